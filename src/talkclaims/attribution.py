@@ -1,0 +1,1039 @@
+"""Turn quotations, cues and attribution phrasings into claims with speakers and sources.
+
+The flow is one way: candidates are proposed by independent rule families (a reporting
+verb and its frame, « selon X », a participle with its agent, a block quotation, a
+quotation continuing the previous one), overlapping candidates are settled by rule
+priority, then speakers are resolved in reading order (pronouns and descriptions
+look back at what the article said before) and outlets are credited last.
+
+Every candidate records the rule that made it, so users can filter and developers can
+see why a claim is there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from talkclaims.cues import Cue, find_cues, lemma_of
+from talkclaims.quotes import Quote, find_quotes
+from talkclaims.records import Claim
+from talkclaims.sentences import paragraphs, sentences
+from talkclaims.sources import OutletFinder, OutletMention
+from talkclaims.speakers import SpeakerIndex, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from talkclaims.patterns import Patterns
+
+_QUE = {"que", "qu'", "qu’"}
+_DEFINITE = {"le", "la", "l'", "l’"}
+_NOT_COMPLEMENTISER = {
+    "parce", "alors", "bien", "afin", "pour", "tandis", "sans", "avant", "après", "dès",
+    "ainsi", "pendant", "depuis", "lors", "tant", "moins", "plus", "autant", "même", "sorte",
+    "façon", "manière", "ce", "tel", "telle",
+}  # fmt: skip
+_OPEN_MARKS = '«“„‹"'
+_CLOSE_MARKS = '»”›"“'
+_TRAILING = " \t\r\n\u00a0\u202f.,;:"
+
+#: Base confidence of each rule family, before the speaker resolution is weighed in.
+RULE_CONFIDENCE = {
+    "cue-que": 0.9,
+    "cue-quote": 0.9,
+    "postposed-quote": 0.9,
+    "incise-quote": 0.9,
+    "quote-continuation": 0.8,
+    "comme-incise": 0.8,
+    "participle-agent": 0.8,
+    "cue-infinitive": 0.8,
+    "postposed-clause": 0.75,
+    "cue-attribute": 0.75,
+    "cue-question": 0.75,
+    "selon": 0.75,
+    "appositive-agent": 0.65,
+    "block-quote": 0.6,
+}
+#: Lower wins when two candidates cover the same words.
+RULE_PRIORITY = {
+    "cue-quote": 0,
+    "postposed-quote": 0,
+    "incise-quote": 0,
+    "participle-agent": 0,
+    "cue-que": 1,
+    "comme-incise": 1,
+    "cue-infinitive": 2,
+    "cue-question": 2,
+    "cue-attribute": 2,
+    "postposed-clause": 3,
+    "selon": 4,
+    "appositive-agent": 5,
+    "block-quote": 0,
+    "quote-continuation": 7,
+}
+_SPEAKER_WEIGHT = {"name": 1.0, "outlet": 1.0, "other": 0.95, "description": 0.85, "pronoun": 0.85}
+
+
+@dataclass
+class Mention:
+    """Words that point at a speaker, and what kind of pointing they do."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # name | pronoun | description | outlet | other
+    name: str | None = None  # the name or outlet inside the words, when there is one
+
+
+@dataclass
+class Candidate:
+    """A claim under construction."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    cue: str | None
+    at: int  # where the attribution is read (a pronoun looks back from here)
+    zone: tuple[int, int]  # text searched for credited outlets
+    mention: Mention | None = None
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def priority(self) -> int:
+        return RULE_PRIORITY[self.rule]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    start: int
+    name: str
+    sentence: int
+    subject: bool
+
+
+class Article:
+    """One parsed document and the lookups every rule shares."""
+
+    def __init__(
+        self, doc: Doc, patterns: Patterns, index: SpeakerIndex, outlets: OutletFinder
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.patterns = patterns
+        self.index = index
+        self.quotes: list[Quote] = find_quotes(self.text)
+        self._quote_opens = [q.open for q in self.quotes]
+        self.sentences = list(sentences(self.text))
+        self._sent_starts = [s for s, _ in self.sentences]
+        self.outlets: list[OutletMention] = outlets.find(self.text)
+        self._alias_spans = self._find_aliases()
+        self.blocks: list[Candidate] = _block_quotes(self)
+        # verbs inside a quotation, marked or set off as a block, are the speaker's words
+        self.cues: list[Cue] = [
+            c
+            for c in find_cues(doc, patterns)
+            if not self.in_quote(c.start_char)
+            and not any(b.start <= c.start_char < b.end for b in self.blocks)
+        ]
+        self.persons = self._person_mentions()
+        self.article_names = [p.name for p in self.persons]
+        self.roles = self._introduced_roles()
+
+    # ----------------------------------------------------------------- lookups
+    def in_quote(self, pos: int) -> Quote | None:
+        """The quotation whose marks enclose ``pos``, if any."""
+        i = bisect.bisect_right(self._quote_opens, pos) - 1
+        if i >= 0 and self.quotes[i].open < pos < self.quotes[i].close:
+            return self.quotes[i]
+        return None
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, pos) - 1)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos``, extended to the end of a quotation it opens."""
+        s, e = self.sentences[self.sentence_index(pos)] if self.sentences else (0, len(self.text))
+        quote = self.in_quote(e - 1) if e > s else None
+        while quote is not None and quote.close > e:
+            _s2, e2 = self.sentences[self.sentence_index(quote.close - 1)]
+            if e2 <= e:
+                break
+            e = e2
+            quote = self.in_quote(e - 1)
+        return s, e
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end == -1 else end
+
+    def char_span(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def token_at(self, pos: int) -> Token | None:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # ------------------------------------------------------------- people
+    def _find_aliases(self) -> list[tuple[int, int, str]]:
+        """Spans of known people's names, found by spelling (before and beside NER)."""
+        spellings: dict[str, str] = {}
+        for person in self.patterns.speakers:
+            for spelling in (person.name, *person.aliases):
+                spellings.setdefault(spelling, person.name)
+        found: list[tuple[int, int, str]] = []
+        for ent in self.doc.ents:
+            if ent.label_ == "PER":
+                person = self.index.known(ent.text)
+                if person is not None:
+                    found.append((ent.start_char, ent.end_char, person.name))
+        taken = [(s, e) for s, e, _ in found]
+        for spelling in sorted(spellings, key=len, reverse=True):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(spelling) + r"(?![\w-])", self.text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    found.append((m.start(), m.end(), spellings[spelling]))
+                    taken.append((m.start(), m.end()))
+        return sorted(found)
+
+    def _person_mentions(self) -> list[PersonMention]:
+        outlet_spans = [(o.start, o.end) for o in self.outlets]
+        spans: dict[int, tuple[int, str]] = {s: (e, name) for s, e, name in self._alias_spans}
+        for ent in self.doc.ents:
+            if ent.label_ != "PER" or ent.start_char in spans:
+                continue
+            if any(s < ent.end_char and ent.start_char < e for s, e in outlet_spans):
+                continue
+            if any(s < ent.end_char and ent.start_char < e for s, (e, _) in spans.items()):
+                continue
+            spans[ent.start_char] = (ent.end_char, ent.text)
+        names = [n for _, n in spans.values()]
+        mentions = []
+        for start, (end, name) in sorted(spans.items()):
+            if self.in_quote(start):
+                continue
+            span = self.char_span(start, end)
+            subject = span is not None and any(t.dep_.startswith("nsubj") for t in span)
+            mentions.append(
+                PersonMention(
+                    start, self.index.canonical(name, names), self.sentence_index(start), subject
+                )
+            )
+        return mentions
+
+    def _introduced_roles(self) -> list[tuple[int, str, str]]:
+        """(position, role noun, person) for « X, porte-parole de … », « le vice-président X »."""
+        roles = []
+        for mention in self.persons:
+            before = self.text[max(0, mention.start - 60) : mention.start]
+            span = self.char_span(mention.start, mention.start + 1)
+            end = span.end_char if span is not None else mention.start
+            after = self.text[end : end + 80]
+            for noun in self.patterns.role_nouns:
+                pattern = r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])"
+                if re.search(pattern + r"[^,.;]{0,40}$", before, re.I) or re.match(
+                    r"[^,.;]*?,\s*(?:l[ea]\s+|l['’])?" + pattern, after, re.I
+                ):
+                    roles.append((mention.start, noun, mention.name))
+        return roles
+
+    def name_in(self, start: int, end: int) -> str | None:
+        """A person's name written inside ``[start, end)``, known first."""
+        for s, e, _ in self._alias_spans:
+            if start <= s and e <= end:
+                return self.text[s:e]
+        for ent in self.doc.ents:
+            if (
+                ent.label_ == "PER"
+                and start <= ent.start_char
+                and ent.end_char <= end
+                and not any(o.start <= ent.start_char < o.end for o in self.outlets)
+            ):
+                return ent.text
+        return None
+
+    def outlet_in(self, start: int, end: int) -> OutletMention | None:
+        for outlet in self.outlets:
+            if start <= outlet.start and outlet.end <= end:
+                return outlet
+        return None
+
+    def salient_person(self, pos: int, max_back: int = 6) -> str | None:
+        """The person a pronoun at ``pos`` most likely means: the subject, else the first named."""
+        here = self.sentence_index(pos)
+        for idx in range(here, max(-1, here - max_back - 1), -1):
+            found = [m for m in self.persons if m.sentence == idx and m.start < pos]
+            if found:
+                subjects = [m for m in found if m.subject]
+                return (subjects[-1] if subjects else found[0]).name
+        return None
+
+    # ----------------------------------------------------------- mentions
+    def mention_from_tokens(self, tokens: list[Token]) -> Mention | None:
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = self.text[start:end]
+        name = self.name_in(start, end)
+        if name is not None:
+            return Mention(text, start, end, "name", name)
+        first = tokens[0].lower_
+        if len(tokens) <= 2 and (
+            first in self.patterns.pronouns or text.lower() in self.patterns.pronouns
+        ):
+            return Mention(text, start, end, "pronoun")
+        outlet = self.outlet_in(start, end)
+        if outlet is not None:
+            return Mention(text, start, end, "outlet", outlet.name)
+        if first in _DEFINITE and len(tokens) > 1:
+            head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), tokens[1])
+            if head.lower_ in self.patterns.role_nouns:
+                return Mention(text, start, end, "description", head.lower_)
+        return Mention(text, start, end, "other")
+
+    def noun_phrase(self, token: Token) -> list[Token]:
+        """The subject words around ``token``: its subtree up to a comma, relative or verb."""
+        doc = token.doc
+        left = token.left_edge.i
+        right = token.right_edge.i
+        tokens = []
+        for t in doc[left : right + 1]:
+            past_participle = "Part" in t.morph.get("VerbForm") and "Pres" not in t.morph.get(
+                "Tense"
+            )
+            if t.i > token.i and (
+                t.is_punct
+                or (t.pos_ in ("VERB", "AUX") and not past_participle)
+                or t.lower_ in ("qui", "que", "dont")
+            ):
+                break
+            if t.i < token.i and (t.is_punct or t.is_quote):
+                tokens = []
+                continue
+            tokens.append(t)
+        return tokens or [token]
+
+    def grab_noun_phrase(self, i: int) -> list[Token]:
+        """Surface noun phrase from token ``i`` on (for inverted subjects and agents)."""
+        doc = self.doc
+        tokens: list[Token] = []
+        while i < len(doc):
+            t = doc[i]
+            # « Steve Witkoff et Jared Kushner »: a conjunction between names stays
+            joins_names = (
+                t.pos_ == "CCONJ" and tokens and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
+            )
+            if (
+                t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")
+            ) and not joins_names:
+                break
+            if t.pos_ == "ADP" and lemma_of(t) not in ("de", "du", "des"):
+                break
+            if t.lower_ in ("selon", "au", "aux", "lors", "dans", "avec"):
+                break
+            tokens.append(t)
+            i += 1
+        while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ")):
+            tokens.pop()
+        return tokens
+
+    # ------------------------------------------------------- clause extent
+    def clause_end(self, start: int, limit: int) -> int:
+        """Where the reported clause from ``start`` stops before ``limit``.
+
+        It stops at « ; », at a closing parenthesis it did not open, and at a comma or
+        dash that introduces an attribution (« , selon », « , a-t-il dit », « – comme
+        l'a dit ») or a new clause of the author's (« , car », « , mais »).
+        """
+        text = self.text
+        cue_starts = {c.start_char for c in self.cues}
+        depth = 0
+        i = start
+        while i < limit:
+            quote = self.in_quote(i + 1) if text[i] in _OPEN_MARKS else None
+            if quote is not None and quote.open == i:
+                i = quote.close
+                continue
+            ch = text[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    return i
+                depth -= 1
+            elif (ch == ";" and depth == 0) or (
+                ch in ",–—" and depth == 0 and self._breaks_clause(i, cue_starts)
+            ):
+                return i
+            i += 1
+        return limit
+
+    def _breaks_clause(self, i: int, cue_starts: set[int]) -> bool:
+        j = i + 1
+        while j < len(self.text) and self.text[j] in " \u00a0\u202f":
+            j += 1
+        rest = fold(self.text[j : j + 60])
+        words = (
+            *self.patterns.according_to,
+            *self.patterns.clause_breaks,
+            "comme",
+        )
+        for word in words:
+            w = fold(word)
+            if rest.startswith(w) and not rest[len(w) : len(w) + 1].isalpha():
+                return True
+        # « , a déclaré X » / « , a-t-il ajouté »: a postposed cue
+        if j in cue_starts:
+            return True
+        return bool(
+            re.match(
+                r"(?:un|une|le|la|les|des|ce|cette)\s+(?:"
+                + "|".join(map(re.escape, self.patterns.appositive_heads))
+                + r")\b",
+                rest,
+            )
+        )
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start] in _TRAILING:
+            start += 1
+        while end > start and self.text[end - 1] in _TRAILING:
+            end -= 1
+        return start, end
+
+    def shape(self, start: int, end: int) -> tuple[str, int, int]:
+        """Kind (direct, mixed, indirect) and span to report for reported words ``[start, end)``."""
+        start, end = self.trim(start, end)
+        inside = [q for q in self.quotes if start <= q.open and q.close <= end + 1]
+        if not inside:
+            return "indirect", start, end
+        first = inside[0]
+        before = self.text[start : first.open].strip(" ,:\u00a0\u202f")
+        after = self.text[first.close : end].strip(_TRAILING + "…!?")
+        if len(inside) == 1 and not before and not after:
+            return "direct", first.start, first.end
+        return "mixed", start, end
+
+
+# ======================================================================= rules
+def _subject(article: Article, cue: Cue) -> Mention | None:
+    """The speaker words of a cue: subject, apposition, inverted subject, agent or clitic."""
+    doc = article.doc
+    verbs = [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
+    if cue.form == "gerund" and cue.token.head is not cue.token:
+        verbs = [cue.token.head]
+    # the subject of a passive is what was said, not who said it
+    subject_deps = ("nsubj",) if cue.form == "passive" else ("nsubj", "nsubj:pass")
+    subjects = [c for v in verbs for c in v.children if c.dep_ in subject_deps and c.i != v.i]
+    # « le Kremlin réclame …, estimant que »: the participle's subject is its head's
+    if not subjects and cue.form == "gerund":
+        subjects = [c for c in cue.token.head.children if c.dep_ == "nsubj"]
+    # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
+    # names the speaker; a name inside a complement (« du président Poutine ») does not
+    subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
+    if subjects:
+        relative = [s for s in subjects if s.lower_ == "qui"]
+        if relative and cue.token.dep_ == "acl:relcl":
+            return article.mention_from_tokens(article.noun_phrase(cue.token.head))
+        ranked = []
+        for s in subjects:
+            mention = article.mention_from_tokens(article.noun_phrase(s))
+            if mention is None:
+                continue
+            own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in article._alias_spans)
+            ranked.append((0 if own else 1 if mention.kind == "name" else 2, s.i, mention))
+        if ranked:
+            return min(ranked, key=lambda r: (r[0], r[1]))[2]
+    clitics = [
+        c for v in verbs for c in v.children if c.dep_ == "expl:subj" and c.lower_ not in ("-t",)
+    ]
+    if clitics:
+        return article.mention_from_tokens([clitics[-1]])
+    # « Il a déclaré » parsed with the pronoun elsewhere: look just before the phrase
+    if cue.first > 0 and doc[cue.first - 1].lower_ in article.patterns.pronouns:
+        return article.mention_from_tokens([doc[cue.first - 1]])
+    after = cue.last + 1
+    if after < len(doc) and doc[after].lower_ in article.patterns.agent_markers:
+        return article.mention_from_tokens(article.grab_noun_phrase(after + 1))
+    if cue.form in ("passive", "participle"):
+        return None
+    # inverted subject: « a déclaré Dmitri Peskov », « a expliqué le politicien américain »
+    if after < len(doc) and not doc[after].is_punct:
+        tokens = article.grab_noun_phrase(after)
+        if tokens and any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "PER" for t in tokens):
+            return article.mention_from_tokens(tokens)
+    return None
+
+
+def _next_word(article: Article, i: int) -> Token | None:
+    """The next word, over adverbs (« a par ailleurs jugé ») but not « ne » or « comment »."""
+    doc = article.doc
+    keep = {"ne", "n'", "n’", *article.patterns.question_words}
+    while i < len(doc) and (
+        doc[i].is_space or (doc[i].pos_ == "ADV" and doc[i].lower_ not in keep)
+    ):
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _que_after(article: Article, cue: Cue) -> Token | None:
+    """The « que » opening the cue's clause: its ccomp's mark, or a « que » a few words on."""
+    doc = article.doc
+
+    def complementiser(t: Token) -> Token | None:
+        if t.lower_ == "qu" and t.i + 1 < len(doc) and doc[t.i + 1].text in ("'", "’"):
+            return doc[t.i + 1]  # « qu' « on avait » »: the apostrophe split off
+        if t.lower_ not in _QUE:
+            return None
+        # « parce que », « alors que », « bien que » open the author's clause, not the cue's
+        if t.i > 0 and doc[t.i - 1].lower_ in _NOT_COMPLEMENTISER:
+            return None
+        return t
+
+    for child in cue.token.children:
+        if child.dep_ in ("ccomp", "advcl", "obj") and child.i > cue.token.i:
+            for grand in child.children:
+                if grand.i > cue.last and grand.i - cue.last <= 8 and complementiser(grand):
+                    return complementiser(grand)
+    for i in range(cue.last + 1, min(cue.last + 9, len(doc))):
+        t = doc[i]
+        if t.lower_ in _QUE or t.lower_ == "qu":
+            return complementiser(t)
+        if t.pos_ in ("VERB", "AUX") or t.text in '.;«»“”"' or t.is_space:
+            return None
+    return None
+
+
+def _candidate(
+    article: Article,
+    start: int,
+    end: int,
+    rule: str,
+    cue: Cue | None,
+    at: int,
+    mention: Mention | None,
+) -> Candidate | None:
+    kind, s, e = article.shape(start, end)
+    if e - s < 2:
+        return None
+    zone_start = min(article.sentence(s)[0], article.sentence(at)[0])
+    zone_end = max(article.sentence(max(s, e - 1))[1], article.sentence(at)[1])
+    return Candidate(
+        s, e, kind, rule, cue.lemma if cue else None, at, (zone_start, zone_end), mention
+    )
+
+
+def _quote_candidate(
+    article: Article, quote: Quote, rule: str, cue: Cue | None, at: int, mention: Mention | None
+) -> Candidate:
+    zone_start = min(article.sentence(quote.open)[0], article.sentence(at)[0])
+    zone_end = max(article.sentence(quote.close - 1)[1], article.sentence(at)[1])
+    return Candidate(
+        quote.start,
+        quote.end,
+        "direct",
+        rule,
+        cue.lemma if cue else None,
+        at,
+        (zone_start, zone_end),
+        mention,
+    )
+
+
+def _quote_after(article: Article, cue: Cue, mention: Mention | None) -> Quote | None:
+    """A quotation that the cue introduces: « a déclaré : « … » », « comme l'a dit X, « … » »."""
+    text = article.text
+    end = cue.end_char
+    if mention is not None and mention.start >= end:
+        end = mention.end
+    for quote in article.quotes:
+        if quote.open < end:
+            continue
+        gap = text[end : quote.open]
+        gap_words = fold(gap).replace(":", " ").replace(",", " ").split()
+        if len(gap) <= 40 and all(
+            w in ("de", "d'", "que", "qu'", "en", "ces", "termes", "ceci") for w in gap_words
+        ):
+            if "\n" in gap:
+                return None
+            return quote
+        return None
+    return None
+
+
+def _quote_before(article: Article, pos: int, max_gap: int = 4) -> Quote | None:
+    """A quotation closing just before ``pos`` (« « … », a-t-il dit »)."""
+    for quote in reversed(article.quotes):
+        if quote.close <= pos:
+            gap = article.text[quote.close : pos]
+            if "\n" not in gap and len(gap.strip(" ,\u00a0\u202f–—")) == 0 and len(gap) <= max_gap:
+                return quote
+            if "\n" not in gap and len(gap.split()) <= 3 and not any(ch in gap for ch in ".;:"):
+                return quote if max_gap > 4 else None
+            return None
+    return None
+
+
+def _preceding_char(article: Article, pos: int) -> str:
+    i = pos - 1
+    while i >= 0 and article.text[i] in " \u00a0\u202f\t":
+        i -= 1
+    return article.text[i] if i >= 0 else "\n"
+
+
+def cue_candidates(article: Article, cue: Cue) -> list[Candidate]:
+    """The claims one reporting verb makes, frame by frame."""
+    doc = article.doc
+    patterns = article.patterns
+    text = article.text
+    mention = _subject(article, cue)
+    sent_start, sent_end = article.sentence(cue.start_char)
+    out: list[Candidate] = []
+    lemma = cue.lemma
+
+    que = _que_after(article, cue)
+    if que is not None:
+        start = que.idx + len(que.text)
+        end = article.clause_end(start, article.sentence(start)[1])
+        found = _candidate(article, start, end, "cue-que", cue, cue.start_char, mention)
+        return [found] if found else []
+    if cue.form == "gerund":
+        return []
+
+    quote = _quote_after(article, cue, mention)
+    if quote is not None:
+        return [_quote_candidate(article, quote, "cue-quote", cue, cue.start_char, mention)]
+
+    before = _preceding_char(article, cue.start_char)
+    lead = cue.first - 1
+    if lead > 0 and doc[lead].lower_ in patterns.pronouns:
+        lead -= 1  # « comme il l'a répété »
+    comme = lead >= 0 and doc[lead].lower_ == "comme"
+    postposed = before in ",–—" + _CLOSE_MARKS and not any(
+        c.dep_.startswith("nsubj") and c.i < cue.token.i for c in cue.token.children
+    )
+
+    nxt = _next_word(article, cue.last + 1)
+    if nxt is not None and not comme and not postposed:
+        rest = fold(text[nxt.idx : nxt.idx + 12])
+        if lemma in patterns.question and any(
+            rest.startswith(fold(w)) and not rest[len(w) : len(w) + 1].isalpha()
+            for w in patterns.question_words
+        ):
+            end = article.clause_end(nxt.idx, sent_end)
+            found = _candidate(article, nxt.idx, end, "cue-question", cue, cue.start_char, mention)
+            return [found] if found else []
+        inf = nxt
+        if inf.lower_ in ("ne", "n'", "n’", "de", "d'", "d’") and inf.i + 1 < len(doc):
+            inf = _next_word(article, inf.i + 1) or inf
+        if lemma in patterns.infinitive and "Inf" in inf.morph.get("VerbForm"):
+            end = article.clause_end(nxt.idx, sent_end)
+            found = _candidate(
+                article, nxt.idx, end, "cue-infinitive", cue, cue.start_char, mention
+            )
+            return [found] if found else []
+        adj = nxt
+        if adj.lower_ in ("de", "d'", "d’") and adj.i + 1 < len(doc):
+            adj = doc[adj.i + 1]
+        if lemma in patterns.attribute and adj.pos_ == "ADJ":
+            end = article.clause_end(nxt.idx, sent_end)
+            found = _candidate(article, nxt.idx, end, "cue-attribute", cue, cue.start_char, mention)
+            return [found] if found else []
+
+    if comme:
+        comme_pos = doc[lead].idx
+        quote = _quote_before(article, comme_pos, max_gap=30)
+        if quote is not None and quote.open >= sent_start:
+            return [_quote_candidate(article, quote, "comme-incise", cue, cue.start_char, mention)]
+        # the quotation may follow the incise: « comme l'a dit X, « … » »
+        after_incise = article.clause_end(cue.end_char, sent_end)
+        for q in article.quotes:
+            if after_incise <= q.open <= after_incise + 4 and q.open < sent_end + 2:
+                return [_quote_candidate(article, q, "comme-incise", cue, cue.start_char, mention)]
+        boundary = comme_pos
+        while boundary > sent_start and text[boundary - 1] in " ,–—\u00a0\u202f":
+            boundary -= 1
+        found = _candidate(
+            article, sent_start, boundary, "comme-incise", cue, cue.start_char, mention
+        )
+        return [found] if found else []
+
+    if cue.form == "participle":
+        quote = _quote_before(article, cue.start_char, max_gap=2)
+        if quote is not None and mention is not None:
+            out.append(
+                _quote_candidate(article, quote, "participle-agent", cue, cue.start_char, mention)
+            )
+        return out
+
+    if postposed:
+        quote = _quote_before(article, cue.start_char)
+        if quote is not None:
+            return [
+                _quote_candidate(article, quote, "postposed-quote", cue, cue.start_char, mention)
+            ]
+        boundary = cue.start_char
+        while boundary > sent_start and text[boundary - 1] in " ,–—\u00a0\u202f":
+            boundary -= 1
+        if len(text[sent_start:boundary].split()) >= 3:
+            found = _candidate(
+                article, sent_start, boundary, "postposed-clause", cue, cue.start_char, mention
+            )
+            return [found] if found else []
+    return out
+
+
+def _according_to_candidates(article: Article) -> list[Candidate]:
+    """« selon X », « d'après X »: the clause they frame, with X as speaker."""
+    patterns = article.patterns
+    text = article.text
+    words = sorted(patterns.according_to, key=len, reverse=True)
+    regex = re.compile(r"(?<![\w’'])(" + "|".join(map(re.escape, words)) + r")(?![\w’'])", re.I)
+    out: list[Candidate] = []
+    for match in regex.finditer(text):
+        if article.in_quote(match.start()):
+            continue
+        after = text[match.end() : match.end() + 30].lstrip()
+        if any(fold(after).startswith(fold(w)) for w in patterns.according_to_not_before):
+            continue
+        sent_start, sent_end = article.sentence(match.start())
+        np_start = match.end()
+        while np_start < sent_end and text[np_start] in " \u00a0\u202f":
+            np_start += 1
+        np_end = _phrase_end(article, np_start, sent_end)
+        if np_end <= np_start:
+            continue
+        tokens = [t for t in (article.char_span(np_start, np_end) or []) if not t.is_space]
+        mention = _according_mention(article, tokens)
+        if mention is None:
+            continue
+        lead = text[sent_start : match.start()]
+        lead_words = [w for w in re.split(r"[\s,]+", lead) if w]
+        if len(lead_words) <= 2 and _only_connectors(lead_words):
+            start = np_end
+            while start < sent_end and text[start] in ", \u00a0\u202f":
+                start += 1
+            end = article.clause_end(start, sent_end)
+        else:
+            start = sent_start
+            end = match.start()
+            # « Même si X, selon Y, … »: the clause starts after its conjunction
+            for conj in patterns.lead_conjunctions:
+                if fold(text[start : start + len(conj) + 1]) == fold(conj) + " ":
+                    start += len(conj) + 1
+                    break
+        found = _candidate(article, start, end, "selon", None, match.start(), mention)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _only_connectors(words: list[str]) -> bool:
+    return all(
+        fold(w)
+        in (
+            "de",
+            "plus",
+            "mais",
+            "et",
+            "or",
+            "pourtant",
+            "cependant",
+            "toutefois",
+            "enfin",
+            "ainsi",
+            "en",
+            "outre",
+            "par",
+            "ailleurs",
+            "donc",
+        )
+        for w in words
+    )
+
+
+def _phrase_end(article: Article, start: int, limit: int) -> int:
+    """End of the noun phrase after « selon »: the next comma, or the apposition of a name."""
+    text = article.text
+    i = start
+    while (
+        i < limit
+        and text[i] not in ",;:.)("
+        and not text.startswith(" –", i)
+        and not text.startswith(" —", i)
+    ):
+        i += 1
+    if i < limit and text[i] == ",":
+        # « selon l'envoyé spécial du président américain, Steve Witkoff. »
+        j = i + 1
+        k = j
+        while k < limit and text[k] not in ",;:.()":
+            k += 1
+        tail = text[j:k].strip()
+        name = article.name_in(j, k)
+        if name is not None and fold(tail) == fold(name) and (k >= limit - 1 or text[k] in ".,"):
+            return k
+    while i > start and text[i - 1] in " \u00a0\u202f":
+        i -= 1
+    return i
+
+
+def _according_mention(article: Article, tokens: list[Token]) -> Mention | None:
+    """Speaker of a « selon » phrase: a person named in it, else the outlet at the end of
+    its agent chain (« les données rapportées par Le Monde »), else the phrase itself."""
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = article.text[start:end]
+    name = article.name_in(start, end)
+    if name is not None:
+        return Mention(text, start, end, "name", name)
+    outlets = [o for o in article.outlets if start <= o.start and o.end <= end]
+    if outlets:
+        return Mention(text, start, end, "outlet", outlets[-1].name)
+    # drop the agent chain and complements after the head noun for the description
+    return article.mention_from_tokens(tokens)
+
+
+def _appositive_candidates(article: Article) -> list[Candidate]:
+    """« X, un chiffre confirmé par les informations rapportées par TF1info. »"""
+    heads = "|".join(map(re.escape, article.patterns.appositive_heads))
+    regex = re.compile(r",\s+(?:un|une|le|la|les|des|ce|cette)\s+(?:" + heads + r")\b")
+    out = []
+    for match in regex.finditer(article.text):
+        if article.in_quote(match.start()):
+            continue
+        sent_start, sent_end = article.sentence(match.start())
+        cues = [
+            c
+            for c in article.cues
+            if match.end() <= c.start_char < sent_end and c.form == "participle"
+        ]
+        agents = []
+        for cue in cues:
+            nxt = cue.last + 1
+            if nxt < len(article.doc) and article.doc[nxt].lower_ in article.patterns.agent_markers:
+                agents.append((cue, article.grab_noun_phrase(nxt + 1)))
+        if not agents:
+            continue
+        cue, tokens = agents[-1]
+        mention = article.mention_from_tokens(tokens)
+        found = _candidate(
+            article, sent_start, match.start(), "appositive-agent", cue, cue.start_char, mention
+        )
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _block_quotes(article: Article) -> list[Candidate]:
+    """A first-person paragraph with no marks, followed by a short line naming its speaker."""
+    paras = list(paragraphs(article.text))
+    out = []
+    for (p_start, p_end), (n_start, n_end) in itertools.pairwise(paras):
+        if any(p_start <= q.open < p_end for q in article.quotes):
+            continue
+        span = article.char_span(p_start, p_end)
+        line = article.char_span(n_start, n_end)
+        if span is None or line is None or len(line) > 12 or len(span) < 6:
+            continue
+        if not any(t.lower_ in article.patterns.first_person for t in span):
+            continue
+        if any("Fin" in t.morph.get("VerbForm") for t in line):
+            continue
+        lead = n_start
+        while lead < n_end and article.text[lead] in "—–- \u00a0":
+            lead += 1
+        name = article.name_in(lead, n_end)
+        if name is None or not article.text[lead:n_end].startswith(name):
+            continue
+        mention = Mention(article.text[lead:n_end], lead, n_end, "name", name)
+        s, e = article.trim(p_start, p_end)
+        # the final full stop belongs to the quotation here: it is set off, not embedded
+        if article.text[e : e + 1] in ".!?…":
+            e += 1
+        out.append(
+            Candidate(s, e, "direct", "block-quote", None, n_start, (n_start, n_end), mention)
+        )
+    return out
+
+
+def _continuation_candidates(article: Article, taken: list[Candidate]) -> list[Candidate]:
+    """A quotation opening the sentence after an attributed one, with no new speaker."""
+    out = []
+    quote_rules = {"postposed-quote", "cue-quote", "cue-que", "comme-incise", "quote-continuation"}
+    ordered = sorted(taken, key=lambda c: c.start)
+    for quote in article.quotes:
+        if any(
+            c.start <= quote.start < c.end or quote.start <= c.start < quote.end
+            for c in taken + out
+        ):
+            continue
+        s_start, _ = article.sentence(quote.open)
+        if s_start != quote.open:
+            continue
+        previous = [
+            c
+            for c in ordered + out
+            if c.end <= quote.open and c.kind == "direct" and c.rule in quote_rules
+        ]
+        if not previous:
+            continue
+        prev = max(previous, key=lambda c: c.end)
+        p_start, _ = article.paragraph(quote.open)
+        if prev.start < p_start:
+            continue
+        between = article.text[max(prev.end, prev.at) : quote.open]
+        if any(q.open >= max(prev.end, prev.at) and q.close <= quote.open for q in article.quotes):
+            continue
+        # only the attribution of the previous quotation stands between them
+        if len(re.findall(r"[.!?…]", between)) > 1 or len(between) > 200:
+            continue
+        after = article.text[quote.close : article.paragraph(quote.close)[1]].strip(_TRAILING)
+        if after and not after.startswith(("«", "“")):
+            continue
+        found = _quote_candidate(article, quote, "quote-continuation", None, prev.at, prev.mention)
+        found.cue = prev.cue
+        found.speaker, found.speaker_kind = prev.speaker, prev.speaker_kind
+        found.zone = (quote.open, quote.open)
+        out.append(found)
+    return out
+
+
+def _overlap(a: Candidate, b: Candidate) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return inter / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def _settle(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the stronger of overlapping candidates; a dropped « selon » still names the
+    speaker of a passive claim that had none."""
+    kept: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.priority, c.start)):
+        rival = next((k for k in kept if _overlap(k, cand) > 0.5), None)
+        if rival is None:
+            kept.append(cand)
+        elif (
+            cand.rule == "selon"
+            and rival.mention is None
+            and cand.mention is not None
+            and cand.mention.kind != "outlet"
+        ):
+            rival.mention = cand.mention
+    return sorted(kept, key=lambda c: c.start)
+
+
+# =================================================================== speakers
+def _resolve(article: Article, cand: Candidate) -> None:
+    mention = cand.mention
+    if cand.speaker is not None or mention is None:
+        return
+    index = article.index
+    if mention.kind == "name":
+        cand.speaker = index.canonical(mention.name or mention.text, article.article_names)
+    elif mention.kind == "outlet":
+        cand.speaker = mention.name
+    elif mention.kind == "pronoun":
+        cand.speaker = article.salient_person(mention.start)
+    elif mention.kind == "description":
+        person = index.by_description(mention.text)
+        if person is not None:
+            cand.speaker = person.name
+        else:
+            introduced = [r for r in article.roles if r[1] == mention.name and r[0] < mention.start]
+            cand.speaker = (
+                introduced[-1][2] if introduced else article.salient_person(mention.start)
+            )
+    else:
+        cand.speaker = _strip_determiner(article, mention.text)
+    cand.speaker_kind = mention.kind if cand.speaker else None
+
+
+def _strip_determiner(article: Article, text: str) -> str:
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in article.patterns.strip_determiners:
+        return " ".join(words[1:])
+    for det in ("l'", "l’"):
+        if text.lower().startswith(det) and len(text) > 2:
+            return text[2:]
+    return text
+
+
+def _credit(article: Article, claims: list[Candidate]) -> None:
+    """Outlets named in a claim's attribution; later claims of the same speaker keep them."""
+    contents = [(c.start, c.end) for c in claims]
+    previous: Candidate | None = None
+    for cand in claims:
+        z_start, z_end = cand.zone
+        own: list[str] = []
+        if cand.mention is not None and cand.mention.kind == "outlet" and cand.mention.name:
+            own.append(cand.mention.name)
+        for outlet in article.outlets:
+            if not (z_start <= outlet.start and outlet.end <= z_end):
+                continue
+            if any(s <= outlet.start < e for s, e in contents) or article.in_quote(outlet.start):
+                continue
+            if outlet.name not in own:
+                own.append(outlet.name)
+        if own:
+            cand.sources = own
+        elif previous is not None and previous.speaker and previous.speaker == cand.speaker:
+            cand.sources = list(previous.sources)
+        previous = cand
+
+
+def line_of(text: str, pos: int) -> int:
+    """1-based line number of a character offset."""
+    return text.count("\n", 0, pos) + 1
+
+
+def extract_claims(
+    doc: Doc,
+    patterns: Patterns,
+    index: SpeakerIndex,
+    outlets: OutletFinder,
+    doc_id: str = "",
+) -> list[Claim]:
+    """All claims of a parsed document, in text order."""
+    article = Article(doc, patterns, index, outlets)
+    candidates: list[Candidate] = []
+    for cue in article.cues:
+        candidates.extend(cue_candidates(article, cue))
+    candidates.extend(_according_to_candidates(article))
+    candidates.extend(_appositive_candidates(article))
+    kept = _settle(candidates + article.blocks)
+    for cand in kept:
+        _resolve(article, cand)
+    kept = sorted(kept + _continuation_candidates(article, kept), key=lambda c: c.start)
+    for cand in kept:
+        _resolve(article, cand)
+    _credit(article, kept)
+    claims = []
+    text = article.text
+    for cand in kept:
+        weight = _SPEAKER_WEIGHT.get(cand.speaker_kind or "", 0.7)
+        claims.append(
+            Claim(
+                doc=doc_id,
+                kind=cand.kind,
+                text=text[cand.start : cand.end],
+                start=cand.start,
+                end=cand.end,
+                line=line_of(text, cand.start),
+                speaker=cand.speaker,
+                speaker_mention=cand.mention.text if cand.mention else None,
+                cue=cand.cue,
+                sources=tuple(cand.sources),
+                rule=cand.rule,
+                confidence=round(RULE_CONFIDENCE[cand.rule] * weight, 2),
+            )
+        )
+    return claims

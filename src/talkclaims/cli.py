@@ -1,0 +1,235 @@
+"""The `talkclaims` command: a thin layer over the library.
+
+Heavy imports (spaCy, the model) happen inside the commands that need them, so
+`talkclaims --help` and `talkclaims --version` answer at once. A user's mistake (a
+missing path, a bad pattern file) gets a one-line message and an exit code, never a
+traceback: 0 all went well, 1 some input could not be processed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from talkclaims import __version__
+from talkclaims.writers import Format
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    help="Find who said what, and according to whom, in French news articles.",
+)
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    typer.echo(f"talkclaims: {message}", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"talkclaims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Find who said what, and according to whom, in French news articles."""
+
+
+PatternsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--patterns",
+        help="A folder of pattern files (verbs.yaml, outlets.yaml, speakers.yaml, "
+        "attributions.yaml) added on top of the shipped ones. Repeatable.",
+    ),
+]
+
+
+def _extractor(patterns: list[Path] | None):
+    from talkclaims.extract import Extractor
+    from talkclaims.patterns import PatternError
+
+    try:
+        return Extractor(patterns or ())
+    except PatternError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (searched recursively for *.txt and *.md) or - for stdin."
+        ),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = Format.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    patterns: PatternsOption = None,
+) -> None:
+    """Extract attributed quotes and reported claims from articles."""
+    from talkclaims.readers import MissingPathError, check_paths
+    from talkclaims.writers import atomic_output, make_writer
+
+    try:
+        check_paths(paths)
+    except MissingPathError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    extractor = _extractor(patterns)
+    failed = False
+
+    def run(stream) -> None:
+        nonlocal failed
+        writer = make_writer(fmt, stream)
+        try:
+            for result in extractor.process_paths(paths):
+                if result.error:
+                    failed = True
+                    _error(f"{result.doc}: {result.error}")
+                    continue
+                writer.write(result.claims)
+        finally:
+            writer.close()
+
+    if output is None:
+        run(sys.stdout)
+    else:
+        try:
+            with atomic_output(output) as stream:
+                run(stream)
+        except OSError as exc:
+            _error(f"{output}: cannot write: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold YAML files.")],
+    corpus_dir: Annotated[Path, typer.Argument(help="Folder holding the articles they answer.")],
+    kinds: Annotated[
+        str, typer.Option("--kinds", help="Comma-separated kinds to score: direct,indirect,mixed.")
+    ] = "direct,indirect,mixed",
+    show: Annotated[
+        bool, typer.Option("--show", help="List missed, extra and misattributed claims.")
+    ] = False,
+    patterns: PatternsOption = None,
+) -> None:
+    """Score extraction against hand-checked gold (see the README for the rules)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from talkclaims.evaluate import GoldError, evaluate, gold_documents, load_gold_file
+    from talkclaims.records import KINDS
+
+    chosen = tuple(k.strip() for k in kinds.split(",") if k.strip())
+    unknown = [k for k in chosen if k not in KINDS]
+    if unknown or not chosen:
+        _error(f"--kinds: unknown kind {', '.join(unknown) or '(none)'}; use {', '.join(KINDS)}")
+        raise typer.Exit(EXIT_USAGE)
+    for folder in (gold_dir, corpus_dir):
+        if not folder.is_dir():
+            _error(f"{folder}: not a directory")
+            raise typer.Exit(EXIT_USAGE)
+    extractor = _extractor(patterns)
+    gold, predicted = {}, {}
+    failed = False
+    try:
+        documents = gold_documents(gold_dir)
+    except GoldError as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    for name, gold_path in documents.items():
+        article = corpus_dir / name
+        try:
+            text = article.read_text(encoding="utf-8")
+            gold[name] = load_gold_file(gold_path, text)
+        except (OSError, UnicodeDecodeError, GoldError) as exc:
+            failed = True
+            _error(f"{article}: {exc}")
+            continue
+        predicted[name] = extractor.claims(text, name)
+    results = evaluate(gold, predicted, chosen)
+    console = Console(highlight=False)
+    table = Table(title=f"{len(gold)} articles, kinds {','.join(chosen)}", title_justify="left")
+    table.add_column("metric")
+    for threshold in results:
+        table.add_column(f"overlap ≥ {threshold:.0%}", justify="right")
+    scores = [s for s, _ in results.values()]
+    rows = [
+        ("gold / predicted / matched", lambda s: f"{s.gold} / {s.predicted} / {s.matched}"),
+        ("claims precision", lambda s: f"{s.precision:.3f}"),
+        ("claims recall", lambda s: f"{s.recall:.3f}"),
+        ("claims F1", lambda s: f"{s.f1:.3f}"),
+        ("speaker accuracy", lambda s: f"{s.speaker_accuracy:.3f}"),
+        ("attributed F1", lambda s: f"{s.attributed_f1:.3f}"),
+        ("sources precision", lambda s: f"{s.sources_precision:.3f}"),
+        ("sources recall", lambda s: f"{s.sources_recall:.3f}"),
+        ("sources F1", lambda s: f"{s.sources_f1:.3f}"),
+        ("cue accuracy", lambda s: f"{s.cue_accuracy:.3f}"),
+    ]
+    for label, cell in rows:
+        table.add_row(label, *(cell(s) for s in scores))
+    if show:
+        _show(console, results[min(results)][1])
+    console.print(table)
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def _show(console, results) -> None:
+    from rich.markup import escape
+
+    for r in results:
+        for g in r.missed:
+            who = g.speakers[0] if g.speakers else None
+            console.print(
+                f"[red]missed[/red]  {r.doc} [{g.kind}] {escape(str(who))}: {escape(g.text[:100])}"
+            )
+        for p in r.extra:
+            console.print(
+                f"[yellow]extra[/yellow]   {r.doc}:{p.line} [{p.kind}/{p.rule}] "
+                f"{escape(str(p.speaker))}: {escape(p.text[:100])}"
+            )
+        for m in r.matches:
+            if not m.speaker_ok:
+                said = escape(str(m.pred.speaker))
+                accepted = escape(str(list(m.gold.speakers or [])))
+                console.print(
+                    f"[magenta]speaker[/magenta] {r.doc}:{m.pred.line} {said} ≠ {accepted}: "
+                    f"{escape(m.gold.text[:80])}"
+                )
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _error("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

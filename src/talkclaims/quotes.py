@@ -1,0 +1,95 @@
+"""Find quotation spans in raw text: « », “ ”, „ “, ‹ ›, and straight double quotes.
+
+Pure functions over a string, so they run before (and without) the parser. Only
+top-level quotations are returned; marks nested inside one (« … 'x' … ») are part of
+its words. French typography reopens a long quotation at each paragraph with a new
+« and no closing »; such a quotation is returned as one span across the paragraphs.
+Stray or unbalanced marks are ignored rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"«": "»", "“": "”", "‹": "›", "„": "“"}
+CLOSERS = {"»", "”", "›"}
+STRAIGHT = '"'
+#: Spaces French typography puts inside guillemets: plain, no-break, narrow no-break, thin.
+INNER_SPACE = " \t\u00a0\u202f\u2009\u2007"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation: ``open``/``close`` bound the marks, ``start``/``end`` the words."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+
+def _content(text: str, open_: int, close: int) -> Quote | None:
+    start, end = open_ + 1, close - 1
+    while start < end and text[start] in INNER_SPACE:
+        start += 1
+    while end > start and text[end - 1] in INNER_SPACE:
+        end -= 1
+    if end <= start:
+        return None
+    return Quote(open_, close, start, end)
+
+
+def _reopens(text: str, pos: int, mark: str) -> int | None:
+    """Index of a mark reopening a quotation at the start of the paragraph at ``pos``."""
+    i = pos
+    while i < len(text) and text[i] in INNER_SPACE + "\r\n":
+        i += 1
+    return i if i < len(text) and text[i] == mark else None
+
+
+def _close(
+    text: str, stack: list[tuple[str, int]], depth: int, at: int, quotes: list[Quote]
+) -> None:
+    """Close the quotation opened at ``stack[depth]``; record it if it is top-level."""
+    opener_pos = stack[depth][1]
+    del stack[depth:]
+    if not stack:
+        found = _content(text, opener_pos, at + 1)
+        if found:
+            quotes.append(found)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All top-level quotations of ``text`` in order of their opening mark."""
+    quotes: list[Quote] = []
+    stack: list[tuple[str, int]] = []  # (opening mark, its index)
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            if stack:
+                bottom_mark, _bottom_pos = stack[0]
+                reopen = _reopens(text, i + 1, bottom_mark) if bottom_mark != STRAIGHT else None
+                if reopen is None:
+                    stack.clear()  # unbalanced: the paragraph ended inside a quotation
+                else:
+                    del stack[1:]
+                    i = reopen + 1
+                    continue
+        elif ch in CLOSERS or (ch == "“" and stack and stack[-1][0] == "„"):
+            depth = next(
+                (k for k in range(len(stack) - 1, -1, -1) if OPENERS.get(stack[k][0]) == ch),
+                None,
+            )
+            if depth is not None:
+                _close(text, stack, depth, i, quotes)
+        elif ch in OPENERS:
+            stack.append((ch, i))
+        elif ch == STRAIGHT:
+            depth = next((k for k in range(len(stack)) if stack[k][0] == STRAIGHT), None)
+            if depth is None:
+                stack.append((ch, i))
+            else:
+                _close(text, stack, depth, i, quotes)
+        i += 1
+    return quotes

@@ -1,0 +1,87 @@
+"""Turn the paths a user names into documents, one at a time, in a stable order.
+
+Reading is lazy so that a corpus of millions of files is never listed into memory as
+texts, and a file that cannot be read becomes a `ReadFailure` the caller reports
+while the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Suffixes read when a directory is walked.
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article: its name as the user gave it and its text exactly as read."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    """A file that could not be read, with a one-line reason for the user."""
+
+    id: str
+    message: str
+
+
+class MissingPathError(FileNotFoundError):
+    """A path on the command line that does not exist."""
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files as given, directories walked recursively for TEXT_SUFFIXES in sorted order."""
+    for raw in paths:
+        if raw == "-":
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = (
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+            )
+            yield from (str(p) for p in sorted(found))
+        elif path.exists():
+            yield raw
+        else:
+            raise MissingPathError(f"{raw}: no such file or directory")
+
+
+def check_paths(paths: Iterable[str]) -> None:
+    """Fail before any work when a named path is missing (exit 2 in the CLI)."""
+    for raw in paths:
+        if raw != "-" and not Path(raw).exists():
+            raise MissingPathError(f"{raw}: no such file or directory")
+
+
+def decode(data: bytes, name: str) -> Document | ReadFailure:
+    """Decode bytes as UTF-8, keeping line endings as they are so offsets stay exact."""
+    if b"\x00" in data:
+        return ReadFailure(name, "binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return ReadFailure(name, f"not valid UTF-8 (byte {exc.start})")
+    return Document(name, text)
+
+
+def read_path(name: str) -> Document | ReadFailure:
+    """Read one file (or standard input for ``-``) without ever raising for bad input."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        return ReadFailure(name, f"cannot read: {exc.strerror or exc}")
+    return decode(data, name)
+
+
+def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadFailure]:
+    """Every document under ``paths``, in order, read one at a time."""
+    for name in expand_paths(paths):
+        yield read_path(name)

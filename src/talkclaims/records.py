@@ -1,0 +1,61 @@
+"""The one record type every writer, checker and scorer consumes."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+KINDS = ("direct", "indirect", "mixed")
+
+#: Field order of every output format (CSV header, JSON keys, table columns).
+FIELDS = (
+    "doc",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "line",
+    "speaker",
+    "speaker_mention",
+    "cue",
+    "sources",
+    "rule",
+    "confidence",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One attributed quotation or reported claim.
+
+    Offsets index the document text exactly as read, so that
+    ``document_text[start:end] == text`` always holds; writers never recompute them.
+    """
+
+    doc: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    line: int
+    speaker: str | None
+    speaker_mention: str | None
+    cue: str | None
+    sources: tuple[str, ...] = field(default_factory=tuple)
+    rule: str = ""
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """A plain dict in FIELDS order, with sources as a list (for YAML and JSON)."""
+        data = asdict(self)
+        data["sources"] = list(self.sources)
+        return {name: data[name] for name in FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """Rebuild a claim from `to_dict` output (baselines written by `extract`)."""
+        values = {name: data.get(name) for name in FIELDS}
+        values["sources"] = tuple(values["sources"] or ())
+        values["rule"] = values["rule"] or ""
+        values["confidence"] = float(values["confidence"] or 0.0)
+        return cls(**values)

@@ -1,0 +1,77 @@
+"""Outlets credited for a claim: a gazetteer looked up before NER, plus generic phrasings.
+
+The gazetteer comes first because the model tags outlets as places or people (TF1info
+is a LOC to it). Names are matched case-sensitively as whole words, so « le monde »
+in running text is not Le Monde. Generic phrasings (« au journal Izvestia », « l'agence
+Ukrinform ») catch outlets the list does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from talkclaims.patterns import Patterns
+
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&.-]*"
+
+
+@dataclass(frozen=True, slots=True)
+class OutletMention:
+    """An outlet named in the text: its span and its canonical name."""
+
+    start: int
+    end: int
+    name: str
+
+
+class OutletFinder:
+    """Finds outlet mentions in text; built once per pattern set."""
+
+    def __init__(self, patterns: Patterns) -> None:
+        self.canonical: dict[str, str] = {}
+        for outlet in patterns.outlets:
+            for spelling in (outlet.name, *outlet.aliases):
+                self.canonical.setdefault(spelling, outlet.name)
+                # « l'AFP »: the article is not part of the name
+                for article in ("l'", "l’"):
+                    if spelling.startswith(article):
+                        self.canonical.setdefault(spelling[len(article) :], outlet.name)
+        names = sorted(self.canonical, key=len, reverse=True)
+        self._known = re.compile(
+            r"(?<![\w’'-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+        )
+        nouns = sorted(patterns.outlet_nouns, key=len, reverse=True)
+        self._generic = re.compile(
+            r"(?i:\b(?:" + "|".join(re.escape(n) for n in nouns) + r"))"
+            r"(?:\s+(?:de\s+presse|russe|américaine?|britannique|allemande?|ukrainienne?|"
+            r"française?|chinoise?|d['’]État|publique?|en\s+ligne|d['’]information))*"
+            rf"\s+((?:{_CAPITALISED})(?:\s+(?:{_CAPITALISED}))*)"
+        )
+        self._bylines = patterns.byline_patterns
+
+    def _is_byline(self, text: str, start: int, end: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start:line_end]
+        for pattern in self._bylines:
+            for match in pattern.finditer(line):
+                if match.start() + line_start <= start and end <= match.end() + line_start:
+                    return True
+        return False
+
+    def find(self, text: str) -> list[OutletMention]:
+        """Outlet mentions in ``text``, in order, bylines and datelines left out."""
+        found: dict[int, OutletMention] = {}
+        for match in self._known.finditer(text):
+            found[match.start()] = OutletMention(
+                match.start(), match.end(), self.canonical[match.group(1)]
+            )
+        for match in self._generic.finditer(text):
+            start, _end = match.span(1)
+            if any(m.start <= start < m.end for m in found.values()):
+                continue
+            name = match.group(1).rstrip(".")
+            found[start] = OutletMention(start, start + len(name), self.canonical.get(name, name))
+        return [m for _, m in sorted(found.items()) if not self._is_byline(text, m.start, m.end)]

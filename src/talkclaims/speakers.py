@@ -1,0 +1,143 @@
+"""One identity per person: canonical names, transliterations, and article-level grouping.
+
+Russian and Ukrainian names reach French text through several transliterations
+(Iouri Ouchakov, Youri Ouchakov, Yuri Ushakov). `name_key` folds the usual variants
+(accents, ou/u, y/i, kh/h, ch/sh/tch, doubled letters) so that a spelling the patterns
+do not list still finds its person, and so that « M. Dmitriev » groups with « Kirill
+Dmitriev » within one article even when neither is known.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from talkclaims.patterns import Patterns, Person
+
+# Applied in order, on lower-case text without accents.
+_FOLDS = (
+    ("shch", "sh"),
+    ("chtch", "sh"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("ch", "sh"),
+    ("kh", "h"),
+    ("ou", "u"),
+    ("iou", "iu"),
+    ("you", "iu"),
+    ("yu", "iu"),
+    ("y", "i"),
+    ("j", "i"),
+    ("gue", "ge"),
+    ("gui", "gi"),
+    ("w", "v"),
+    ("ks", "x"),
+    ("ph", "f"),
+    ("ie", "i"),
+    ("ei", "i"),
+    ("ii", "i"),
+)
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def strip_accents(text: str) -> str:
+    """« Sergueï Lavrov » → « Serguei Lavrov »."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, apostrophes and spaces normalised (for comparisons)."""
+    text = strip_accents(text).lower().replace("’", "'")
+    return " ".join(text.split())
+
+
+def name_key(name: str) -> str:
+    """A transliteration-insensitive key for one name or word."""
+    key = re.sub(r"[^a-z ]", "", fold(name).replace("-", " "))
+    for old, new in _FOLDS:
+        key = key.replace(old, new)
+    key = re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Witkoff / Witkof
+    return " ".join(key.split())
+
+
+def _surname(name: str) -> str:
+    words = name.replace(".", ". ").split()
+    return words[-1] if words else name
+
+
+@dataclass
+class SpeakerIndex:
+    """Known people of ``patterns/speakers.yaml`` with lookups by name and by role."""
+
+    patterns: Patterns
+    by_key: dict[str, Person] = field(default_factory=dict)
+    by_surname: dict[str, list[Person]] = field(default_factory=dict)
+    by_role: dict[str, Person] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for person in self.patterns.speakers:
+            for spelling in (person.name, *person.aliases):
+                self.by_key.setdefault(name_key(spelling), person)
+                surname = name_key(_surname(spelling))
+                people = self.by_surname.setdefault(surname, [])
+                if person not in people:
+                    people.append(person)
+            for role in person.roles:
+                self.by_role.setdefault(fold(role), person)
+
+    def strip_honorifics(self, name: str) -> str:
+        """« M. Dmitriev » → « Dmitriev »."""
+        words = name.split()
+        while len(words) > 1 and words[0] in self.patterns.honorifics:
+            words = words[1:]
+        return " ".join(words)
+
+    def known(self, name: str) -> Person | None:
+        """The known person a written name points at, whatever its transliteration."""
+        name = self.strip_honorifics(name)
+        key = name_key(name)
+        if not key:
+            return None
+        if key in self.by_key:
+            return self.by_key[key]
+        people = self.by_surname.get(name_key(_surname(name)), [])
+        if len(people) != 1:
+            return None
+        person = people[0]
+        first = key.split()[0] if len(key.split()) > 1 else None
+        if first is None:
+            return person
+        firsts = {name_key(s).split()[0] for s in (person.name, *person.aliases) if " " in s}
+        # an initial (J. Vance) or a matching first name; a different first name is someone else
+        if any(f.startswith(first[:1]) and (len(first) == 1 or f == first) for f in firsts):
+            return person
+        return None
+
+    def by_description(self, description: str) -> Person | None:
+        """The person a role names (« porte-parole du Kremlin » → Dmitry Peskov)."""
+        text = fold(description)
+        for det in sorted(self.patterns.strip_determiners, key=len, reverse=True):
+            det = fold(det)
+            if text.startswith(det + " ") or (det.endswith("'") and text.startswith(det)):
+                text = text[len(det) :].lstrip()
+                break
+        return self.by_role.get(text)
+
+    def canonical(self, name: str, article_names: Iterable[str] = ()) -> str:
+        """Canonical name of a written name: known person, else the fullest form in the article."""
+        person = self.known(name)
+        if person is not None:
+            return person.name
+        bare = self.strip_honorifics(name)
+        surname = name_key(_surname(bare))
+        fuller = [
+            n
+            for n in article_names
+            if name_key(_surname(n)) == surname and len(n.split()) > len(bare.split())
+        ]
+        if fuller and not self.known(fuller[0]):
+            return max(fuller, key=len)
+        return bare

@@ -1,0 +1,191 @@
+"""Write claims as a table, YAML, CSV, JSON or JSON Lines, one document at a time.
+
+Every writer takes the same records (`Claim`) and the same fields (`FIELDS`), so a
+column never exists in one format and not in another. Writers stream: a document's
+claims are written as soon as they are found, and only the table and YAML formats
+hold one document's claims at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import IO, Protocol
+
+import yaml
+
+from talkclaims.records import FIELDS, Claim
+
+
+class Format(str, Enum):
+    """Output formats of `talkclaims extract`."""
+
+    table = "table"
+    yaml = "yaml"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+SOURCE_SEPARATOR = "; "
+
+
+class Writer(Protocol):
+    def write(self, claims: Sequence[Claim]) -> None: ...
+    def close(self) -> None: ...
+
+
+class JsonLinesWriter:
+    """One JSON object per line: the format for pipes and archives."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, claims: Sequence[Claim]) -> None:
+        for claim in claims:
+            self.stream.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class JsonWriter:
+    """A JSON array, streamed item by item so nothing is held in memory."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def write(self, claims: Sequence[Claim]) -> None:
+        for claim in claims:
+            self.stream.write("[\n" if self.count == 0 else ",\n")
+            self.stream.write("  " + json.dumps(claim.to_dict(), ensure_ascii=False))
+            self.count += 1
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+        self.stream.flush()
+
+
+class YamlWriter:
+    """A YAML list: each document's items are appended, so the whole file is one list."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def write(self, claims: Sequence[Claim]) -> None:
+        if not claims:
+            return
+        items = [claim.to_dict() for claim in claims]
+        self.stream.write(yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=100))
+        self.count += len(items)
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.count == 0:
+            self.stream.write("[]\n")
+        self.stream.flush()
+
+
+class CsvWriter:
+    """RFC 4180 CSV with one header row; sources joined by « ; »."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.writer = csv.writer(stream, lineterminator="\r\n")
+        self.writer.writerow(FIELDS)
+
+    def write(self, claims: Sequence[Claim]) -> None:
+        for claim in claims:
+            row = claim.to_dict()
+            row["sources"] = SOURCE_SEPARATOR.join(claim.sources)
+            self.writer.writerow(["" if row[f] is None else row[f] for f in FIELDS])
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.flush()
+
+
+class TableWriter:
+    """A rich table per document, for a person reading at a terminal."""
+
+    def __init__(self, stream: IO[str], width: int | None = None) -> None:
+        from rich.console import Console
+
+        self.console = Console(file=stream, width=width, highlight=False)
+        self.count = 0
+
+    def write(self, claims: Sequence[Claim]) -> None:
+        from rich.table import Table
+
+        if not claims:
+            return
+        table = Table(title=claims[0].doc, title_justify="left", show_lines=True, expand=True)
+        table.add_column("line", justify="right", no_wrap=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("speaker", ratio=2, min_width=12)
+        table.add_column("cue", ratio=1, min_width=10)
+        table.add_column("sources", ratio=1, min_width=10)
+        table.add_column("claim", ratio=5, min_width=24)
+        styles = {"direct": "green", "mixed": "yellow", "indirect": "cyan"}
+        for claim in claims:
+            speaker = claim.speaker or "[dim]—[/dim]"
+            if claim.speaker_mention and claim.speaker_mention != claim.speaker:
+                speaker += f"\n[dim]({_escape(claim.speaker_mention)})[/dim]"
+            table.add_row(
+                str(claim.line),
+                f"[{styles.get(claim.kind, 'white')}]{claim.kind}[/]",
+                speaker,
+                _escape(claim.cue or "—"),
+                _escape(SOURCE_SEPARATOR.join(claim.sources) or "—"),
+                _escape(claim.text),
+            )
+        self.console.print(table)
+        self.count += len(claims)
+
+    def close(self) -> None:
+        if self.count == 0:
+            self.console.print("[dim]No claims found.[/dim]")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def make_writer(fmt: Format, stream: IO[str]) -> Writer:
+    """The writer for ``fmt`` on an open text stream."""
+    return {
+        Format.table: TableWriter,
+        Format.yaml: YamlWriter,
+        Format.csv: CsvWriter,
+        Format.json: JsonWriter,
+        Format.jsonl: JsonLinesWriter,
+    }[fmt](stream)
+
+
+@contextmanager
+def atomic_output(path: Path) -> Iterator[IO[str]]:
+    """Write to a temporary file beside ``path`` and rename it over ``path`` on success.
+
+    An interrupted or failed run leaves the previous file as it was and no partial file.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -367,12 +367,23 @@ class Article:
                 if depth == 0:
                     return i
                 depth -= 1
-            elif (ch == ";" and depth == 0) or (
-                ch in ",–—" and depth == 0 and self._breaks_clause(i, cue_starts)
+            elif depth == 0 and (
+                ch == ";"
+                or (ch in ",–—" and self._breaks_clause(i, cue_starts))
+                or (ch == " " and self._according_at(i + 1))  # « … » selon X
             ):
                 return i
             i += 1
         return limit
+
+    def _according_at(self, i: int) -> bool:
+        """True when an « according to » phrase (« selon », « d'après ») starts at ``i``."""
+        rest = fold(self.text[i : i + 20])
+        for word in self.patterns.according_to:
+            w = fold(word)
+            if rest.startswith(w) and not rest[len(w) : len(w) + 1].isalpha():
+                return True
+        return False
 
     def _breaks_clause(self, i: int, cue_starts: set[int]) -> bool:
         j = i + 1
@@ -945,13 +956,17 @@ def _resolve(article: Article, cand: Candidate) -> None:
         cand.speaker = article.salient_person(mention.start)
     elif mention.kind == "description":
         person = index.by_description(mention.text)
+        introduced = [r for r in article.roles if r[1] == mention.name and r[0] < mention.start]
         if person is not None:
             cand.speaker = person.name
-        else:
-            introduced = [r for r in article.roles if r[1] == mention.name and r[0] < mention.start]
-            cand.speaker = (
-                introduced[-1][2] if introduced else article.salient_person(mention.start)
-            )
+        elif introduced:
+            cand.speaker = introduced[-1][2]
+        elif mention.name in article.patterns.anaphoric_nouns:
+            # « le politicien américain », « le négociateur russe »: a category, not an
+            # office, so it points back at the person the passage is about
+            cand.speaker = article.salient_person(mention.start)
+        # « le maire » nobody was introduced as: the description is all the article gives
+        cand.speaker = cand.speaker or _strip_determiner(article, mention.text)
     else:
         cand.speaker = _strip_determiner(article, mention.text)
     cand.speaker_kind = mention.kind if cand.speaker else None

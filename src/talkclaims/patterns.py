@@ -63,6 +63,7 @@ class Patterns:
     lead_conjunctions: tuple[str, ...]
     first_person: frozenset[str]
     role_nouns: frozenset[str]
+    anaphoric_nouns: frozenset[str]
     outlets: tuple[Outlet, ...]
     outlet_nouns: tuple[str, ...]
     byline_patterns: tuple[re.Pattern[str], ...]
@@ -220,7 +221,12 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
             sorted(_strings(a, "lead_conjunctions", attr_path), key=len, reverse=True)
         ),
         first_person=frozenset(x.lower() for x in _strings(a, "first_person", attr_path)),
-        role_nouns=frozenset(x.lower() for x in _strings(a, "role_nouns", attr_path)),
+        role_nouns=frozenset(
+            x.lower()
+            for x in _strings(a, "role_nouns", attr_path)
+            + _strings(a, "anaphoric_nouns", attr_path)
+        ),
+        anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
         outlets=tuple(
             Outlet(r["name"], tuple(r.get("aliases") or ()))
             for r in _records(o, "outlets", out_path)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 _TERMINAL = re.compile(
     r"""(?:[.!?]+|…)          # end of sentence
-        [»”"’)\]]*            # closing marks that belong to it
+        (?:[ \u00a0\u202f]?[»”"’)\]])*  # closing marks that belong to it
         (?=[ \t\u00a0\u202f]+ # then space
            [«“"(\[—–-]?[ \u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])  # and a capital, maybe after a mark
     """,

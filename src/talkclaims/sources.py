@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from talkclaims.patterns import Patterns
 
-_CAPITALISED = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&.-]*"
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\w+)*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class OutletFinder:
         )
         nouns = sorted(patterns.outlet_nouns, key=len, reverse=True)
         self._generic = re.compile(
-            r"(?i:\b(?:" + "|".join(re.escape(n) for n in nouns) + r"))"
+            r"(?i:\b(" + "|".join(re.escape(n) for n in nouns) + r"))"
             r"(?:\s+(?:de\s+presse|russe|américaine?|britannique|allemande?|ukrainienne?|"
             r"française?|chinoise?|d['’]État|publique?|en\s+ligne|d['’]information))*"
             rf"\s+((?:{_CAPITALISED})(?:\s+(?:{_CAPITALISED}))*)"
@@ -69,9 +69,11 @@ class OutletFinder:
                 match.start(), match.end(), self.canonical[match.group(1)]
             )
         for match in self._generic.finditer(text):
-            start, _end = match.span(1)
-            if any(m.start <= start < m.end for m in found.values()):
+            # « Radio Sud Atlantique »: a capitalised noun is part of the name
+            group = 1 if match.group(1)[0].isupper() else 2
+            start = match.start(group)
+            if any(m.start <= match.start(2) < m.end for m in found.values()):
                 continue
-            name = match.group(1).rstrip(".")
+            name = text[start : match.end(2)].rstrip(".")
             found[start] = OutletMention(start, start + len(name), self.canonical.get(name, name))
         return [m for _, m in sorted(found.items()) if not self._is_byline(text, m.start, m.end)]

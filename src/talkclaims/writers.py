@@ -122,6 +122,8 @@ class TableWriter:
         from rich.console import Console
 
         self.console = Console(file=stream, width=width, highlight=False)
+        if width is None and not self.console.is_terminal:
+            self.console.width = 120  # a file or a pipe: wide enough to keep columns whole
         self.count = 0
 
     def write(self, claims: Sequence[Claim]) -> None:
@@ -129,13 +131,13 @@ class TableWriter:
 
         if not claims:
             return
-        table = Table(title=claims[0].doc, title_justify="left", show_lines=True, expand=True)
+        table = Table(title=claims[0].doc, title_justify="left", show_lines=True)
         table.add_column("line", justify="right", no_wrap=True)
         table.add_column("kind", no_wrap=True)
-        table.add_column("speaker", ratio=2, min_width=12)
-        table.add_column("cue", ratio=1, min_width=10)
-        table.add_column("sources", ratio=1, min_width=10)
-        table.add_column("claim", ratio=5, min_width=24)
+        table.add_column("speaker", min_width=14, max_width=28)
+        table.add_column("cue", min_width=9, max_width=16)
+        table.add_column("sources", min_width=9, max_width=22)
+        table.add_column("claim", min_width=30)
         styles = {"direct": "green", "mixed": "yellow", "indirect": "cyan"}
         for claim in claims:
             speaker = claim.speaker or "[dim]—[/dim]"

@@ -1,0 +1,167 @@
+"""The command-line contract: formats, exit codes, bad input, patterns, start-up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from talkclaims.cli import app
+
+from .conftest import CORPUS, GOLD
+
+runner = CliRunner()
+ARTICLE = CORPUS / "002_157e4dad8d8be975.txt"
+
+
+def invoke(*args: str, input: str | None = None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_extract_jsonl_keeps_the_offset_invariant_on_the_corpus():
+    result = invoke("extract", str(CORPUS), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["doc"] for r in records} >= {str(ARTICLE)}
+    for record in records:
+        text = Path(record["doc"]).read_text(encoding="utf-8")
+        assert text[record["start"] : record["end"]] == record["text"]
+
+
+def test_all_formats_carry_the_same_claims():
+    outputs = {fmt: invoke("extract", str(ARTICLE), "-f", fmt).stdout for fmt in
+               ("yaml", "csv", "json", "jsonl")}  # fmt: skip
+    from_yaml = yaml.safe_load(outputs["yaml"])
+    from_json = json.loads(outputs["json"])
+    from_jsonl = [json.loads(line) for line in outputs["jsonl"].splitlines()]
+    from_csv = list(csv.DictReader(io.StringIO(outputs["csv"], newline="")))
+    assert from_yaml == from_json == from_jsonl
+    assert [r["text"] for r in from_csv] == [r["text"] for r in from_json]
+    assert [r["sources"] for r in from_csv] == ["; ".join(r["sources"]) for r in from_json]
+
+
+def test_table_is_the_default_and_names_the_speakers():
+    result = invoke("extract", str(ARTICLE))
+    assert result.exit_code == 0
+    assert "Dmitry Peskov" in result.stdout and "Izvestia" in result.stdout
+
+
+def test_missing_path_is_a_one_line_usage_error(tmp_path):
+    result = invoke("extract", str(tmp_path / "absent.txt"))
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip() == f"talkclaims: {tmp_path / 'absent.txt'}: no such file or directory"
+    )
+
+
+def test_bad_files_are_reported_and_the_rest_is_written(tmp_path):
+    (tmp_path / "a_binary.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "b_latin1.txt").write_bytes(
+        "Le ministre a déclaré que « ça ira ».".encode("latin-1")
+    )
+    (tmp_path / "c_empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "d_good.txt").write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = invoke("extract", str(tmp_path), "-f", "jsonl", "-o", str(out))
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert "a_binary.txt: binary file" in errors[0]
+    assert "b_latin1.txt: not valid UTF-8" in errors[1]
+    docs = {json.loads(line)["doc"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert docs == {str(tmp_path / "d_good.txt")}
+
+
+def test_empty_file_gives_no_claims_and_no_error(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = invoke("extract", str(empty), "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_standard_input_is_read_with_dash():
+    text = "Le maire a déclaré que « la route rouvrira lundi »."
+    result = invoke("extract", "-", "-f", "jsonl", input=text)
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["doc"] == "-" and record["text"] == "la route rouvrira lundi"
+    assert record["speaker"] == "maire" and record["cue"] == "déclarer"
+
+
+def test_user_patterns_add_verbs_outlets_and_speakers(tmp_path):
+    text = (
+        "Jeanne Martin, la porte-parole de l'Agence spatiale, a gazouillé que « le lancement "
+        "aura lieu » selon Radio Sud Atlantique."
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    before = json.loads(invoke("extract", str(article), "-f", "json").stdout)
+    assert not any(c["cue"] == "gazouiller" or "Leroy" in (c["speaker"] or "") for c in before)
+    extra = tmp_path / "mine"
+    extra.mkdir()
+    (extra / "verbs.yaml").write_text("verbs: [gazouiller]\n", encoding="utf-8")
+    (extra / "outlets.yaml").write_text(
+        "outlets:\n  - {name: Radio Sud Atlantique, aliases: [RSA]}\n", encoding="utf-8"
+    )
+    (extra / "speakers.yaml").write_text(
+        "speakers:\n  - {name: Jeanne Martin-Leroy, aliases: [Jeanne Martin]}\n", encoding="utf-8"
+    )
+    (claim,) = json.loads(
+        invoke("extract", str(article), "-f", "json", "--patterns", str(extra)).stdout
+    )
+    assert claim["cue"] == "gazouiller"
+    assert claim["speaker"] == "Jeanne Martin-Leroy"
+    assert claim["sources"] == ["Radio Sud Atlantique"]
+
+
+def test_malformed_pattern_file_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "verbs.yaml").write_text("verbs:\n  - dire\n  - [unclosed\n", encoding="utf-8")
+    result = invoke("extract", str(ARTICLE), "--patterns", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"talkclaims: {bad / 'verbs.yaml'}:")
+    assert "invalid YAML" in result.stderr and "Traceback" not in result.output
+
+
+def test_evaluate_prints_every_metric_at_both_thresholds():
+    result = invoke("evaluate", str(GOLD), str(CORPUS), "--kinds", "direct,mixed", "--show")
+    assert result.exit_code == 0, result.output
+    for label in ("claims F1", "speaker accuracy", "attributed F1", "sources F1", "cue accuracy"):
+        assert label in result.stdout
+    assert "overlap ≥ 30%" in result.stdout and "overlap ≥ 80%" in result.stdout
+
+
+def test_evaluate_rejects_an_unknown_kind():
+    result = invoke("evaluate", str(GOLD), str(CORPUS), "--kinds", "direct,quoted")
+    assert result.exit_code == 2 and "quoted" in result.stderr
+
+
+def test_help_and_version_do_not_import_spacy():
+    code = (
+        "import sys; from talkclaims.cli import main; sys.argv = ['talkclaims', '{}'];\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert 'spacy' not in sys.modules, 'spacy was imported'"
+    )
+    for flag in ("--help", "--version"):
+        done = subprocess.run(
+            [sys.executable, "-c", code.format(flag)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+
+
+def test_patterns_ship_with_the_package_and_work_from_any_directory(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Selon l’AFP, le sommet est reporté.", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "talkclaims.cli", "extract", "a.txt", "-f", "jsonl"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (record,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert record["speaker"] == "AFP" and record["sources"] == ["AFP"]

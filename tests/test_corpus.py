@@ -1,0 +1,55 @@
+"""The seed corpus end to end: offsets, the gold targets, and what must not be a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from talkclaims.evaluate import evaluate, gold_documents, load_gold_file
+
+from .conftest import CORPUS, GOLD, assert_offsets
+
+
+def test_offset_invariant_holds_on_every_record(corpus_claims):
+    assert sum(len(claims) for _, claims in corpus_claims.values()) > 30
+    for text, claims in corpus_claims.values():
+        assert_offsets(text, claims)
+
+
+def test_rule_and_confidence_on_every_record(corpus_claims):
+    for _, claims in corpus_claims.values():
+        for claim in claims:
+            assert claim.rule and 0.0 < claim.confidence <= 1.0
+
+
+def test_scare_quotes_are_not_claims(corpus_claims):
+    _, claims = corpus_claims["004_7e7ff5fcdf0c6711.txt"]
+    for scare in ("carotte", "bâton", "mise à jour", "victoire", "faucons"):
+        assert not any(c.kind == "direct" and c.text == scare for c in claims), scare
+    _, claims = corpus_claims["000_b04f12924e239548.txt"]
+    assert not any(c.text in ("sur le fond", "sans formulations concrètes") for c in claims)
+
+
+@pytest.fixture(scope="module")
+def scores(corpus_claims):
+    gold = {}
+    for name, path in gold_documents(GOLD).items():
+        gold[name] = load_gold_file(path, (CORPUS / name).read_text(encoding="utf-8"))
+    predicted = {name: claims for name, (_, claims) in corpus_claims.items()}
+    return {
+        kinds: evaluate(gold, predicted, kinds)
+        for kinds in (("direct", "mixed"), ("direct", "indirect", "mixed"))
+    }
+
+
+def test_direct_and_mixed_targets(scores):
+    s, _ = scores[("direct", "mixed")][0.3]
+    assert s.f1 >= 0.80 and s.speaker_accuracy >= 0.80
+
+
+def test_all_kinds_targets(scores):
+    s, _ = scores[("direct", "indirect", "mixed")][0.3]
+    assert s.f1 >= 0.90
+    assert s.speaker_accuracy >= 0.95
+    assert s.attributed_f1 >= 0.85
+    assert s.sources_f1 >= 0.90
+    assert s.cue_accuracy >= 0.85

@@ -943,7 +943,8 @@ def _settle(candidates: list[Candidate]) -> list[Candidate]:
 
 
 # =================================================================== speakers
-def _resolve(article: Article, cand: Candidate) -> None:
+def _resolve(article: Article, cand: Candidate, previous: Candidate | None = None) -> None:
+    """Speaker of one candidate; ``previous`` is the claim before it in reading order."""
     mention = cand.mention
     if cand.speaker is not None or mention is None:
         return
@@ -953,7 +954,14 @@ def _resolve(article: Article, cand: Candidate) -> None:
     elif mention.kind == "outlet":
         cand.speaker = mention.name
     elif mention.kind == "pronoun":
+        # a named person first; else the speaker of the claim just before (« Le
+        # ministre a assuré que … Il a ajouté que … »)
         cand.speaker = article.salient_person(mention.start)
+        near = previous is not None and (
+            article.sentence_index(mention.start) - article.sentence_index(previous.at) <= 3
+        )
+        if cand.speaker is None and near and previous.speaker_kind in ("description", "other"):
+            cand.speaker = previous.speaker
     elif mention.kind == "description":
         person = index.by_description(mention.text)
         introduced = [r for r in article.roles if r[1] == mention.name and r[0] < mention.start]
@@ -970,6 +978,13 @@ def _resolve(article: Article, cand: Candidate) -> None:
     else:
         cand.speaker = _strip_determiner(article, mention.text)
     cand.speaker_kind = mention.kind if cand.speaker else None
+
+
+def _resolve_all(article: Article, claims: list[Candidate]) -> None:
+    previous = None
+    for cand in sorted(claims, key=lambda c: c.at):
+        _resolve(article, cand, previous)
+        previous = cand
 
 
 def _strip_determiner(article: Article, text: str) -> str:
@@ -1025,11 +1040,9 @@ def extract_claims(
     candidates.extend(_according_to_candidates(article))
     candidates.extend(_appositive_candidates(article))
     kept = _settle(candidates + article.blocks)
-    for cand in kept:
-        _resolve(article, cand)
+    _resolve_all(article, kept)
     kept = sorted(kept + _continuation_candidates(article, kept), key=lambda c: c.start)
-    for cand in kept:
-        _resolve(article, cand)
+    _resolve_all(article, kept)
     _credit(article, kept)
     claims = []
     text = article.text

@@ -2,7 +2,7 @@
 
 Russian and Ukrainian names reach French text through several transliterations
 (Iouri Ouchakov, Youri Ouchakov, Yuri Ushakov). `name_key` folds the usual variants
-(accents, ou/u, y/i, kh/h, ch/sh/tch, doubled letters) so that a spelling the patterns
+(accents, ou/u, y/i, kh/h, ch/sh/tch, doubled letters, -off/-ov) so that a spelling the patterns
 do not list still finds its person, and so that « M. Dmitriev » groups with « Kirill
 Dmitriev » within one article even when neither is known.
 """
@@ -60,6 +60,7 @@ def name_key(name: str) -> str:
     for old, new in _FOLDS:
         key = key.replace(old, new)
     key = re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Witkoff / Witkof
+    key = re.sub(r"f\b", "v", key)  # Russian -ov written -off in older French: Smirnoff
     return " ".join(key.split())
 
 

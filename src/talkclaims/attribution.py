@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from talkclaims.cues import Cue, find_cues, lemma_of
+from talkclaims.cues import Cue, find_cues, is_clitic_subject, lemma_of
 from talkclaims.quotes import Quote, find_quotes
 from talkclaims.records import Claim
 from talkclaims.sentences import paragraphs, sentences
@@ -135,13 +135,15 @@ class Article:
         self.outlets: list[OutletMention] = outlets.find(self.text)
         self._alias_spans = self._find_aliases()
         self.blocks: list[Candidate] = _block_quotes(self)
-        # verbs inside a quotation, marked or set off as a block, are the speaker's words
-        self.cues: list[Cue] = [
-            c
-            for c in find_cues(doc, patterns)
-            if not self.in_quote(c.start_char)
-            and not any(b.start <= c.start_char < b.end for b in self.blocks)
-        ]
+        # verbs inside a quotation, marked or set off as a block, are the speaker's words,
+        # except an incise that breaks the quotation (« X, a-t-il dit, Y »)
+        self.cues: list[Cue] = []
+        self.quoted_cues: list[Cue] = []
+        for cue in find_cues(doc, patterns):
+            if self.in_quote(cue.token.idx):
+                self.quoted_cues.append(cue)
+            elif not any(b.start <= cue.start_char < b.end for b in self.blocks):
+                self.cues.append(cue)
         self.persons = self._person_mentions()
         self.article_names = [p.name for p in self.persons]
         self.roles = self._introduced_roles()
@@ -237,8 +239,8 @@ class Article:
             after = self.text[end : end + 80]
             for noun in self.patterns.role_nouns:
                 pattern = r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])"
-                if re.search(pattern + r"[^,.;]{0,40}$", before, re.I) or re.match(
-                    r"[^,.;]*?,\s*(?:l[ea]\s+|l['’])?" + pattern, after, re.I
+                if re.search(pattern + r"[^.;]{0,40}$", before, re.I) or re.match(
+                    r"[^,.;]*?,\s*(?:l[ea]\s+|l['’])?(?:[\w’'-]+\s+){0,3}?" + pattern, after, re.I
                 ):
                     roles.append((mention.start, noun, mention.name))
         return roles
@@ -329,9 +331,11 @@ class Article:
             joins_names = (
                 t.pos_ == "CCONJ" and tokens and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
             )
+            # « l'un d'eux », « l'une des victimes »: an indefinite pronoun heads the phrase
+            one_of = t.lower_ in ("un", "une") and tokens and tokens[-1].lower_ in ("l'", "l’")
             if (
                 t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")
-            ) and not joins_names:
+            ) and not (joins_names or one_of or (t.lower_ in ("eux", "elles") and tokens)):
                 break
             if t.pos_ == "ADP" and lemma_of(t) not in ("de", "du", "des"):
                 break
@@ -352,7 +356,7 @@ class Article:
         l'a dit ») or a new clause of the author's (« , car », « , mais »).
         """
         text = self.text
-        cue_starts = {c.start_char for c in self.cues}
+        cue_starts = {c.start_char for c in self.cues if c.form != "participle"}
         depth = 0
         i = start
         while i < limit:
@@ -390,17 +394,14 @@ class Article:
         while j < len(self.text) and self.text[j] in " \u00a0\u202f":
             j += 1
         rest = fold(self.text[j : j + 60])
-        words = (
-            *self.patterns.according_to,
-            *self.patterns.clause_breaks,
-            "comme",
-        )
-        for word in words:
+        for word in (*self.patterns.according_to, *self.patterns.clause_breaks):
             w = fold(word)
             if rest.startswith(w) and not rest[len(w) : len(w) + 1].isalpha():
                 return True
-        # « , a déclaré X » / « , a-t-il ajouté »: a postposed cue
+        # « , a déclaré X » / « , a-t-il ajouté » / « , comme il l'a dit »: a postposed cue
         if j in cue_starts:
+            return True
+        if rest.startswith("comme ") and any(j < c <= j + 16 for c in cue_starts):
             return True
         return bool(
             re.match(
@@ -439,12 +440,18 @@ def _subject(article: Article, cue: Cue) -> Mention | None:
     verbs = [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
     if cue.form == "gerund" and cue.token.head is not cue.token:
         verbs = [cue.token.head]
-    # the subject of a passive is what was said, not who said it
+    # the subject of a passive is what was said, not who said it; words inside a
+    # quotation are the quoted speaker's, never the subject of the cue that frames them
     subject_deps = ("nsubj",) if cue.form == "passive" else ("nsubj", "nsubj:pass")
-    subjects = [c for v in verbs for c in v.children if c.dep_ in subject_deps and c.i != v.i]
-    # « le Kremlin réclame …, estimant que »: the participle's subject is its head's
-    if not subjects and cue.form == "gerund":
-        subjects = [c for c in cue.token.head.children if c.dep_ == "nsubj"]
+    subjects = [
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ in subject_deps
+        and c.i != v.i
+        and not is_clitic_subject(c)
+        and not article.in_quote(c.idx)
+    ]
     # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
     # names the speaker; a name inside a complement (« du président Poutine ») does not
     subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
@@ -454,16 +461,26 @@ def _subject(article: Article, cue: Cue) -> Mention | None:
             return article.mention_from_tokens(article.noun_phrase(cue.token.head))
         ranked = []
         for s in subjects:
-            mention = article.mention_from_tokens(article.noun_phrase(s))
+            if s.lower_ in article.patterns.time_words:
+                continue
+            phrase = article.noun_phrase(s)
+            mention = article.mention_from_tokens(phrase)
             if mention is None:
                 continue
+            if mention.kind != "name":
+                # « Sa secrétaire générale, Nadia Ferrand, a regretté »
+                mention = _apposed_name(article, phrase[-1].i + 1) or mention
             own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in article._alias_spans)
-            ranked.append((0 if own else 1 if mention.kind == "name" else 2, s.i, mention))
+            rank = 0 if own else 1 if mention.kind == "name" else 2
+            ranked.append((s.i > cue.token.i, rank, s.i, mention))
         if ranked:
-            return min(ranked, key=lambda r: (r[0], r[1]))[2]
+            return min(ranked, key=lambda r: r[:3])[3]
     clitics = [
-        c for v in verbs for c in v.children if c.dep_ == "expl:subj" and c.lower_ not in ("-t",)
-    ]
+        c
+        for v in verbs
+        for c in v.children
+        if (c.dep_ == "expl:subj" or is_clitic_subject(c)) and c.lower_ != "-t"
+    ] or [t for t in doc[cue.first : cue.last + 1] if is_clitic_subject(t) and t.lower_ != "-t"]
     if clitics:
         return article.mention_from_tokens([clitics[-1]])
     # « Il a déclaré » parsed with the pronoun elsewhere: look just before the phrase
@@ -474,12 +491,36 @@ def _subject(article: Article, cue: Cue) -> Mention | None:
         return article.mention_from_tokens(article.grab_noun_phrase(after + 1))
     if cue.form in ("passive", "participle"):
         return None
+    if cue.form == "gerund":
+        # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
+        earlier = [
+            c
+            for c in article.cues
+            if c.token.i < cue.token.i and c.token.sent == cue.token.sent and c.form != "gerund"
+        ]
+        return _subject(article, earlier[-1]) if earlier else None
     # inverted subject: « a déclaré Dmitri Peskov », « a expliqué le politicien américain »
     if after < len(doc) and not doc[after].is_punct:
         tokens = article.grab_noun_phrase(after)
         if tokens and any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "PER" for t in tokens):
-            return article.mention_from_tokens(tokens)
+            mention = article.mention_from_tokens(tokens)
+            return _apposed_name(article, tokens[-1].i + 1) or mention
     return None
+
+
+def _apposed_name(article: Article, i: int) -> Mention | None:
+    """« …, a raconté l'entraîneur lensois, Olivier Gastaud, en conférence »: the name."""
+    doc = article.doc
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    start = doc[i + 1].idx if i + 1 < len(doc) else len(article.text)
+    stop = article.text.find(",", start)
+    stop = len(article.text) if stop == -1 else stop
+    stop = min(stop, article.sentence(start)[1])
+    name = article.name_in(start, stop)
+    if name is None or not article.text[start:stop].startswith(name):
+        return None
+    return Mention(name, start, start + len(name), "name", name)
 
 
 def _next_word(article: Article, i: int) -> Token | None:
@@ -567,14 +608,18 @@ def _quote_after(article: Article, cue: Cue, mention: Mention | None) -> Quote |
         if quote.open < end:
             continue
         gap = text[end : quote.open]
-        gap_words = fold(gap).replace(":", " ").replace(",", " ").split()
-        if len(gap) <= 40 and all(
-            w in ("de", "d'", "que", "qu'", "en", "ces", "termes", "ceci") for w in gap_words
-        ):
-            if "\n" in gap:
-                return None
-            return quote
-        return None
+        if "\n" in gap or any(ch in gap for ch in ".;!?«»“”"):
+            return None
+        # « a déclaré : « … » », « a dénoncé une « … » », « a appelé la Chine à « … » »:
+        # a few words of the cue's own complement, no other verb and no new clause
+        span = article.char_span(end, quote.open) if gap.strip() else None
+        words = [t for t in span or () if not t.is_punct and not t.is_space]
+        # a comma after words closes the cue's clause (« considérera X comme Y, la « … » »)
+        if len(words) > 6 or (words and "," in gap):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") or t.lower_ in _QUE | {"si", "qui"} for t in words):
+            return None
+        return quote
     return None
 
 
@@ -617,8 +662,21 @@ def cue_candidates(article: Article, cue: Cue) -> list[Candidate]:
     if cue.form == "gerund":
         return []
 
+    nxt = _next_word(article, cue.last + 1)
+    incise = _preceding_char(article, cue.start_char) in ",–—" + _CLOSE_MARKS
+    if lemma in patterns.complement and nxt is not None and not nxt.is_punct and not incise:
+        # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »
+        end = article.clause_end(nxt.idx, sent_end)
+        found = _candidate(article, nxt.idx, end, "cue-attribute", cue, cue.start_char, mention)
+        return [found] if found else []
+
     quote = _quote_after(article, cue, mention)
     if quote is not None:
+        end = article.clause_end(quote.close, sent_end)
+        if article.text[quote.close : end].strip(_TRAILING + "…!?"):
+            # « s'est dit « confiant » dans la capacité du pays à … »: the clause goes on
+            found = _candidate(article, quote.open, end, "cue-quote", cue, cue.start_char, mention)
+            return [found] if found else []
         return [_quote_candidate(article, quote, "cue-quote", cue, cue.start_char, mention)]
 
     before = _preceding_char(article, cue.start_char)
@@ -626,8 +684,14 @@ def cue_candidates(article: Article, cue: Cue) -> list[Candidate]:
     if lead > 0 and doc[lead].lower_ in patterns.pronouns:
         lead -= 1  # « comme il l'a répété »
     comme = lead >= 0 and doc[lead].lower_ == "comme"
+    # postposed: « …, a déclaré X » / « « … », a-t-il ajouté »: no subject of its own
+    # before the verb (clitics and quoted words do not count)
     postposed = before in ",–—" + _CLOSE_MARKS and not any(
-        c.dep_.startswith("nsubj") and c.i < cue.token.i for c in cue.token.children
+        c.dep_.startswith("nsubj")
+        and c.i < cue.first
+        and not is_clitic_subject(c)
+        and not article.in_quote(c.idx)
+        for c in cue.token.children
     )
 
     nxt = _next_word(article, cue.last + 1)
@@ -651,6 +715,8 @@ def cue_candidates(article: Article, cue: Cue) -> list[Candidate]:
             return [found] if found else []
         adj = nxt
         if adj.lower_ in ("de", "d'", "d’") and adj.i + 1 < len(doc):
+            adj = doc[adj.i + 1]
+        if adj.is_quote and adj.i + 1 < len(doc):  # « juge “prématuré” de … »
             adj = doc[adj.i + 1]
         if lemma in patterns.attribute and adj.pos_ == "ADJ":
             end = article.clause_end(nxt.idx, sent_end)
@@ -697,6 +763,38 @@ def cue_candidates(article: Article, cue: Cue) -> list[Candidate]:
                 article, sent_start, boundary, "postposed-clause", cue, cue.start_char, mention
             )
             return [found] if found else []
+    return out
+
+
+def _incise_candidates(article: Article) -> list[Candidate]:
+    """« C'est une mesure de justice, a-t-elle ajouté. Personne ne doit … »: two claims."""
+    text = article.text
+    out: list[Candidate] = []
+    for cue in article.quoted_cues:
+        quote = article.in_quote(cue.token.idx)
+        if quote is None or _preceding_char(article, cue.start_char) != ",":
+            continue
+        mention = _subject(article, cue)
+        end = mention.end if mention is not None and mention.start >= cue.end_char else cue.end_char
+        k = end
+        while k < quote.end and text[k] in " \u00a0\u202f":
+            k += 1
+        if k >= quote.end or text[k] not in ",.":
+            continue
+        if len(article.doc[cue.first : cue.last + 1]) > 6 or (end - cue.start_char) > 80:
+            continue
+        comma = text.rfind(",", quote.start, cue.start_char)
+        parts = [(quote.start, comma), (k + 1, quote.end)]
+        for s, e in parts:
+            s, e = article.trim(s, e)
+            if e - s < 2:
+                continue
+            zone = article.sentence(s)[0], article.sentence(max(s, e - 1))[1]
+            if text[e : e + 1] in ".!?…" and e + 1 <= quote.end:
+                e += 1  # a full sentence of the quotation keeps its full stop
+            out.append(
+                Candidate(s, e, "direct", "incise-quote", cue.lemma, cue.start_char, zone, mention)
+            )
     return out
 
 
@@ -1037,6 +1135,7 @@ def extract_claims(
     candidates: list[Candidate] = []
     for cue in article.cues:
         candidates.extend(cue_candidates(article, cue))
+    candidates.extend(_incise_candidates(article))
     candidates.extend(_according_to_candidates(article))
     candidates.extend(_appositive_candidates(article))
     kept = _settle(candidates + article.blocks)

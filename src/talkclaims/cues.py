@@ -82,17 +82,30 @@ def verb_lemmas(token: Token) -> list[str]:
     return found
 
 
+def is_clitic_subject(token: Token) -> bool:
+    """« -t », « -il », « -elle » of an inverted verb (« a-t-il dit », « explique-t-elle »)."""
+    return token.text.startswith("-") and token.lower_.lstrip("-") in (
+        "t", "il", "elle", "ils", "elles", "on", "je", "nous", "vous",
+    )  # fmt: skip
+
+
 def _phrase_bounds(verbs: list[Token]) -> tuple[int, int]:
+    """The verbal group: auxiliaries, clitics and « -t-il » around the cue's verbs."""
     first, last = verbs[0].i, verbs[-1].i
     for verb in verbs:
         for child in verb.children:
-            if child.i < first and (
+            if child.is_punct:
+                continue
+            if child.i < first and child.i >= verb.i - 4 and (
                 child.dep_ in _PHRASE_DEPS
+                or is_clitic_subject(child)
                 or child.lower_ in _NE
-                or (child.lower_ in _CLITIC_OBJECTS and child.i >= verb.i - 3)
+                or child.lower_ in _CLITIC_OBJECTS
             ):
                 first = child.i
-            if child.i > last and child.dep_ == "expl:subj" and child.i <= verbs[-1].i + 2:
+            if child.i > last and child.i <= verbs[-1].i + 2 and (
+                child.dep_ == "expl:subj" or is_clitic_subject(child)
+            ):
                 last = child.i
     # clitics between first and verb: « l'a », « ne l'a pas »
     doc = verbs[0].doc
@@ -122,6 +135,8 @@ def _form(token: Token) -> str:
     deps = {c.dep_ for c in token.children}
     if "Inf" in verb_form:
         return "infinitive"
+    if not verb_form and token.pos_ in ("ADJ", "NOUN"):
+        return "compound"  # a participle the tagger missed, after its auxiliary
     if "Part" in verb_form:
         if "Pres" in token.morph.get("Tense"):
             return "gerund"
@@ -152,10 +167,23 @@ def _hypothetical(token: Token, patterns: Patterns) -> bool:
     return any(c.dep_.startswith("aux") and lemma_of(c) in patterns.modals for c in token.children)
 
 
+def _after_auxiliary(token: Token) -> bool:
+    """« a-t-il martelé » tagged as an adjective: an avoir/être form stands just before."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and (is_clitic_subject(doc[i]) or doc[i].lower_ in _NE | {"pas", "déjà"}):
+        i -= 1
+    return i >= 0 and doc[i].lemma_ in ("avoir", "être") and doc[i].i >= token.i - 4
+
+
 def _is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or (
-        token.pos_ in ("ADJ", "NOUN") and "Part" in token.morph.get("VerbForm")
-    )
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    if token.pos_ in ("ADJ", "NOUN"):
+        return "Part" in token.morph.get("VerbForm") or (
+            token.lower_.endswith(("é", "ée", "és", "ées", "i", "is", "it", "u")) and _after_auxiliary(token)
+        )
+    return False
 
 
 def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:

@@ -63,6 +63,10 @@ class Patterns:
     lead_conjunctions: tuple[str, ...]
     first_person: frozenset[str]
     role_nouns: frozenset[str]
+    opinion_markers: tuple[str, ...]
+    time_words: frozenset[str]
+    complement: frozenset[str]
+    outlet_phrasings: tuple[str, ...]
     anaphoric_nouns: frozenset[str]
     outlets: tuple[Outlet, ...]
     outlet_nouns: tuple[str, ...]
@@ -226,6 +230,10 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
             for x in _strings(a, "role_nouns", attr_path)
             + _strings(a, "anaphoric_nouns", attr_path)
         ),
+        opinion_markers=tuple(_strings(a, "opinion_markers", attr_path)),
+        time_words=frozenset(x.lower() for x in _strings(a, "time_words", attr_path)),
+        complement=lemmas("complement"),
+        outlet_phrasings=tuple(_strings(o, "outlet_phrasings", out_path)),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
         outlets=tuple(
             Outlet(r["name"], tuple(r.get("aliases") or ()))

@@ -37,6 +37,12 @@ class OutletFinder:
                 for article in ("l'", "l’"):
                     if spelling.startswith(article):
                         self.canonical.setdefault(spelling[len(article) :], outlet.name)
+                # « au Figaro », « du Parisien », « aux Échos »: the article is contracted
+                for article, contracted in (("Le ", ("au ", "du ")), ("Les ", ("aux ", "des "))):
+                    if spelling.startswith(article):
+                        rest = spelling[len(article) :]
+                        for prep in contracted:
+                            self.canonical.setdefault(prep + rest, outlet.name)
         names = sorted(self.canonical, key=len, reverse=True)
         self._known = re.compile(
             r"(?<![\w’'-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
@@ -47,6 +53,13 @@ class OutletFinder:
             r"(?:\s+(?:de\s+presse|russe|américaine?|britannique|allemande?|ukrainienne?|"
             r"française?|chinoise?|d['’]État|publique?|en\s+ligne|d['’]information))*"
             rf"\s+((?:{_CAPITALISED})(?:\s+(?:{_CAPITALISED}))*)"
+        )
+        phrasings = sorted(patterns.outlet_phrasings, key=len, reverse=True)
+        self._phrasings = re.compile(
+            r"(?i:\b(?:" + "|".join(re.escape(p) for p in phrasings) + r"))\s*"
+            r"((?:(?:l[ea]s?|l['’])\s*)?(?:" + _CAPITALISED + r"\+?)(?:\s+(?:"
+            + _CAPITALISED
+            + r"|de|du|des|d['’]\w+)\+?)*)"
         )
         self._bylines = patterns.byline_patterns
 

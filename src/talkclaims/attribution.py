@@ -75,6 +75,8 @@ RULE_PRIORITY = {
     "block-quote": 0,
     "quote-continuation": 7,
 }
+#: Rules whose claim is a clause after the cue: a cue inside it is reported, not reporting.
+_CLAUSE_RULES = {"cue-que", "cue-infinitive", "cue-question", "cue-attribute"}
 _SPEAKER_WEIGHT = {"name": 1.0, "outlet": 1.0, "other": 0.95, "description": 0.85, "pronoun": 0.85}
 
 
@@ -237,11 +239,15 @@ class Article:
             span = self.char_span(mention.start, mention.start + 1)
             end = span.end_char if span is not None else mention.start
             after = self.text[end : end + 80]
+            found = []
             for noun in self.patterns.role_nouns:
                 pattern = r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])"
                 if re.search(pattern + r"[^.;]{0,40}$", before, re.I) or re.match(
                     r"[^,.;]*?,\s*(?:l[ea]\s+|l['’])?(?:[\w’'-]+\s+){0,3}?" + pattern, after, re.I
                 ):
+                    found.append(noun)
+            for noun in found:
+                if not any(noun != other and noun in other.split() for other in found):
                     roles.append((mention.start, noun, mention.name))
         return roles
 
@@ -375,6 +381,12 @@ class Article:
                 ch == ";"
                 or (ch in ",–—" and self._breaks_clause(i, cue_starts))
                 or (ch == " " and self._according_at(i + 1))  # « … » selon X
+                # « … » et a appelé X à …: a second verb phrase with its own cue
+                or (
+                    ch == " "
+                    and text.startswith("et ", i + 1)
+                    and any(i + 4 <= c <= i + 14 for c in cue_starts)
+                )
             ):
                 return i
             i += 1
@@ -452,6 +464,20 @@ def _subject(article: Article, cue: Cue) -> Mention | None:
         and not is_clitic_subject(c)
         and not article.in_quote(c.idx)
     ]
+    # « … s'est dit préoccupé et a appelé X à … »: a coordinated verb shares the subject
+    head = cue.token
+    while not subjects and head.dep_ in ("conj", "xcomp") and head.head.i < head.i:
+        head = head.head
+        subjects = [
+            c
+            for c in head.children
+            if c.dep_ == "nsubj" and not is_clitic_subject(c) and not article.in_quote(c.idx)
+        ]
+    # a verb the tagger read as a noun (« L'économiste juge probable »): the words before
+    if not subjects and cue.token.pos_ == "NOUN" and cue.token.i > 0:
+        prev = doc[cue.token.i - 1]
+        words = [prev] if prev.pos_ == "PRON" else list(doc[max(0, prev.i - 1) : prev.i + 1])
+        return article.mention_from_tokens(words)
     # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
     # names the speaker; a name inside a complement (« du président Poutine ») does not
     subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
@@ -499,13 +525,56 @@ def _subject(article: Article, cue: Cue) -> Mention | None:
             if c.token.i < cue.token.i and c.token.sent == cue.token.sent and c.form != "gerund"
         ]
         return _subject(article, earlier[-1]) if earlier else None
-    # inverted subject: « a déclaré Dmitri Peskov », « a expliqué le politicien américain »
+    # « Le président du groupe, Karim Benali, estime »: a name just before the verb
+    before = _name_before(article, cue.first)
+    if before is not None:
+        return before
+    # inverted subject: « a déclaré Dmitri Peskov », « a expliqué le politicien américain »,
+    # « a déclaré à l'AFP la porte-parole de l'OMS », « a assuré dimanche X »
+    after = _skip_adjuncts(article, after)
     if after < len(doc) and not doc[after].is_punct:
         tokens = article.grab_noun_phrase(after)
         if tokens and any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "PER" for t in tokens):
             mention = article.mention_from_tokens(tokens)
             return _apposed_name(article, tokens[-1].i + 1) or mention
     return None
+
+
+def _skip_adjuncts(article: Article, i: int) -> int:
+    """Past time words and a short prepositional phrase (« à l'AFP », « lundi soir »)."""
+    doc = article.doc
+    while i < len(doc):
+        t = doc[i]
+        if t.lower_ in article.patterns.time_words or t.pos_ == "ADV":
+            i += 1
+        elif t.lower_ in ("à", "au", "aux", "devant", "sur", "dans") and i + 1 < len(doc):
+            j = i + 1
+            if doc[j].pos_ == "DET":
+                j += 1
+            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j - i <= 4:
+                j += 1
+            if j == i + 1 or j >= len(doc) or doc[j].pos_ != "DET":
+                return i  # not followed by another noun phrase: no inverted subject there
+            i = j
+        else:
+            return i
+    return i
+
+
+def _name_before(article: Article, first: int) -> Mention | None:
+    """A name closing an apposition right before the verb: « …, Karim Benali, estime »."""
+    doc = article.doc
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    end = doc[first - 2].idx + len(doc[first - 2].text)
+    start = article.text.rfind(",", article.sentence(end - 1)[0], end - 1)
+    if start < 0:
+        return None
+    name = article.name_in(start + 1, end)
+    if name is None or not article.text[start + 1 : end].strip() == name:
+        return None
+    at = article.text.index(name, start + 1)
+    return Mention(name, at, at + len(name), "name", name)
 
 
 def _apposed_name(article: Article, i: int) -> Mention | None:
@@ -843,6 +912,58 @@ def _according_to_candidates(article: Article) -> list[Candidate]:
     return out
 
 
+def _opinion_candidates(article: Article) -> list[Candidate]:
+    """« Pour le neurologue Bernard Aulnay, l'étude souffre de … »: a person's view.
+
+    Only when the phrase names a person: « Pour Washington, c'est un impératif » is
+    the author's framing, not a claim.
+    """
+    text = article.text
+    markers = sorted(article.patterns.opinion_markers, key=len, reverse=True)
+    regex = re.compile(r"(?i:" + "|".join(map(re.escape, markers)) + r")\s+")
+    out = []
+    for s_start, s_end in article.sentences:
+        match = regex.match(text, s_start, s_end)
+        if match is None:
+            continue
+        np_end = _phrase_end(article, match.end(), s_end)
+        if np_end >= s_end or text[np_end : np_end + 1] != ",":
+            continue
+        tokens = [t for t in (article.char_span(match.end(), np_end) or []) if not t.is_space]
+        mention = _according_mention(article, tokens)
+        if mention is None or mention.kind not in ("name", "pronoun"):
+            continue
+        # a person for sure: known, or a first and last name (« Pour Washington » is a city)
+        if mention.kind == "name" and not (
+            article.index.known(mention.name or "") or len((mention.name or "").split()) > 1
+        ):
+            continue
+        start = np_end + 1
+        # « Pour X, professeur au CHU de Lille, l'étude … »: skip the apposition
+        nxt = text.find(",", start, s_end)
+        if (
+            nxt != -1
+            and article.name_in(match.end(), np_end)
+            and _is_apposition(article, start, nxt)
+        ):
+            start = nxt + 1
+        end = article.clause_end(start, s_end)
+        found = _candidate(article, start, end, "selon", None, match.start(), mention)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _is_apposition(article: Article, start: int, end: int) -> bool:
+    """A verbless noun phrase (« professeur au CHU de Lille »)."""
+    span = article.char_span(start, end)
+    return (
+        span is not None
+        and 0 < len(span) <= 10
+        and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    )
+
+
 def _only_connectors(words: list[str]) -> bool:
     return all(
         fold(w)
@@ -1004,8 +1125,9 @@ def _continuation_candidates(article: Article, taken: list[Candidate]) -> list[C
         # only the attribution of the previous quotation stands between them
         if len(re.findall(r"[.!?…]", between)) > 1 or len(between) > 200:
             continue
-        after = article.text[quote.close : article.paragraph(quote.close)[1]].strip(_TRAILING)
-        if after and not after.startswith(("«", "“")):
+        # the quotation is a sentence of its own: nothing but punctuation after it
+        q_end = article.sentence(quote.close - 1)[1]
+        if article.text[quote.close : q_end].strip(_TRAILING + "…!?"):
             continue
         found = _quote_candidate(article, quote, "quote-continuation", None, prev.at, prev.mention)
         found.cue = prev.cue
@@ -1025,6 +1147,12 @@ def _overlap(a: Candidate, b: Candidate) -> float:
 def _settle(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the stronger of overlapping candidates; a dropped « selon » still names the
     speaker of a passive claim that had none."""
+    # reported speech inside a reported clause belongs to the outer claim: « Il a dit que
+    # le texte serait présenté « avant mars » » is one claim, not two
+    framing = [c for c in candidates if c.rule in _CLAUSE_RULES]
+    candidates = [
+        c for c in candidates if not any(f is not c and f.start <= c.at < f.end for f in framing)
+    ]
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.priority, c.start)):
         rival = next((k for k in kept if _overlap(k, cand) > 0.5), None)
@@ -1071,6 +1199,10 @@ def _resolve(article: Article, cand: Candidate, previous: Candidate | None = Non
             # « le politicien américain », « le négociateur russe »: a category, not an
             # office, so it points back at the person the passage is about
             cand.speaker = article.salient_person(mention.start)
+        elif not any(r[1] == mention.name for r in article.roles):
+            # an office no one in the article holds (« Le député de Seine-Saint-Denis »
+            # right after Karim Benali spoke): the person of this or the last sentence
+            cand.speaker = article.salient_person(mention.start, max_back=1)
         # « le maire » nobody was introduced as: the description is all the article gives
         cand.speaker = cand.speaker or _strip_determiner(article, mention.text)
     else:
@@ -1137,6 +1269,7 @@ def extract_claims(
         candidates.extend(cue_candidates(article, cue))
     candidates.extend(_incise_candidates(article))
     candidates.extend(_according_to_candidates(article))
+    candidates.extend(_opinion_candidates(article))
     candidates.extend(_appositive_candidates(article))
     kept = _settle(candidates + article.blocks)
     _resolve_all(article, kept)

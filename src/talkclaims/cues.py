@@ -96,15 +96,21 @@ def _phrase_bounds(verbs: list[Token]) -> tuple[int, int]:
         for child in verb.children:
             if child.is_punct:
                 continue
-            if child.i < first and child.i >= verb.i - 4 and (
-                child.dep_ in _PHRASE_DEPS
-                or is_clitic_subject(child)
-                or child.lower_ in _NE
-                or child.lower_ in _CLITIC_OBJECTS
+            if (
+                child.i < first
+                and child.i >= verb.i - 4
+                and (
+                    child.dep_ in _PHRASE_DEPS
+                    or is_clitic_subject(child)
+                    or child.lower_ in _NE
+                    or child.lower_ in _CLITIC_OBJECTS
+                )
             ):
                 first = child.i
-            if child.i > last and child.i <= verbs[-1].i + 2 and (
-                child.dep_ == "expl:subj" or is_clitic_subject(child)
+            if (
+                child.i > last
+                and child.i <= verbs[-1].i + 2
+                and (child.dep_ == "expl:subj" or is_clitic_subject(child))
             ):
                 last = child.i
     # clitics between first and verb: « l'a », « ne l'a pas »
@@ -134,7 +140,8 @@ def _form(token: Token) -> str:
     verb_form = token.morph.get("VerbForm")
     deps = {c.dep_ for c in token.children}
     if "Inf" in verb_form:
-        return "infinitive"
+        # « a soufflé » tagged as an infinitive: after its auxiliary it is a participle
+        return "compound" if _after_auxiliary(token) else "infinitive"
     if not verb_form and token.pos_ in ("ADJ", "NOUN"):
         return "compound"  # a participle the tagger missed, after its auxiliary
     if "Part" in verb_form:
@@ -176,12 +183,33 @@ def _after_auxiliary(token: Token) -> bool:
     return i >= 0 and doc[i].lemma_ in ("avoir", "être") and doc[i].i >= token.i - 4
 
 
+_SUBJECT_PRONOUNS = {"il", "elle", "on", "ils", "elles"}
+
+
+def _noun_read_as_verb(token: Token) -> bool:
+    """« Il juge prématuré de … », « L'économiste juge probable … »: a verb form the
+    tagger read as a noun, after a subject and before an adjective, quote or « que »."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    prev, nxt = doc[token.i - 1], doc[token.i + 1]
+    after_subject = prev.lower_ in _SUBJECT_PRONOUNS or (
+        prev.pos_ in ("NOUN", "PROPN") and token.i >= 2 and doc[token.i - 2].pos_ == "DET"
+    )
+    return after_subject and (
+        nxt.pos_ == "ADJ" or nxt.is_quote or nxt.lower_ in ("que", "qu'", "qu’")
+    )
+
+
 def _is_verb(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
+    if token.pos_ == "NOUN" and _noun_read_as_verb(token):
+        return True
     if token.pos_ in ("ADJ", "NOUN"):
         return "Part" in token.morph.get("VerbForm") or (
-            token.lower_.endswith(("é", "ée", "és", "ées", "i", "is", "it", "u")) and _after_auxiliary(token)
+            token.lower_.endswith(("é", "ée", "és", "ées", "i", "is", "it", "u"))
+            and _after_auxiliary(token)
         )
     return False
 

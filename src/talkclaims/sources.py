@@ -57,7 +57,9 @@ class OutletFinder:
         phrasings = sorted(patterns.outlet_phrasings, key=len, reverse=True)
         self._phrasings = re.compile(
             r"(?i:\b(?:" + "|".join(re.escape(p) for p in phrasings) + r"))\s*"
-            r"((?:(?:l[ea]s?|l['’])\s*)?(?:" + _CAPITALISED + r"\+?)(?:\s+(?:"
+            r"((?:(?:l[ea]s?|l['’])\s*)?(?:"
+            + _CAPITALISED
+            + r"\+?)(?:\s+(?:"
             + _CAPITALISED
             + r"|de|du|des|d['’]\w+)\+?)*)"
         )

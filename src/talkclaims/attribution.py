@@ -571,7 +571,7 @@ def _name_before(article: Article, first: int) -> Mention | None:
     if start < 0:
         return None
     name = article.name_in(start + 1, end)
-    if name is None or not article.text[start + 1 : end].strip() == name:
+    if name is None or article.text[start + 1:end].strip() != name:
         return None
     at = article.text.index(name, start + 1)
     return Mention(name, at, at + len(name), "name", name)

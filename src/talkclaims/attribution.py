@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 _QUE = {"que", "qu'", "qu’"}
 _DEFINITE = {"le", "la", "l'", "l’"}
+_CLITIC_OBJECTS = {"l'", "l’", "le", "la", "les", "en", "y", "se", "s'", "s’"}
 _NOT_COMPLEMENTISER = {
     "parce", "alors", "bien", "afin", "pour", "tandis", "sans", "avant", "après", "dès",
     "ainsi", "pendant", "depuis", "lors", "tant", "moins", "plus", "autant", "même", "sorte",
@@ -77,6 +78,11 @@ RULE_PRIORITY = {
 }
 #: Rules whose claim is a clause after the cue: a cue inside it is reported, not reporting.
 _CLAUSE_RULES = {"cue-que", "cue-infinitive", "cue-question", "cue-attribute"}
+#: What the model cuts off the end of a name: « -Delmotte », « Le Maire », « von der Leyen ».
+_NAME_TAIL = re.compile(
+    r"(?:-[A-ZÀ-Ý][\w’']+|[ \u00a0](?:(?:[Ll]e|[Ll]a|[Dd]e|[Dd]u|[Vv]an|[Vv]on|[Dd]er|[Dd]a|"
+    r"[Dd]os|[Dd]i|[Bb]en|[Bb]in|[Aa]l)[ \u00a0])*[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*){1,3}"
+)
 _SPEAKER_WEIGHT = {"name": 1.0, "outlet": 1.0, "other": 0.95, "description": 0.85, "pronoun": 0.85}
 
 
@@ -136,6 +142,7 @@ class Article:
         self._sent_starts = [s for s, _ in self.sentences]
         self.outlets: list[OutletMention] = outlets.find(self.text)
         self._alias_spans = self._find_aliases()
+        self.names = self._name_spans()
         self.blocks: list[Candidate] = _block_quotes(self)
         # verbs inside a quotation, marked or set off as a block, are the speaker's words,
         # except an incise that breaks the quotation (« X, a-t-il dit, Y »)
@@ -209,14 +216,14 @@ class Article:
     def _person_mentions(self) -> list[PersonMention]:
         outlet_spans = [(o.start, o.end) for o in self.outlets]
         spans: dict[int, tuple[int, str]] = {s: (e, name) for s, e, name in self._alias_spans}
-        for ent in self.doc.ents:
-            if ent.label_ != "PER" or ent.start_char in spans:
+        for start, end in self.names:
+            if start in spans:
                 continue
-            if any(s < ent.end_char and ent.start_char < e for s, e in outlet_spans):
+            if any(s < end and start < e for s, e in outlet_spans):
                 continue
-            if any(s < ent.end_char and ent.start_char < e for s, (e, _) in spans.items()):
+            if any(s < end and start < e for s, (e, _) in spans.items()):
                 continue
-            spans[ent.start_char] = (ent.end_char, ent.text)
+            spans[start] = (end, self.text[start:end])
         names = [n for _, n in spans.values()]
         mentions = []
         for start, (end, name) in sorted(spans.items()):
@@ -251,19 +258,44 @@ class Article:
                     roles.append((mention.start, noun, mention.name))
         return roles
 
+    def _name_spans(self) -> list[tuple[int, int]]:
+        """People's names found by the model, made whole.
+
+        PER entities, and names the model calls MISC when they stand in apposition to a
+        common noun (« La navigatrice Clarisse Crémer »); each is extended over what the
+        model cut off (« Masson-Delmotte », « Al-Khelaïfi », « Bruno Le Maire »).
+        """
+        spans = []
+        for ent in self.doc.ents:
+            person = ent.label_ == "PER" or (
+                ent.label_ == "MISC"
+                and len(ent) > 1
+                and all(t.pos_ == "PROPN" for t in ent)
+                and ent.root.dep_ in ("appos", "nsubj", "flat:name")
+                and ent.root.head.pos_ == "NOUN"
+            )
+            if not person or any(o.start <= ent.start_char < o.end for o in self.outlets):
+                continue
+            if ent.text.isupper() and len(ent) == 1:
+                continue  # a dateline (« BRUXELLES (AFP) - »), not a person
+            end = ent.end_char
+            match = _NAME_TAIL.match(self.text, end)
+            if match:
+                end = match.end()
+            spans.append((ent.start_char, end))
+        return spans
+
     def name_in(self, start: int, end: int) -> str | None:
         """A person's name written inside ``[start, end)``, known first."""
         for s, e, _ in self._alias_spans:
             if start <= s and e <= end:
                 return self.text[s:e]
-        for ent in self.doc.ents:
-            if (
-                ent.label_ == "PER"
-                and start <= ent.start_char
-                and ent.end_char <= end
-                and not any(o.start <= ent.start_char < o.end for o in self.outlets)
-            ):
-                return ent.text
+        for s, e in self.names:
+            if start <= s and e <= end:
+                return self.text[s:e]
+        for s, e in self.names:
+            if s < end and start < e:  # the phrase cuts the name: take the whole name
+                return self.text[s:e]
         return None
 
     def outlet_in(self, start: int, end: int) -> OutletMention | None:
@@ -459,10 +491,7 @@ def _subject(article: Article, cue: Cue) -> Mention | None:
         c
         for v in verbs
         for c in v.children
-        if c.dep_ in subject_deps
-        and c.i != v.i
-        and not is_clitic_subject(c)
-        and not article.in_quote(c.idx)
+        if c.dep_ in subject_deps and c.i != v.i and _own_subject(article, cue, c)
     ]
     # « … s'est dit préoccupé et a appelé X à … »: a coordinated verb shares the subject
     head = cue.token
@@ -540,6 +569,28 @@ def _subject(article: Article, cue: Cue) -> Mention | None:
     return None
 
 
+def _own_subject(article: Article, cue: Cue, token: Token) -> bool:
+    """Whether a token the parser made the cue's subject really is.
+
+    Not a clitic (« -t-il », the « l' » of « comme l'a dit »), not a word inside a
+    quotation, and not the subject of another clause: « Les négociations sont dans
+    l'impasse, a indiqué X » has a finite verb between « négociations » and the cue.
+    """
+    if is_clitic_subject(token) or article.in_quote(token.idx):
+        return False
+    if token.i >= cue.first - 1 and token.lower_ in _CLITIC_OBJECTS:
+        return False
+    if token.i < cue.first and any(t.text == "," for t in article.doc[token.i + 1 : cue.first]):
+        # a comma between: the subject of the cue only if no other clause stands before it
+        # (« Les négociations sont dans l'impasse, a indiqué X »)
+        s_start = article.token_at(article.sentence(token.idx)[0])
+        first = s_start.i if s_start is not None else 0
+        comma = max(t.i for t in article.doc[token.i + 1 : cue.first] if t.text == ",")
+        if any("Fin" in t.morph.get("VerbForm") for t in article.doc[first:comma]):
+            return False
+    return True
+
+
 def _skip_adjuncts(article: Article, i: int) -> int:
     """Past time words and a short prepositional phrase (« à l'AFP », « lundi soir »)."""
     doc = article.doc
@@ -571,7 +622,7 @@ def _name_before(article: Article, first: int) -> Mention | None:
     if start < 0:
         return None
     name = article.name_in(start + 1, end)
-    if name is None or article.text[start + 1:end].strip() != name:
+    if name is None or article.text[start + 1 : end].strip() != name:
         return None
     at = article.text.index(name, start + 1)
     return Mention(name, at, at + len(name), "name", name)
@@ -692,6 +743,35 @@ def _quote_after(article: Article, cue: Cue, mention: Mention | None) -> Quote |
     return None
 
 
+def _agent_after(article: Article, pos: int) -> Mention | None:
+    """« … » par l'opposition: the agent of a passive cue, written after its quotation."""
+    while pos < len(article.text) and article.text[pos] in " \u00a0\u202f":
+        pos += 1
+    token = article.token_at(pos)
+    while (
+        token is not None and (token.is_punct or token.is_space) and token.i + 1 < len(article.doc)
+    ):
+        token = article.doc[token.i + 1]
+    if token is None or token.lower_ not in article.patterns.agent_markers:
+        return None
+    return article.mention_from_tokens(article.grab_noun_phrase(token.i + 1))
+
+
+def _continues_quote(article: Article, quote: Quote, end: int) -> bool:
+    """Whether the words after a quotation complete it (« « confiant » dans la capacité du
+    pays à … ») rather than the verb (« jugées « irréalistes » lors du débat »)."""
+    if not article.text[quote.close : end].strip(_TRAILING + "…!?"):
+        return False
+    span = article.char_span(quote.close, end)
+    words = [t for t in span or () if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    first = words[0]
+    head = first.head if first.dep_ in ("case", "mark", "det") else first
+    head = head.head if head.dep_ not in ("ROOT",) else head
+    return quote.start <= head.idx < quote.end
+
+
 def _quote_before(article: Article, pos: int, max_gap: int = 4) -> Quote | None:
     """A quotation closing just before ``pos`` (« « … », a-t-il dit »)."""
     for quote in reversed(article.quotes):
@@ -712,127 +792,146 @@ def _preceding_char(article: Article, pos: int) -> str:
     return article.text[i] if i >= 0 else "\n"
 
 
-def cue_candidates(article: Article, cue: Cue) -> list[Candidate]:
-    """The claims one reporting verb makes, frame by frame."""
-    doc = article.doc
+def _clause(
+    article: Article, cue: Cue, start: int, rule: str, mention: Mention | None
+) -> list[Candidate]:
+    """One candidate for the clause from ``start`` to where it stops."""
+    end = article.clause_end(start, article.sentence(start)[1])
+    found = _candidate(article, start, end, rule, cue, cue.start_char, mention)
+    return [found] if found else []
+
+
+def _frame_after(article: Article, cue: Cue, mention: Mention | None) -> list[Candidate]:
+    """Content after an active cue: « que … », a question, an infinitive, an attribute
+    (« juge prématuré de »), or the whole complement of « qualifier », « accuser »."""
     patterns = article.patterns
-    text = article.text
-    mention = _subject(article, cue)
-    sent_start, sent_end = article.sentence(cue.start_char)
-    out: list[Candidate] = []
+    doc = article.doc
     lemma = cue.lemma
+    nxt = _next_word(article, cue.last + 1)
+    if nxt is None or (nxt.is_punct and not nxt.is_quote):
+        return []
+    if lemma in patterns.complement:
+        # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »
+        return _clause(article, cue, nxt.idx, "cue-attribute", mention)
+    rest = fold(article.text[nxt.idx : nxt.idx + 12])
+    if lemma in patterns.question and any(
+        rest.startswith(fold(w)) and not rest[len(w) : len(w) + 1].isalpha()
+        for w in patterns.question_words
+    ):
+        return _clause(article, cue, nxt.idx, "cue-question", mention)
+    inf = nxt
+    if inf.lower_ in ("ne", "n'", "n’", "de", "d'", "d’") and inf.i + 1 < len(doc):
+        inf = _next_word(article, inf.i + 1) or inf
+    if lemma in patterns.infinitive and "Inf" in inf.morph.get("VerbForm"):
+        return _clause(article, cue, nxt.idx, "cue-infinitive", mention)
+    adj = nxt
+    if adj.lower_ in ("de", "d'", "d’") and adj.i + 1 < len(doc):
+        adj = doc[adj.i + 1]
+    if adj.is_quote and adj.i + 1 < len(doc):  # « juge “prématuré” de … »
+        adj = doc[adj.i + 1]
+    if lemma in patterns.attribute and adj.pos_ == "ADJ":
+        return _clause(article, cue, nxt.idx, "cue-attribute", mention)
+    return []
+
+
+def _quoted_complement(article: Article, cue: Cue, mention: Mention | None) -> list[Candidate]:
+    """A quotation the cue introduces: « a déclaré : « … » », « a dénoncé une « … » »,
+    passive « ont été qualifiées de « … » (par X) »."""
+    quote = _quote_after(article, cue, mention)
+    if quote is None:
+        return []
+    end = article.clause_end(quote.close, article.sentence(quote.close - 1)[1])
+    agent = _agent_after(article, quote.close)
+    if agent is not None:  # « … » par l'opposition
+        return [_quote_candidate(article, quote, "cue-quote", cue, cue.start_char, agent)]
+    if _continues_quote(article, quote, end):
+        # « s'est dit « confiant » dans la capacité du pays à … »: the clause goes on
+        found = _candidate(article, quote.open, end, "cue-quote", cue, cue.start_char, mention)
+        return [found] if found else []
+    return [_quote_candidate(article, quote, "cue-quote", cue, cue.start_char, mention)]
+
+
+def _comme_incise(
+    article: Article, cue: Cue, comme: Token, mention: Mention | None
+) -> list[Candidate]:
+    """« comme l'a dit X, « … » », « un « … » en cours, comme l'a dit X », « …, comme il
+    l'a dit »."""
+    text = article.text
+    sent_start, sent_end = article.sentence(cue.start_char)
+    after = _quote_after(article, cue, mention)
+    if after is not None:
+        return [_quote_candidate(article, after, "comme-incise", cue, cue.start_char, mention)]
+    quote = _quote_before(article, comme.idx, max_gap=30)
+    if quote is not None and quote.open >= sent_start:
+        return [_quote_candidate(article, quote, "comme-incise", cue, cue.start_char, mention)]
+    after_incise = article.clause_end(cue.end_char, sent_end)
+    for q in article.quotes:
+        if after_incise <= q.open <= after_incise + 4 and q.open < sent_end + 2:
+            return [_quote_candidate(article, q, "comme-incise", cue, cue.start_char, mention)]
+    boundary = comme.idx
+    while boundary > sent_start and text[boundary - 1] in " ,–—\u00a0\u202f":
+        boundary -= 1
+    found = _candidate(article, sent_start, boundary, "comme-incise", cue, cue.start_char, mention)
+    return [found] if found else []
+
+
+def _postposed(article: Article, cue: Cue, mention: Mention | None) -> list[Candidate]:
+    """« « … », a-t-il ajouté » and « …, a déclaré X au journal Y »: the words before."""
+    text = article.text
+    sent_start, _ = article.sentence(cue.start_char)
+    quote = _quote_before(article, cue.start_char)
+    if quote is not None:
+        return [_quote_candidate(article, quote, "postposed-quote", cue, cue.start_char, mention)]
+    boundary = cue.start_char
+    while boundary > sent_start and text[boundary - 1] in " ,–—\u00a0\u202f":
+        boundary -= 1
+    if len(text[sent_start:boundary].split()) < 3:
+        return []
+    found = _candidate(
+        article, sent_start, boundary, "postposed-clause", cue, cue.start_char, mention
+    )
+    return [found] if found else []
+
+
+def cue_candidates(article: Article, cue: Cue) -> list[Candidate]:
+    """The claims one reporting verb makes, trying its frames in order."""
+    doc = article.doc
+    mention = _subject(article, cue)
 
     que = _que_after(article, cue)
     if que is not None:
-        start = que.idx + len(que.text)
-        end = article.clause_end(start, article.sentence(start)[1])
-        found = _candidate(article, start, end, "cue-que", cue, cue.start_char, mention)
-        return [found] if found else []
+        return _clause(article, cue, que.idx + len(que.text), "cue-que", mention)
     if cue.form == "gerund":
         return []
 
-    nxt = _next_word(article, cue.last + 1)
-    incise = _preceding_char(article, cue.start_char) in ",–—" + _CLOSE_MARKS
-    if lemma in patterns.complement and nxt is not None and not nxt.is_punct and not incise:
-        # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »
-        end = article.clause_end(nxt.idx, sent_end)
-        found = _candidate(article, nxt.idx, end, "cue-attribute", cue, cue.start_char, mention)
-        return [found] if found else []
-
-    quote = _quote_after(article, cue, mention)
-    if quote is not None:
-        end = article.clause_end(quote.close, sent_end)
-        if article.text[quote.close : end].strip(_TRAILING + "…!?"):
-            # « s'est dit « confiant » dans la capacité du pays à … »: the clause goes on
-            found = _candidate(article, quote.open, end, "cue-quote", cue, cue.start_char, mention)
-            return [found] if found else []
-        return [_quote_candidate(article, quote, "cue-quote", cue, cue.start_char, mention)]
-
-    before = _preceding_char(article, cue.start_char)
     lead = cue.first - 1
-    if lead > 0 and doc[lead].lower_ in patterns.pronouns:
+    if lead > 0 and doc[lead].lower_ in article.patterns.pronouns:
         lead -= 1  # « comme il l'a répété »
-    comme = lead >= 0 and doc[lead].lower_ == "comme"
+    if lead >= 0 and doc[lead].lower_ == "comme":
+        return _comme_incise(article, cue, doc[lead], mention)
+
     # postposed: « …, a déclaré X » / « « … », a-t-il ajouté »: no subject of its own
-    # before the verb (clitics and quoted words do not count)
-    postposed = before in ",–—" + _CLOSE_MARKS and not any(
-        c.dep_.startswith("nsubj")
-        and c.i < cue.first
-        and not is_clitic_subject(c)
-        and not article.in_quote(c.idx)
+    # before the verb (clitics, quoted words and other clauses' subjects do not count)
+    postposed = (
+        cue.form in ("finite", "compound")
+        and _preceding_char(article, cue.start_char) in ",–—" + _CLOSE_MARKS
+    ) and not any(
+        c.dep_.startswith("nsubj") and c.i < cue.first and _own_subject(article, cue, c)
         for c in cue.token.children
     )
-
-    nxt = _next_word(article, cue.last + 1)
-    if nxt is not None and not comme and not postposed:
-        rest = fold(text[nxt.idx : nxt.idx + 12])
-        if lemma in patterns.question and any(
-            rest.startswith(fold(w)) and not rest[len(w) : len(w) + 1].isalpha()
-            for w in patterns.question_words
-        ):
-            end = article.clause_end(nxt.idx, sent_end)
-            found = _candidate(article, nxt.idx, end, "cue-question", cue, cue.start_char, mention)
-            return [found] if found else []
-        inf = nxt
-        if inf.lower_ in ("ne", "n'", "n’", "de", "d'", "d’") and inf.i + 1 < len(doc):
-            inf = _next_word(article, inf.i + 1) or inf
-        if lemma in patterns.infinitive and "Inf" in inf.morph.get("VerbForm"):
-            end = article.clause_end(nxt.idx, sent_end)
-            found = _candidate(
-                article, nxt.idx, end, "cue-infinitive", cue, cue.start_char, mention
-            )
-            return [found] if found else []
-        adj = nxt
-        if adj.lower_ in ("de", "d'", "d’") and adj.i + 1 < len(doc):
-            adj = doc[adj.i + 1]
-        if adj.is_quote and adj.i + 1 < len(doc):  # « juge “prématuré” de … »
-            adj = doc[adj.i + 1]
-        if lemma in patterns.attribute and adj.pos_ == "ADJ":
-            end = article.clause_end(nxt.idx, sent_end)
-            found = _candidate(article, nxt.idx, end, "cue-attribute", cue, cue.start_char, mention)
-            return [found] if found else []
-
-    if comme:
-        comme_pos = doc[lead].idx
-        quote = _quote_before(article, comme_pos, max_gap=30)
-        if quote is not None and quote.open >= sent_start:
-            return [_quote_candidate(article, quote, "comme-incise", cue, cue.start_char, mention)]
-        # the quotation may follow the incise: « comme l'a dit X, « … » »
-        after_incise = article.clause_end(cue.end_char, sent_end)
-        for q in article.quotes:
-            if after_incise <= q.open <= after_incise + 4 and q.open < sent_end + 2:
-                return [_quote_candidate(article, q, "comme-incise", cue, cue.start_char, mention)]
-        boundary = comme_pos
-        while boundary > sent_start and text[boundary - 1] in " ,–—\u00a0\u202f":
-            boundary -= 1
-        found = _candidate(
-            article, sent_start, boundary, "comme-incise", cue, cue.start_char, mention
-        )
-        return [found] if found else []
-
-    if cue.form == "participle":
-        quote = _quote_before(article, cue.start_char, max_gap=2)
-        if quote is not None and mention is not None:
-            out.append(
-                _quote_candidate(article, quote, "participle-agent", cue, cue.start_char, mention)
-            )
-        return out
-
     if postposed:
-        quote = _quote_before(article, cue.start_char)
-        if quote is not None:
-            return [
-                _quote_candidate(article, quote, "postposed-quote", cue, cue.start_char, mention)
-            ]
-        boundary = cue.start_char
-        while boundary > sent_start and text[boundary - 1] in " ,–—\u00a0\u202f":
-            boundary -= 1
-        if len(text[sent_start:boundary].split()) >= 3:
-            found = _candidate(
-                article, sent_start, boundary, "postposed-clause", cue, cue.start_char, mention
-            )
-            return [found] if found else []
-    return out
+        return _postposed(article, cue, mention)
+    if cue.form == "participle":
+        # « la « fenêtre stratégique » évoquée par certains responsables »
+        quote = _quote_before(article, cue.start_char, max_gap=2)
+        if quote is None or mention is None:
+            return []
+        return [_quote_candidate(article, quote, "participle-agent", cue, cue.start_char, mention)]
+    if cue.form != "passive":
+        found = _frame_after(article, cue, mention)
+        if found:
+            return found
+    return _quoted_complement(article, cue, mention)
 
 
 def _incise_candidates(article: Article) -> list[Candidate]:

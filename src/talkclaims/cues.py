@@ -193,18 +193,24 @@ def _noun_read_as_verb(token: Token) -> bool:
     if token.i == 0 or token.i + 1 >= len(doc):
         return False
     prev, nxt = doc[token.i - 1], doc[token.i + 1]
-    after_subject = prev.lower_ in _SUBJECT_PRONOUNS or (
-        prev.pos_ in ("NOUN", "PROPN") and token.i >= 2 and doc[token.i - 2].pos_ == "DET"
+    after_subject = (
+        prev.lower_ in _SUBJECT_PRONOUNS
+        or (prev.pos_ in ("NOUN", "PROPN") and token.i >= 2 and doc[token.i - 2].pos_ == "DET")
+        # « Le patron de TotalEnergies, Patrick Pouyanné, estime avoir … »
+        or (prev.text == "," and token.i >= 2 and doc[token.i - 2].pos_ == "PROPN")
     )
     return after_subject and (
-        nxt.pos_ == "ADJ" or nxt.is_quote or nxt.lower_ in ("que", "qu'", "qu’")
+        nxt.pos_ == "ADJ"
+        or nxt.is_quote
+        or nxt.lower_ in ("que", "qu'", "qu’")
+        or "Inf" in nxt.morph.get("VerbForm")
     )
 
 
 def _is_verb(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
-    if token.pos_ == "NOUN" and _noun_read_as_verb(token):
+    if token.pos_ in ("NOUN", "ADV", "ADJ") and _noun_read_as_verb(token):
         return True
     if token.pos_ in ("ADJ", "NOUN"):
         return "Part" in token.morph.get("VerbForm") or (

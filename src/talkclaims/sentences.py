@@ -26,6 +26,14 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
+#: « BRUXELLES (AFP) - », « PARIS – »: a dateline is a sentence of its own, so the
+#: parser does not make the city the subject of the first sentence.
+_DATELINE = re.compile(
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’ .-]{1,40}(?:\s*\([^)\n]{1,40}\))?\s*[-–—]\s+"
+    r"|\([A-Z][\w .-]{0,30}\)\s*[-–—]\s+"
+)
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-empty line, without its line ending."""
     pos = 0
@@ -54,7 +62,11 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
     for p_start, p_end in paragraphs(text[start:end]):
         p_start, p_end = p_start + start, p_end + start
         s = p_start
-        for match in _TERMINAL.finditer(text, p_start, p_end):
+        dateline = _DATELINE.match(text, p_start, p_end)
+        if dateline and dateline.end() < p_end:
+            yield _trim(text, p_start, dateline.end())
+            s = dateline.end()
+        for match in _TERMINAL.finditer(text, s, p_end):
             if text[match.start()] == "." and _is_abbreviation(text, match.start()):
                 continue
             cut = match.end()

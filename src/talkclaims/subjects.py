@@ -1,0 +1,182 @@
+"""Who a cue's speaker words are: subject, apposition, inverted subject, agent or clitic.
+
+The parser's subject is a starting point, not an answer: quoted words, clitics of an
+inverted verb (« a-t-il ») and the subject of another clause are set aside, a name in
+apposition wins over a description, and an inverted subject is looked for after
+adjuncts (« a déclaré à l'AFP la porte-parole de l'OMS, Ana Ferreira »).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from talkclaims.article import CLITIC_OBJECTS, Article, Mention
+from talkclaims.cues import Cue, is_clitic_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def speaker_words(article: Article, cue: Cue) -> Mention | None:
+    """The speaker words of a cue: subject, apposition, inverted subject, agent or clitic."""
+    doc = article.doc
+    verbs = [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
+    if cue.form == "gerund" and cue.token.head is not cue.token:
+        verbs = [cue.token.head]
+    # the subject of a passive is what was said, not who said it; words inside a
+    # quotation are the quoted speaker's, never the subject of the cue that frames them
+    subject_deps = ("nsubj",) if cue.form == "passive" else ("nsubj", "nsubj:pass")
+    subjects = [
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ in subject_deps and c.i != v.i and own_subject(article, cue, c)
+    ]
+    # « … s'est dit préoccupé et a appelé X à … »: a coordinated verb shares the subject
+    head = cue.token
+    while not subjects and head.dep_ in ("conj", "xcomp") and head.head.i < head.i:
+        head = head.head
+        subjects = [
+            c
+            for c in head.children
+            if c.dep_ == "nsubj" and not is_clitic_subject(c) and not article.in_quote(c.idx)
+        ]
+    # a verb the tagger read as a noun (« L'économiste juge probable »): the words before
+    if not subjects and cue.token.pos_ == "NOUN" and cue.token.i > 0:
+        prev = doc[cue.token.i - 1]
+        words = [prev] if prev.pos_ == "PRON" else list(doc[max(0, prev.i - 1) : prev.i + 1])
+        return article.mention_from_tokens(words)
+    # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
+    # names the speaker; a name inside a complement (« du président Poutine ») does not
+    subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
+    if subjects:
+        relative = [s for s in subjects if s.lower_ == "qui"]
+        if relative and cue.token.dep_ == "acl:relcl":
+            return article.mention_from_tokens(article.noun_phrase(cue.token.head))
+        ranked = []
+        for s in subjects:
+            if s.lower_ in article.patterns.time_words:
+                continue
+            phrase = article.noun_phrase(s)
+            mention = article.mention_from_tokens(phrase)
+            if mention is None:
+                continue
+            if mention.kind != "name":
+                # « Sa secrétaire générale, Nadia Ferrand, a regretté »
+                mention = _apposed_name(article, phrase[-1].i + 1) or mention
+            own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in article._alias_spans)
+            rank = 0 if own else 1 if mention.kind == "name" else 2
+            ranked.append((s.i > cue.token.i, rank, s.i, mention))
+        if ranked:
+            return min(ranked, key=lambda r: r[:3])[3]
+    clitics = [
+        c
+        for v in verbs
+        for c in v.children
+        if (c.dep_ == "expl:subj" or is_clitic_subject(c)) and c.lower_ != "-t"
+    ] or [t for t in doc[cue.first : cue.last + 1] if is_clitic_subject(t) and t.lower_ != "-t"]
+    if clitics:
+        return article.mention_from_tokens([clitics[-1]])
+    # « Il a déclaré » parsed with the pronoun elsewhere: look just before the phrase
+    if cue.first > 0 and doc[cue.first - 1].lower_ in article.patterns.pronouns:
+        return article.mention_from_tokens([doc[cue.first - 1]])
+    after = cue.last + 1
+    if after < len(doc) and doc[after].lower_ in article.patterns.agent_markers:
+        return article.mention_from_tokens(article.grab_noun_phrase(after + 1))
+    if cue.form in ("passive", "participle"):
+        return None
+    if cue.form == "gerund":
+        # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
+        earlier = [
+            c
+            for c in article.cues
+            if c.token.i < cue.token.i and c.token.sent == cue.token.sent and c.form != "gerund"
+        ]
+        return speaker_words(article, earlier[-1]) if earlier else None
+    # « Le président du groupe, Karim Benali, estime »: a name just before the verb
+    before = _name_before(article, cue.first)
+    if before is not None:
+        return before
+    # inverted subject: « a déclaré Dmitri Peskov », « a expliqué le politicien américain »,
+    # « a déclaré à l'AFP la porte-parole de l'OMS », « a assuré dimanche X »
+    after = _skip_adjuncts(article, after)
+    if after < len(doc) and not doc[after].is_punct:
+        tokens = article.grab_noun_phrase(after)
+        if tokens and any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "PER" for t in tokens):
+            mention = article.mention_from_tokens(tokens)
+            return _apposed_name(article, tokens[-1].i + 1) or mention
+    return None
+
+
+def own_subject(article: Article, cue: Cue, token: Token) -> bool:
+    """Whether a token the parser made the cue's subject really is.
+
+    Not a clitic (« -t-il », the « l' » of « comme l'a dit »), not a word inside a
+    quotation, and not the subject of another clause: « Les négociations sont dans
+    l'impasse, a indiqué X » has a finite verb between « négociations » and the cue.
+    """
+    if is_clitic_subject(token) or article.in_quote(token.idx):
+        return False
+    if token.i >= cue.first - 1 and token.lower_ in CLITIC_OBJECTS:
+        return False
+    if token.i < cue.first and any(t.text == "," for t in article.doc[token.i + 1 : cue.first]):
+        # a comma between: the subject of the cue only if no other clause stands before it
+        # (« Les négociations sont dans l'impasse, a indiqué X »)
+        s_start = article.token_at(article.sentence(token.idx)[0])
+        first = s_start.i if s_start is not None else 0
+        comma = max(t.i for t in article.doc[token.i + 1 : cue.first] if t.text == ",")
+        if any("Fin" in t.morph.get("VerbForm") for t in article.doc[first:comma]):
+            return False
+    return True
+
+
+def _skip_adjuncts(article: Article, i: int) -> int:
+    """Past time words and a short prepositional phrase (« à l'AFP », « lundi soir »)."""
+    doc = article.doc
+    while i < len(doc):
+        t = doc[i]
+        if t.lower_ in article.patterns.time_words or t.pos_ == "ADV":
+            i += 1
+        elif t.lower_ in ("à", "au", "aux", "devant", "sur", "dans") and i + 1 < len(doc):
+            j = i + 1
+            if doc[j].pos_ == "DET":
+                j += 1
+            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j - i <= 4:
+                j += 1
+            if j == i + 1 or j >= len(doc) or doc[j].pos_ != "DET":
+                return i  # not followed by another noun phrase: no inverted subject there
+            i = j
+        else:
+            return i
+    return i
+
+
+def _name_before(article: Article, first: int) -> Mention | None:
+    """A name closing an apposition right before the verb: « …, Karim Benali, estime »."""
+    doc = article.doc
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    end = doc[first - 2].idx + len(doc[first - 2].text)
+    start = article.text.rfind(",", article.sentence(end - 1)[0], end - 1)
+    if start < 0:
+        return None
+    name = article.name_in(start + 1, end)
+    if name is None or article.text[start + 1 : end].strip() != name:
+        return None
+    at = article.text.index(name, start + 1)
+    return Mention(name, at, at + len(name), "name", name)
+
+
+def _apposed_name(article: Article, i: int) -> Mention | None:
+    """« …, a raconté l'entraîneur lensois, Olivier Gastaud, en conférence »: the name."""
+    doc = article.doc
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    start = doc[i + 1].idx if i + 1 < len(doc) else len(article.text)
+    stop = article.text.find(",", start)
+    stop = len(article.text) if stop == -1 else stop
+    stop = min(stop, article.sentence(start)[1])
+    name = article.name_in(start, stop)
+    if name is None or not article.text[start:stop].startswith(name):
+        return None
+    return Mention(name, start, start + len(name), "name", name)

@@ -66,3 +66,19 @@ def test_development_set_written_for_the_project(extractor):
     s, _ = evaluate(gold, predicted)[0.3]
     assert s.gold >= 70
     assert s.f1 >= 0.90 and s.speaker_accuracy >= 0.90 and s.sources_f1 >= 0.85
+
+
+@pytest.mark.parametrize("name", ["000_b04f12924e239548.txt", "002_157e4dad8d8be975.txt"])
+def test_hard_wrapped_and_crlf_articles_give_the_same_claims(extractor, corpus_claims, name):
+    import textwrap
+
+    text, claims = corpus_claims[name]
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    wrapped = "\n\n".join(textwrap.fill(p, 72, break_on_hyphens=False) for p in paragraphs)
+    crlf = text.replace("\n", "\r\n")
+    for variant in (wrapped, crlf):
+        found = extractor.claims(variant, name)
+        assert_offsets(variant, found)
+        assert [(c.kind, c.speaker, c.cue, c.sources, c.text.split()) for c in found] == [
+            (c.kind, c.speaker, c.cue, c.sources, c.text.split()) for c in claims
+        ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from talkclaims.cues import Cue, find_cues, lemma_of
 from talkclaims.quotes import Quote, find_quotes
-from talkclaims.sentences import sentences
+from talkclaims.sentences import paragraphs, sentences
 from talkclaims.sources import OutletFinder, OutletMention
 from talkclaims.speakers import SpeakerIndex, fold
 
@@ -112,6 +112,7 @@ class Article:
         self.quotes: list[Quote] = find_quotes(self.text)
         self._quote_opens = [q.open for q in self.quotes]
         self.sentences = list(sentences(self.text))
+        self.paragraphs = list(paragraphs(self.text))
         self._sent_starts = [s for s, _ in self.sentences]
         self.outlets: list[OutletMention] = outlets.find(self.text)
         self._alias_spans = self._find_aliases()
@@ -158,9 +159,11 @@ class Article:
         return s, e
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        return start, len(self.text) if end == -1 else end
+        """The paragraph holding ``pos`` (wrapped lines count as one)."""
+        for start, end in self.paragraphs:
+            if start <= pos <= end:
+                return start, end
+        return pos, pos
 
     def char_span(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")

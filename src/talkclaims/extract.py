@@ -14,6 +14,7 @@ from pathlib import Path
 
 from talkclaims.readers import Document, ReadFailure, iter_documents
 from talkclaims.records import Claim
+from talkclaims.sentences import for_parsing
 
 BATCH_SIZE = 16
 
@@ -40,14 +41,14 @@ class Extractor:
 
     def claims(self, text: str, doc_id: str = "") -> list[Claim]:
         """Claims of one text."""
-        return [dataclasses.replace(c, doc=doc_id) for c in self.component(self.nlp(text))._.claims]
+        return _as_read(self.component(self.nlp(for_parsing(text)))._.claims, text, doc_id)
 
     def process(self, documents: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         """Results in input order; a failing document does not stop the others."""
 
         def texts() -> Iterator[tuple[str, Document | ReadFailure]]:
             for item in documents:
-                yield (item.text if isinstance(item, Document) else ""), item
+                yield (for_parsing(item.text) if isinstance(item, Document) else ""), item
 
         for doc, item in self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE):
             if isinstance(item, ReadFailure):
@@ -55,7 +56,7 @@ class Extractor:
                 continue
             try:
                 self.component(doc)
-                claims = tuple(dataclasses.replace(c, doc=item.id) for c in doc._.claims)
+                claims = tuple(_as_read(doc._.claims, item.text, item.id))
             except Exception as exc:  # one bad document must not stop a corpus run
                 yield DocumentResult(
                     item.id, error=f"extraction failed: {type(exc).__name__}: {exc}"
@@ -65,6 +66,16 @@ class Extractor:
 
     def process_paths(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
         return self.process(iter_documents(paths))
+
+
+def _as_read(claims: list[Claim], text: str, doc_id: str) -> list[Claim]:
+    """Claims found on the parsed copy, with their words and lines as read (same offsets)."""
+    return [
+        dataclasses.replace(
+            c, doc=doc_id, text=text[c.start : c.end], line=text.count("\n", 0, c.start) + 1
+        )
+        for c in claims
+    ]
 
 
 def extract_text(

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from talkclaims.sentences import soft_breaks
+
 OPENERS = {"«": "»", "“": "”", "‹": "›", "„": "“"}
 CLOSERS = {"»", "”", "›"}
 STRAIGHT = '"'
@@ -62,11 +64,12 @@ def _close(
 def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations of ``text`` in order of their opening mark."""
     quotes: list[Quote] = []
+    soft = soft_breaks(text)
     stack: list[tuple[str, int]] = []  # (opening mark, its index)
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch == "\n":
+        if ch == "\n" and i not in soft:
             if stack:
                 bottom_mark, _bottom_pos = stack[0]
                 reopen = _reopens(text, i + 1, bottom_mark) if bottom_mark != STRAIGHT else None

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 _TERMINAL = re.compile(
     r"""(?:[.!?]+|…)          # end of sentence
         (?:[ \u00a0\u202f]?[»”"’)\]])*  # closing marks that belong to it
-        (?=[ \t\u00a0\u202f]+ # then space
+        (?=[ \t\n\u00a0\u202f]+ # then space
            [«“"(\[—–-]?[ \u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])  # and a capital, maybe after a mark
     """,
     re.VERBOSE,
@@ -34,14 +34,83 @@ _DATELINE = re.compile(
 )
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-empty line, without its line ending."""
+_ENDS_SENTENCE = '.!?:;»”"…)'
+
+
+def is_wrapped(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` only wraps a sentence (hard-wrapped text):
+    the line does not end a sentence and the next line goes on in lower case."""
+    i = newline - 1
+    while i >= 0 and text[i] in " \t\r\u00a0\u202f":
+        i -= 1
+    j = newline + 1
+    while j < len(text) and text[j] in " \t\u00a0\u202f":
+        j += 1
+    return (
+        i >= 0
+        and text[i] != "\n"
+        and text[i] not in _ENDS_SENTENCE
+        and j < len(text)
+        and text[j].islower()
+    )
+
+
+#: A document whose lines all stay under this length, with blank lines between
+#: paragraphs, is hard-wrapped: its single line breaks are spaces.
+WRAP_WIDTH = 100
+
+
+def soft_breaks(text: str) -> frozenset[int]:
+    """Offsets of the line breaks that only wrap a sentence, not end a paragraph.
+
+    In a hard-wrapped document (short lines, paragraphs separated by blank lines) every
+    single line break is soft; elsewhere only a break inside a sentence is (`is_wrapped`).
+    """
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    wrapped_doc = (
+        len(filled) >= 4
+        and max(len(line) for line in filled) <= WRAP_WIDTH
+        and any(not line.strip() for line in lines)
+        and sum(len(line) >= WRAP_WIDTH * 0.5 for line in filled) >= len(filled) / 2
+    )
+    soft = set()
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        pos += len(line)
+        nxt = lines[k + 1]
+        if line.strip() and nxt.strip() and (wrapped_doc or is_wrapped(text, pos)):
+            soft.add(pos)
+        pos += 1
+    return frozenset(soft)
+
+
+def for_parsing(text: str) -> str:
+    """The text the parser sees: soft line breaks and carriage returns become spaces.
+
+    Same length as ``text``, so every offset into one is an offset into the other; the
+    parser never sees a line break in the middle of a sentence (« a\nmartelé »).
+    """
+    chars = list(text)
+    for i in soft_breaks(text):
+        chars[i] = " "
+    return "".join(chars).replace("\r", " ")
+
+
+def paragraphs(text: str, soft: frozenset[int] | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph: a non-empty line, or lines joined by wrapping."""
+    soft = soft_breaks(text) if soft is None else soft
+    start = None
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
         stripped_end = end - 1 if line.endswith("\r") else end
         if line.strip():
-            yield pos, stripped_end
+            if start is None:
+                start = pos
+            if end not in soft:
+                yield start, stripped_end
+                start = None
         pos = end + 1
 
 

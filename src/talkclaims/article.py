@@ -124,6 +124,7 @@ class Article:
         self.quoted_cues: list[Cue] = []
         for cue in find_cues(doc, patterns):
             (self.quoted_cues if self.in_quote(cue.token.idx) else self.cues).append(cue)
+        self._gerund_starts = {c.token.idx for c in self.cues if c.form == "gerund"}
         self.persons = self._person_mentions()
         self.article_names = [p.name for p in self.persons]
         self.roles = self._introduced_roles()
@@ -422,9 +423,11 @@ class Article:
             w = fold(word)
             if rest.startswith(w) and not rest[len(w) : len(w) + 1].isalpha():
                 return True
-        # « , a déclaré X » / « , a-t-il ajouté » / « , comme il l'a dit »: a postposed cue
-        if j in cue_starts:
-            return True
+        # « , a déclaré X » / « , a-t-il ajouté » / « , comme il l'a dit »: a postposed cue;
+        # « , tout en reconnaissant que »: a reporting gerund opens a claim of its own
+        for lead in ("", "tout en ", "en "):
+            if rest.startswith(lead) and j + len(lead) in cue_starts | self._gerund_starts:
+                return True
         if rest.startswith("comme ") and any(j < c <= j + 16 for c in cue_starts):
             return True
         return bool(

@@ -50,6 +50,8 @@ RULE_PRIORITY = {
     "selon": 4,
     "appositive-agent": 5,
     "block-quote": 0,
+    "headline-quote": 0,
+    "orphan-quote": 8,
     "quote-continuation": 7,
 }
 #: Rules whose claim is a clause after the cue: a cue inside it is reported, not reporting.
@@ -125,6 +127,7 @@ class Article:
         for cue in find_cues(doc, patterns):
             (self.quoted_cues if self.in_quote(cue.token.idx) else self.cues).append(cue)
         self._gerund_starts = {c.token.idx for c in self.cues if c.form == "gerund"}
+        self.outlet_nouns = {n.lower() for n in patterns.outlet_nouns}
         self.persons = self._person_mentions()
         self.article_names = [p.name for p in self.persons]
         self.roles = self._introduced_roles()
@@ -223,21 +226,41 @@ class Article:
         """(position, role noun, person) for « X, porte-parole de … », « le vice-président X »."""
         roles = []
         for mention in self.persons:
-            before = self.text[max(0, mention.start - 60) : mention.start]
+            before = self.text[max(0, mention.start - 80) : mention.start]
             span = self.char_span(mention.start, mention.start + 1)
             end = span.end_char if span is not None else mention.start
             after = self.text[end : end + 80]
             found = []
             for noun in self.patterns.role_nouns:
                 pattern = r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])"
-                if re.search(pattern + r"[^.;]{0,40}$", before, re.I) or re.match(
+                if re.search(pattern + r"[^.;]{0,60}$", before, re.I) or re.match(
                     r"[^,.;]*?,\s*(?:l[ea]\s+|l['’])?(?:[\w’'-]+\s+){0,3}?" + pattern, after, re.I
                 ):
                     found.append(noun)
             for noun in found:
                 if not any(noun != other and noun in other.split() for other in found):
                     roles.append((mention.start, noun, mention.name))
-        return roles
+        # « Léa F. arrive en avance. … la réalisatrice de 41 ans n'a pas atterri »: a
+        # description subject right after a sentence about someone is that someone
+        for token in self.doc:
+            if token.dep_ != "nsubj" or token.lower_ not in self.patterns.role_nouns:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+                continue
+            person = self.salient_person(token.idx, max_back=1)
+            if person is not None:
+                roles.append((token.idx, token.lower_, person))
+        return sorted(roles)
+
+    def same_role(self, a: str, b: str) -> bool:
+        """« patron » and « PDG », « magistrat » and « procureur » name the same role."""
+        return a == b or any(a in group and b in group for group in self.patterns.role_synonyms)
+
+    def add_person(self, start: int, name: str) -> None:
+        """A speaker resolved from a pronoun or a description becomes a mention in its own
+        right, so that the next « elle » finds her even if her name is far back."""
+        mention = PersonMention(start, name, self.sentence_index(start), True)
+        bisect.insort(self.persons, mention, key=lambda m: m.start)
 
     def _name_spans(self) -> list[tuple[int, int]]:
         """People's names found by the model, made whole.
@@ -285,7 +308,7 @@ class Article:
                 return outlet
         return None
 
-    def salient_person(self, pos: int, max_back: int = 6) -> str | None:
+    def salient_person(self, pos: int, max_back: int = 10) -> str | None:
         """The person a pronoun at ``pos`` most likely means: the subject, else the first named."""
         here = self.sentence_index(pos)
         for idx in range(here, max(-1, here - max_back - 1), -1):
@@ -312,10 +335,16 @@ class Article:
         outlet = self.outlet_in(start, end)
         if outlet is not None:
             return Mention(text, start, end, "outlet", outlet.name)
-        if first in DEFINITE and len(tokens) > 1:
-            head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), tokens[1])
-            if head.lower_ in self.patterns.role_nouns:
-                return Mention(text, start, end, "description", head.lower_)
+        head = next(
+            (t for t in tokens if t.pos_ in ("NOUN", "PROPN")), tokens[min(1, len(tokens) - 1)]
+        )
+        if first in DEFINITE | {"ce", "cet", "cette"} and head.lower_ in self.outlet_nouns:
+            # « Le quotidien économique précise que »: the outlet named last
+            earlier = [o for o in self.outlets if o.end <= start]
+            if earlier:
+                return Mention(text, start, end, "outlet", earlier[-1].name)
+        if first in DEFINITE and len(tokens) > 1 and head.lower_ in self.patterns.role_nouns:
+            return Mention(text, start, end, "description", head.lower_)
         return Mention(text, start, end, "other")
 
     def noun_phrase(self, token: Token) -> list[Token]:
@@ -347,8 +376,12 @@ class Article:
         while i < len(doc):
             t = doc[i]
             # « Steve Witkoff et Jared Kushner »: a conjunction between names stays
+            # « le PDG et cofondateur »: coordinated titles too
             joins_names = (
-                t.pos_ == "CCONJ" and tokens and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
+                t.pos_ == "CCONJ"
+                and tokens
+                and i + 1 < len(doc)
+                and (doc[i + 1].pos_ == "PROPN" or tokens[-1].pos_ == doc[i + 1].pos_ == "NOUN")
             )
             # « l'un d'eux », « l'une des victimes »: an indefinite pronoun heads the phrase
             one_of = t.lower_ in ("un", "une") and tokens and tokens[-1].lower_ in ("l'", "l’")
@@ -376,6 +409,7 @@ class Article:
         """
         text = self.text
         cue_starts = {c.start_char for c in self.cues if c.form != "participle"}
+        verb_starts = {c.token.idx for c in self.cues}
         depth = 0
         i = start
         while i < limit:
@@ -398,7 +432,7 @@ class Article:
                 or (
                     ch == " "
                     and text.startswith("et ", i + 1)
-                    and any(i + 4 <= c <= i + 14 for c in cue_starts)
+                    and any(i + 4 <= c <= i + 14 for c in cue_starts | verb_starts)
                 )
             ):
                 return i

@@ -12,16 +12,19 @@ see why a claim is there.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
-from talkclaims.article import Article, Candidate
+from talkclaims.article import OPEN_MARKS, Article, Candidate
 from talkclaims.frames import cue_candidates, incise_candidates
 from talkclaims.phrasings import (
     according_to_candidates,
     appositive_candidates,
     block_quotes,
     continuation_candidates,
+    headline_candidates,
     opinion_candidates,
+    orphan_quote_candidates,
 )
 from talkclaims.records import Claim
 from talkclaims.sources import OutletFinder
@@ -48,6 +51,8 @@ RULE_CONFIDENCE = {
     "selon": 0.75,
     "appositive-agent": 0.65,
     "block-quote": 0.6,
+    "headline-quote": 0.7,
+    "orphan-quote": 0.5,
 }
 #: Lower wins when two candidates cover the same words.
 _CLAUSE_RULES = {"cue-que", "cue-infinitive", "cue-question", "cue-attribute"}
@@ -108,7 +113,11 @@ def _resolve(article: Article, cand: Candidate, previous: Candidate | None = Non
             cand.speaker = previous.speaker
     elif mention.kind == "description":
         person = index.by_description(mention.text)
-        introduced = [r for r in article.roles if r[1] == mention.name and r[0] < mention.start]
+        introduced = [
+            r
+            for r in article.roles
+            if article.same_role(r[1], mention.name or "") and r[0] < mention.start
+        ]
         if person is not None:
             cand.speaker = person.name
         elif introduced:
@@ -117,9 +126,10 @@ def _resolve(article: Article, cand: Candidate, previous: Candidate | None = Non
             # « le politicien américain », « le négociateur russe »: a category, not an
             # office, so it points back at the person the passage is about
             cand.speaker = article.salient_person(mention.start)
-        elif not any(r[1] == mention.name for r in article.roles):
-            # an office no one in the article holds (« Le député de Seine-Saint-Denis »
-            # right after Karim Benali spoke): the person of this or the last sentence
+        else:
+            # an office no one in the article was given before (« Le député de
+            # Seine-Saint-Denis » right after Karim Benali spoke): the person of this or
+            # the last sentence
             cand.speaker = article.salient_person(mention.start, max_back=1)
         # « le maire » nobody was introduced as: the description is all the article gives
         cand.speaker = cand.speaker or _strip_determiner(article, mention.text)
@@ -129,9 +139,20 @@ def _resolve(article: Article, cand: Candidate, previous: Candidate | None = Non
 
 
 def _resolve_all(article: Article, claims: list[Candidate]) -> None:
+    """Speakers in reading order: each resolution can serve the pronouns that follow."""
     previous = None
+    people = set(article.article_names)
     for cand in sorted(claims, key=lambda c: c.at):
+        resolved = cand.speaker is not None
         _resolve(article, cand, previous)
+        mention = cand.mention
+        if (
+            not resolved
+            and mention is not None
+            and mention.kind in ("pronoun", "description")
+            and cand.speaker in people
+        ):
+            article.add_person(mention.start, cand.speaker)
         previous = cand
 
 
@@ -168,6 +189,28 @@ def _credit(article: Article, claims: list[Candidate]) -> None:
         previous = cand
 
 
+def _split_paragraphs(article: Article, claims: list[Candidate]) -> list[Candidate]:
+    """A quotation reopened at each paragraph (« … ¶ « … ») gives one claim a paragraph,
+    each with the same speaker, so that every claim has its own line."""
+    out = []
+    for cand in claims:
+        pieces = [
+            (max(cand.start, s), min(cand.end, e))
+            for s, e in article.paragraphs
+            if s < cand.end and cand.start < e
+        ]
+        if cand.kind != "direct" or len(pieces) < 2:
+            out.append(cand)
+            continue
+        for s, e in pieces:
+            s, e = article.trim(s, e)
+            while s < e and article.text[s] in OPEN_MARKS + " \u00a0\u202f":
+                s += 1
+            if e - s >= 2:
+                out.append(dataclasses.replace(cand, start=s, end=e))
+    return out
+
+
 def line_of(text: str, pos: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, pos) + 1
@@ -189,11 +232,14 @@ def extract_claims(
     candidates.extend(incise_candidates(article))
     candidates.extend(according_to_candidates(article))
     candidates.extend(opinion_candidates(article))
+    candidates.extend(headline_candidates(article))
     candidates.extend(appositive_candidates(article))
     kept = _settle(candidates + article.blocks)
     _resolve_all(article, kept)
     kept = sorted(kept + continuation_candidates(article, kept), key=lambda c: c.start)
+    kept = sorted(kept + orphan_quote_candidates(article, kept), key=lambda c: c.start)
     _resolve_all(article, kept)
+    kept = _split_paragraphs(article, kept)
     _credit(article, kept)
     claims = []
     text = article.text

@@ -124,13 +124,15 @@ def _phrase_bounds(verbs: list[Token]) -> tuple[int, int]:
     return first, last
 
 
-def _negated(verbs: list[Token], patterns: Patterns) -> bool:
+def _negated(verbs: list[Token], patterns: Patterns, first: int, last: int) -> bool:
+    """« n'a pas déclaré », « ne l'a jamais dit »: negation words around the verbal group
+    (not a « jamais » of the quotation before it that the parser attached to the verb)."""
     tokens = [c for v in verbs for c in v.children]
     for verb in verbs:
         tokens.extend(
             c for aux in verb.children if aux.dep_.startswith("aux") for c in aux.children
         )
-    words = {t.lower_ for t in tokens}
+    words = {t.lower_ for t in tokens if first - 2 <= t.i <= last + 2}
     if words & {"pas", "jamais"}:
         return True
     return bool(words & _NE and words & patterns.negations)
@@ -194,16 +196,17 @@ def _noun_read_as_verb(token: Token) -> bool:
         return False
     prev, nxt = doc[token.i - 1], doc[token.i + 1]
     after_subject = (
-        prev.lower_ in _SUBJECT_PRONOUNS
+        prev.lower_ in _SUBJECT_PRONOUNS | {"s'", "s’", "se"}  # « et s'excuse d'avoir »
         or (prev.pos_ in ("NOUN", "PROPN") and token.i >= 2 and doc[token.i - 2].pos_ == "DET")
         # « Le patron de TotalEnergies, Patrick Pouyanné, estime avoir … »
         or (prev.text == "," and token.i >= 2 and doc[token.i - 2].pos_ == "PROPN")
     )
+    after_de = doc[nxt.i + 1] if nxt.lower_ in ("de", "d'", "d’") and nxt.i + 1 < len(doc) else nxt
     return after_subject and (
         nxt.pos_ == "ADJ"
         or nxt.is_quote
         or nxt.lower_ in ("que", "qu'", "qu’")
-        or "Inf" in nxt.morph.get("VerbForm")
+        or "Inf" in after_de.morph.get("VerbForm")
     )
 
 
@@ -232,28 +235,30 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
         verbs = [token]
         cue_lemma = lemma
         for locution in patterns.locutions:
-            if lemma != locution[0]:
+            if locution[0] not in options:
                 continue
-            n = len(locution)
-            window = doc[token.i : token.i + n]
-            if len(window) == n and all(
+            # « laisse entendre », « laisse pourtant entendre »: adverbs may stand between
+            window = [t for t in doc[token.i : token.i + len(locution) + 3] if t.pos_ != "ADV"]
+            window = window[: len(locution)]
+            if len(window) == len(locution) and all(
                 word in verb_lemmas(t) for t, word in zip(window, locution, strict=True)
             ):
                 verbs = [token, window[-1]]
                 cue_lemma = " ".join(locution)
-                covered.update(range(token.i, token.i + n))
+                covered.update(range(token.i, window[-1].i + 1))
                 break
         else:
             if not patterns.is_cue(lemma):
                 continue
-        head = verbs[-1]
+        # the first verb carries the subject and the auxiliaries (« a mis en garde »)
+        head = verbs[0]
         form = _form(token)
         if form == "infinitive":
             if not _narrative_infinitive(token):
                 continue
             form = "narrative"
-        if _negated(verbs, patterns) or _hypothetical(token, patterns):
-            continue
         first, last = _phrase_bounds(verbs)
+        if _negated(verbs, patterns, first, last) or _hypothetical(token, patterns):
+            continue
         cues.append(Cue(head, cue_lemma, first, last, form))
     return cues

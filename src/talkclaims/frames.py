@@ -30,6 +30,12 @@ from talkclaims.subjects import own_subject, speaker_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Words that may stand between a cue and its infinitive.
+_BEFORE_INFINITIVE = {
+    "ne", "n'", "n’", "de", "d'", "d’", "pas", "plus", "jamais", "en", "y", "le", "la", "les",
+    "l'", "l’", "lui", "leur", "se", "s'", "s’",
+}  # fmt: skip
+
 
 def _next_word(article: Article, i: int) -> Token | None:
     """The next word, over adverbs (« a par ailleurs jugé ») but not « ne » or « comment »."""
@@ -165,8 +171,11 @@ def _frame_after(article: Article, cue: Cue, mention: Mention | None) -> list[Ca
     ):
         return _clause(article, cue, nxt.idx, "cue-question", mention)
     inf = nxt
-    if inf.lower_ in ("ne", "n'", "n’", "de", "d'", "d’") and inf.i + 1 < len(doc):
+    # « affirme ne pas avoir », « assure n'en avoir », « s'excuse d'avoir »
+    while inf.lower_ in _BEFORE_INFINITIVE and inf.i + 1 < len(doc):
         inf = _next_word(article, inf.i + 1) or inf
+        if inf.i == nxt.i:
+            break
     if lemma in patterns.infinitive and "Inf" in inf.morph.get("VerbForm"):
         return _clause(article, cue, nxt.idx, "cue-infinitive", mention)
     adj = nxt

@@ -68,6 +68,7 @@ class Patterns:
     complement: frozenset[str]
     outlet_phrasings: tuple[str, ...]
     anaphoric_nouns: frozenset[str]
+    role_synonyms: tuple[frozenset[str], ...]
     outlets: tuple[Outlet, ...]
     outlet_nouns: tuple[str, ...]
     byline_patterns: tuple[re.Pattern[str], ...]
@@ -234,6 +235,11 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
         time_words=frozenset(x.lower() for x in _strings(a, "time_words", attr_path)),
         complement=lemmas("complement"),
         outlet_phrasings=tuple(_strings(o, "outlet_phrasings", out_path)),
+        role_synonyms=tuple(
+            frozenset(x.lower() for x in group)
+            for group in a.get("role_synonyms") or []
+            if isinstance(group, list)
+        ),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
         outlets=tuple(
             Outlet(r["name"], tuple(r.get("aliases") or ()))

@@ -72,6 +72,62 @@ def according_to_candidates(article: Article) -> list[Candidate]:
     return out
 
 
+def orphan_quote_candidates(article: Article, taken: list[Candidate]) -> list[Candidate]:
+    """« Elle hausse les épaules. « Les applaudissements, c'est agréable, mais … » »: a
+    quotation of a whole sentence or more, with no verb to attribute it, right after a
+    sentence whose subject is a named person, is that person's. Short quotations stay
+    scare quotes; a quotation after a verbless sentence (« Witkoff et Kushner ? ») too."""
+    out = []
+    for quote in article.quotes:
+        if any(c.start < quote.close and quote.open < c.end for c in taken + out):
+            continue
+        s_start, _ = article.sentence(quote.open)
+        if s_start != quote.open or len(article.text[quote.start : quote.end].split()) < 8:
+            continue
+        q_end = article.sentence(quote.close - 1)[1]
+        if article.text[quote.close : q_end].strip(TRAILING + "…!?"):
+            continue
+        here = article.sentence_index(quote.open)
+        if here == 0:
+            continue
+        prev_start, prev_end = article.sentences[here - 1]
+        span = article.char_span(prev_start, prev_end)
+        subjects = [
+            t
+            for t in span or ()
+            if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and not article.in_quote(t.idx)
+        ]
+        if not subjects:
+            continue
+        person = article.salient_person(quote.open, max_back=1)
+        if person is None:
+            continue
+        mention = Mention(person, prev_start, prev_start, "name", person)
+        found = quote_candidate(article, quote, "orphan-quote", None, quote.open, mention)
+        found.zone = (quote.open, quote.open)
+        out.append(found)
+    return out
+
+
+def headline_candidates(article: Article) -> list[Candidate]:
+    """« Léa Fournier-Kassab : « J'ai mis dix ans à oser filmer ma mère » »: a paragraph
+    opening with a name and a colon before a quotation (headlines, interview leads)."""
+    out = []
+    for p_start, p_end in article.paragraphs:
+        colon = article.text.find(":", p_start, min(p_end, p_start + 60))
+        if colon == -1:
+            continue
+        name = article.name_in(p_start, colon)
+        if name is None or article.text[p_start:colon].strip() != name:
+            continue
+        quote = next((q for q in article.quotes if colon < q.open <= colon + 3), None)
+        if quote is None:
+            continue
+        mention = Mention(name, p_start, p_start + len(name), "name", name)
+        out.append(quote_candidate(article, quote, "headline-quote", None, p_start, mention))
+    return out
+
+
 def opinion_candidates(article: Article) -> list[Candidate]:
     """« Pour le neurologue Bernard Aulnay, l'étude souffre de … »: a person's view.
 
@@ -187,6 +243,9 @@ def _according_mention(article: Article, tokens: list[Token]) -> Mention | None:
     outlets = [o for o in article.outlets if start <= o.start and o.end <= end]
     if outlets:
         return Mention(text, start, end, "outlet", outlets[-1].name)
+    if re.match(r"(?:Le|La|Les|L['’])\s*[A-ZÀ-Ý]", text):
+        # « selon Le Film français »: a title with a capitalised article is a publication
+        return Mention(text, start, end, "outlet", text)
     # drop the agent chain and complements after the head noun for the description
     return article.mention_from_tokens(tokens)
 

@@ -136,9 +136,20 @@ class SpeakerIndex:
         surname = name_key(_surname(bare))
         fuller = [
             n
-            for n in article_names
+            for n in map(self.strip_honorifics, article_names)
             if name_key(_surname(n)) == surname and len(n.split()) > len(bare.split())
         ]
         if fuller and not self.known(fuller[0]):
             return max(fuller, key=len)
+        if len(bare.split()) == 1:
+            # « Catherine, c'est Catherine Verlaine »: a first name alone, if only one
+            # person of the article bears it
+            first = name_key(bare)
+            owners = {
+                n
+                for n in map(self.strip_honorifics, article_names)
+                if len(n.split()) > 1 and name_key(n.split()[0]) == first
+            }
+            if len(owners) == 1:
+                return owners.pop()
         return bare

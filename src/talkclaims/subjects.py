@@ -42,8 +42,20 @@ def speaker_words(article: Article, cue: Cue) -> Mention | None:
             if c.dep_ == "nsubj" and not is_clitic_subject(c) and not article.in_quote(c.idx)
         ]
     # a verb the tagger read as a noun (« L'économiste juge probable »): the words before
-    if not subjects and cue.token.pos_ == "NOUN" and cue.token.i > 0:
+    if not subjects and cue.token.pos_ in ("NOUN", "ADV", "ADJ") and cue.token.i > 0:
         prev = doc[cue.token.i - 1]
+        if prev.lower_ in ("s'", "s’", "se"):
+            # « … commande un thé et s'excuse d'avoir »: the sentence's subject
+            sent = cue.token.sent
+            first = next(
+                (
+                    t
+                    for t in sent
+                    if t.dep_ == "nsubj" and t.i < cue.token.i and not article.in_quote(t.idx)
+                ),
+                None,
+            )
+            return article.mention_from_tokens(article.noun_phrase(first)) if first else None
         words = [prev] if prev.pos_ == "PRON" else list(doc[max(0, prev.i - 1) : prev.i + 1])
         return article.mention_from_tokens(words)
     # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
@@ -125,7 +137,12 @@ def own_subject(article: Article, cue: Cue, token: Token) -> bool:
         s_start = article.token_at(article.sentence(token.idx)[0])
         first = s_start.i if s_start is not None else 0
         comma = max(t.i for t in article.doc[token.i + 1 : cue.first] if t.text == ",")
-        if any("Fin" in t.morph.get("VerbForm") for t in article.doc[first:comma]):
+        # a finite verb of a relative clause (« X, qui représente les familles, a plaidé »)
+        # belongs to the subject's own phrase
+        if any(
+            "Fin" in t.morph.get("VerbForm") and t.dep_ not in ("acl:relcl", "acl")
+            for t in article.doc[first:comma]
+        ):
             return False
     return True
 

@@ -55,16 +55,17 @@ def test_all_kinds_targets(scores):
     assert s.cue_accuracy >= 0.85
 
 
-def test_development_set_written_for_the_project(extractor):
-    """Six articles on other subjects, annotated like the shared gold (tests/data/dev)."""
-    dev = GOLD.parent / "dev"
+@pytest.mark.parametrize("folder", ["dev", "holdout"])
+def test_articles_written_for_the_project(extractor, folder):
+    """Eleven articles on other subjects, annotated like the shared gold (tests/data/)."""
+    root = GOLD.parent / folder
     gold, predicted = {}, {}
-    for name, path in gold_documents(dev / "gold").items():
-        text = (dev / "corpus" / name).read_text(encoding="utf-8")
+    for name, path in gold_documents(root / "gold").items():
+        text = (root / "corpus" / name).read_text(encoding="utf-8")
         gold[name] = load_gold_file(path, text)
         predicted[name] = extractor.claims(text, name)
     s, _ = evaluate(gold, predicted)[0.3]
-    assert s.gold >= 70
+    assert s.gold >= 60
     assert s.f1 >= 0.90 and s.speaker_accuracy >= 0.90 and s.sources_f1 >= 0.85
 
 

@@ -199,13 +199,15 @@ def _split_paragraphs(article: Article, claims: list[Candidate]) -> list[Candida
             for s, e in article.paragraphs
             if s < cand.end and cand.start < e
         ]
-        if cand.kind != "direct" or len(pieces) < 2:
+        if cand.kind != "direct":
             out.append(cand)
             continue
         for s, e in pieces:
-            s, e = article.trim(s, e)
-            while s < e and article.text[s] in OPEN_MARKS + " \u00a0\u202f":
+            # the reopening « of a paragraph and the spaces around are not the words
+            while s < e and article.text[s] in OPEN_MARKS + " \t\r\n\u00a0\u202f":
                 s += 1
+            while e > s and article.text[e - 1] in " \t\r\n\u00a0\u202f":
+                e -= 1
             if e - s >= 2:
                 out.append(dataclasses.replace(cand, start=s, end=e))
     return out

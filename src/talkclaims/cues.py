@@ -213,6 +213,9 @@ def _noun_read_as_verb(token: Token) -> bool:
 def _is_verb(token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
+    doc = token.doc
+    if token.i + 1 < len(doc) and is_clitic_subject(doc[token.i + 1]) and token.is_lower:
+        return True  # « raconte-t-elle » tagged as an adjective: inverted, it is a verb
     if token.pos_ in ("NOUN", "ADV", "ADJ") and _noun_read_as_verb(token):
         return True
     if token.pos_ in ("ADJ", "NOUN"):

@@ -42,6 +42,11 @@ def speaker_words(article: Article, cue: Cue) -> Mention | None:
             if c.dep_ == "nsubj" and not is_clitic_subject(c) and not article.in_quote(c.idx)
         ]
     # a verb the tagger read as a noun (« L'économiste juge probable »): the words before
+    inverted = [
+        t for t in doc[cue.first : cue.last + 1] if is_clitic_subject(t) and t.lower_ != "-t"
+    ]
+    if not subjects and inverted:
+        return article.mention_from_tokens([inverted[-1]])  # « raconte-t-elle »
     if not subjects and cue.token.pos_ in ("NOUN", "ADV", "ADJ") and cue.token.i > 0:
         prev = doc[cue.token.i - 1]
         if prev.lower_ in ("s'", "s’", "se"):

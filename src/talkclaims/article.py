@@ -17,7 +17,7 @@ from talkclaims.cues import Cue, find_cues, lemma_of
 from talkclaims.quotes import Quote, find_quotes
 from talkclaims.sentences import paragraphs, sentences
 from talkclaims.sources import OutletFinder, OutletMention
-from talkclaims.speakers import SpeakerIndex, fold
+from talkclaims.speakers import SpeakerIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -179,10 +179,7 @@ class Article:
     # ------------------------------------------------------------- people
     def _find_aliases(self) -> list[tuple[int, int, str]]:
         """Spans of known people's names, found by spelling (before and beside NER)."""
-        spellings: dict[str, str] = {}
-        for person in self.patterns.speakers:
-            for spelling in (person.name, *person.aliases):
-                spellings.setdefault(spelling, person.name)
+        spellings = self.patterns.spellings
         found: list[tuple[int, int, str]] = []
         for ent in self.doc.ents:
             if ent.label_ == "PER":
@@ -190,11 +187,9 @@ class Article:
                 if person is not None:
                     found.append((ent.start_char, ent.end_char, person.name))
         taken = [(s, e) for s, e, _ in found]
-        for spelling in sorted(spellings, key=len, reverse=True):
-            for m in re.finditer(r"(?<![\w-])" + re.escape(spelling) + r"(?![\w-])", self.text):
-                if not any(s < m.end() and m.start() < e for s, e in taken):
-                    found.append((m.start(), m.end(), spellings[spelling]))
-                    taken.append((m.start(), m.end()))
+        for m in self.patterns.spelling_regex.finditer(self.text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append((m.start(), m.end(), spellings[m.group()]))
         return sorted(found)
 
     def _person_mentions(self) -> list[PersonMention]:
@@ -230,13 +225,20 @@ class Article:
             span = self.char_span(mention.start, mention.start + 1)
             end = span.end_char if span is not None else mention.start
             after = self.text[end : end + 80]
-            found = []
-            for noun in self.patterns.role_nouns:
-                pattern = r"(?<![\w-])" + re.escape(noun) + r"(?![\w-])"
-                if re.search(pattern + r"[^.;]{0,60}$", before, re.I) or re.match(
-                    r"[^,.;]*?,\s*(?:l[ea]\s+|l['’])?(?:[\w’'-]+\s+){0,3}?" + pattern, after, re.I
-                ):
-                    found.append(noun)
+            roles_re = self.patterns.role_regex
+            # « le vice-président Vance », « La ministre du Travail, Claire Vasseur »
+            found = [
+                m.group().lower()
+                for m in roles_re.finditer(before)
+                if len(before) - m.end() <= 60 and not re.search(r"[.;]", before[m.end() :])
+            ]
+            # « Dmitri Peskov, porte-parole de … », « X, cheffe économiste chez … »
+            comma = re.match(r"[^,.;]*?,\s*", after)
+            if comma:
+                apposition = re.split(r"[,.;]", after[comma.end() :], maxsplit=1)[0]
+                for m in roles_re.finditer(apposition):
+                    if len(apposition[: m.start()].split()) <= 4:
+                        found.append(m.group().lower())
             for noun in found:
                 if not any(noun != other and noun in other.split() for other in found):
                     roles.append((mention.start, noun, mention.name))
@@ -441,22 +443,15 @@ class Article:
 
     def _according_at(self, i: int) -> bool:
         """True when an « according to » phrase (« selon », « d'après ») starts at ``i``."""
-        rest = fold(self.text[i : i + 20])
-        for word in self.patterns.according_to:
-            w = fold(word)
-            if rest.startswith(w) and not rest[len(w) : len(w) + 1].isalpha():
-                return True
-        return False
+        return self.patterns.according_regex.match(self.text, i) is not None
 
     def _breaks_clause(self, i: int, cue_starts: set[int]) -> bool:
         j = i + 1
         while j < len(self.text) and self.text[j] in " \u00a0\u202f":
             j += 1
-        rest = fold(self.text[j : j + 60])
-        for word in (*self.patterns.according_to, *self.patterns.clause_breaks):
-            w = fold(word)
-            if rest.startswith(w) and not rest[len(w) : len(w) + 1].isalpha():
-                return True
+        if self.patterns.clause_break_regex.match(self.text, j):
+            return True
+        rest = self.text[j : j + 16].lower()
         # « , a déclaré X » / « , a-t-il ajouté » / « , comme il l'a dit »: a postposed cue;
         # « , tout en reconnaissant que »: a reporting gerund opens a claim of its own
         for lead in ("", "tout en ", "en "):
@@ -464,14 +459,7 @@ class Article:
                 return True
         if rest.startswith("comme ") and any(j < c <= j + 16 for c in cue_starts):
             return True
-        return bool(
-            re.match(
-                r"(?:un|une|le|la|les|des|ce|cette)\s+(?:"
-                + "|".join(map(re.escape, self.patterns.appositive_heads))
-                + r")\b",
-                rest,
-            )
-        )
+        return bool(self.patterns.appositive_regex.match(self.text, j))
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         while start < end and self.text[start] in TRAILING:

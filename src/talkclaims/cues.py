@@ -10,6 +10,7 @@ the narrative infinitive (« Et d'estimer que … »).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -64,13 +65,16 @@ def lemma_of(token: Token) -> str:
     return _ELIDED.get(lemma, lemma)
 
 
-def verb_lemmas(token: Token) -> list[str]:
+def verb_lemmas(token: Token) -> tuple[str, ...]:
     """The lemma, then first-group guesses when the lemmatiser returned the form itself."""
-    lemma = lemma_of(token)
+    return _verb_lemmas(token.lower_, lemma_of(token))
+
+
+@lru_cache(maxsize=65536)
+def _verb_lemmas(word: str, lemma: str) -> tuple[str, ...]:
     found = [lemma]
-    word = token.lower_
     if lemma.endswith(("er", "ir", "re")) and lemma != word:
-        return found
+        return tuple(found)
     for ending in _ER_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             found.append(word[: -len(ending)] + "er")
@@ -79,7 +83,7 @@ def verb_lemmas(token: Token) -> list[str]:
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 found.append(stem[:-1] + "er")
             break
-    return found
+    return tuple(found)
 
 
 def is_clitic_subject(token: Token) -> bool:
@@ -231,9 +235,12 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
     cues: list[Cue] = []
     covered: set[int] = set()
     for token in doc:
-        if token.i in covered or not _is_verb(token):
+        if token.i in covered or token.is_punct or token.is_space:
             continue
         options = verb_lemmas(token)
+        # the cheap test first: is any reading of this word in the lexicon?
+        if patterns.cue_lemmas.isdisjoint(options) or not _is_verb(token):
+            continue
         lemma = next((x for x in options if patterns.is_cue(x)), options[0])
         verbs = [token]
         cue_lemma = lemma

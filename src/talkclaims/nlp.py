@@ -34,11 +34,37 @@ def set_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+#: Parts of speech whose lemma the rules read: the lexicon is one of verbs.
+LEMMATISED_POS = frozenset({"VERB", "AUX"})
+
+
+class VerbLemmatizer:
+    """The model's rule lemmatiser, run on verbs only.
+
+    The rules read lemmas to recognise reporting verbs; lemmatising every token costs a
+    tenth of the model's time for nothing. Other words keep an empty lemma, and the cue
+    finder guesses the lemma of a verb the tagger misread from its form.
+    """
+
+    def __init__(self, lemmatizer: object) -> None:
+        self.lemmatize = lemmatizer.rule_lemmatize  # type: ignore[attr-defined]
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ in LEMMATISED_POS:
+                token.lemma_ = self.lemmatize(token)[0]
+        return doc
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
     if not Language.has_factory("talkclaims_sentences"):
         Language.component("talkclaims_sentences", func=set_sentence_starts)
+    if not Language.has_factory("talkclaims_verb_lemmas"):
+        Language.factory("talkclaims_verb_lemmas")(
+            lambda nlp, name: VerbLemmatizer(nlp.get_pipe("lemmatizer"))
+        )
 
 
 @lru_cache(maxsize=4)
@@ -60,4 +86,6 @@ def load_nlp(model: str = MODEL) -> Language:
     infixes = [*nlp.Defaults.infixes, *_GLUED_QUE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("talkclaims_sentences", before="parser")
+    nlp.add_pipe("talkclaims_verb_lemmas", after="lemmatizer")
+    nlp.disable_pipe("lemmatizer")
     return nlp

@@ -21,7 +21,7 @@ run: install
 	$(BIN)/talkclaims extract corpus/
 
 test: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 # Speed and memory figures (a few minutes): talkclaims against the bare model.
@@ -29,7 +29,7 @@ bench: install
 	$(BIN)/python benchmarks/bench.py
 
 lint: install
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests
 
 clean:

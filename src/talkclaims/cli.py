@@ -119,7 +119,7 @@ def extract(
     try:
         check_paths(paths)
         names = list(expand_paths(paths))  # paths, not texts: cheap even for an archive
-        load_patterns(patterns or ())  # a bad pattern file stops here, before any worker
+        rules = load_patterns(patterns or ())  # a bad file stops here, before any worker
     except (MissingPathError, PatternError) as exc:
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
@@ -128,7 +128,7 @@ def extract(
     def run(stream: TextIO) -> None:
         nonlocal failed
         writer = make_writer(fmt, stream)
-        results = process_paths(names, patterns or (), jobs, scheduler, dask)
+        results = process_paths(names, patterns or (), jobs, scheduler, dask, rules)
         try:
             for result in _with_progress(results, len(names)):
                 if result.error:

@@ -11,10 +11,14 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from talkclaims.readers import Document, ReadFailure, iter_documents
 from talkclaims.records import Claim
 from talkclaims.sentences import for_parsing
+
+if TYPE_CHECKING:
+    from talkclaims.patterns import Patterns
 
 BATCH_SIZE = 16
 
@@ -31,13 +35,15 @@ class DocumentResult:
 class Extractor:
     """A loaded pipeline plus the claims component, ready to process documents."""
 
-    def __init__(self, patterns_dirs: Sequence[str | Path] = ()) -> None:
+    def __init__(
+        self, patterns_dirs: Sequence[str | Path] = (), patterns: Patterns | None = None
+    ) -> None:
         from talkclaims.component import ClaimsComponent
         from talkclaims.nlp import load_nlp
         from talkclaims.patterns import load_patterns
 
         self.nlp = load_nlp()
-        self.component = ClaimsComponent(load_patterns(patterns_dirs))
+        self.component = ClaimsComponent(patterns or load_patterns(patterns_dirs))
 
     def claims(self, text: str, doc_id: str = "") -> list[Claim]:
         """Claims of one text."""

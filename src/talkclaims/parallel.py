@@ -14,9 +14,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from talkclaims.extract import DocumentResult, Extractor
 from talkclaims.readers import Document, ReadFailure
+
+if TYPE_CHECKING:
+    from talkclaims.patterns import Patterns
 
 #: Documents per task: large enough to batch the parser, small enough to keep order cheap.
 CHUNK_SIZE = 8
@@ -125,6 +129,7 @@ def process_paths(
     jobs: int = 1,
     scheduler: str | None = None,
     use_dask: bool = False,
+    patterns: Patterns | None = None,
 ) -> Iterator[DocumentResult]:
     """Read and process ``paths`` (already expanded) on the chosen back end, in order.
 
@@ -138,4 +143,4 @@ def process_paths(
         return process_dask(documents, patterns_dirs, scheduler)
     if jobs > 1 and len(paths) > CHUNK_SIZE:
         return process_parallel(documents, jobs, patterns_dirs)
-    return Extractor(patterns_dirs).process(documents)
+    return Extractor(patterns_dirs, patterns).process(documents)

@@ -117,7 +117,7 @@ class Article:
         self.paragraphs = list(paragraphs(self.text))
         self._sent_starts = [s for s, _ in self.sentences]
         self.outlets: list[OutletMention] = outlets.find(self.text)
-        self._alias_spans = self._find_aliases()
+        self.alias_spans = self._find_aliases()
         self.names = self._name_spans()
         self.blocks: list[Candidate] = []
         # verbs inside a quotation are the speaker's words, except an incise that
@@ -194,7 +194,7 @@ class Article:
 
     def _person_mentions(self) -> list[PersonMention]:
         outlet_spans = [(o.start, o.end) for o in self.outlets]
-        spans: dict[int, tuple[int, str]] = {s: (e, name) for s, e, name in self._alias_spans}
+        spans: dict[int, tuple[int, str]] = {s: (e, name) for s, e, name in self.alias_spans}
         for start, end in self.names:
             if start in spans:
                 continue
@@ -293,7 +293,7 @@ class Article:
 
     def name_in(self, start: int, end: int) -> str | None:
         """A person's name written inside ``[start, end)``, known first."""
-        for s, e, _ in self._alias_spans:
+        for s, e, _ in self.alias_spans:
             if start <= s and e <= end:
                 return self.text[s:e]
         for s, e in self.names:

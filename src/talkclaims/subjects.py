@@ -81,7 +81,7 @@ def speaker_words(article: Article, cue: Cue) -> Mention | None:
             if mention.kind != "name":
                 # « Sa secrétaire générale, Nadia Ferrand, a regretté »
                 mention = _apposed_name(article, phrase[-1].i + 1) or mention
-            own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in article._alias_spans)
+            own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in article.alias_spans)
             rank = 0 if own else 1 if mention.kind == "name" else 2
             ranked.append((s.i > cue.token.i, rank, s.i, mention))
         if ranked:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -152,6 +153,109 @@ def extract(
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+class CheckFormat(str, Enum):
+    """Output formats of `talkclaims check`."""
+
+    text = "text"
+    github = "github"
+    junit = "junit"
+    json = "json"
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Articles or folders to check.")],
+    expect: Annotated[
+        Path | None,
+        typer.Option(
+            "--expect", help="YAML list of checked attributions: doc, quote, speaker, sources."
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Claims written earlier by `extract --format yaml` "
+            "(or json/jsonl): report what was added, removed or changed.",
+        ),
+    ] = None,
+    require: Annotated[
+        str, typer.Option("--require", help="Every claim must have these: speaker, source.")
+    ] = "",
+    kinds: Annotated[
+        str, typer.Option("--kinds", help="Kinds of claim --require applies to.")
+    ] = "direct,mixed",
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore claims below this."),
+    ] = 0.0,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Findings format.", case_sensitive=False)
+    ] = CheckFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write findings here (e.g. JUnit XML).")
+    ] = None,
+    patterns: PatternsOption = None,
+) -> None:
+    """Fail when a quote has no speaker or source, or a checked attribution changed.
+
+    Exit codes: 0 every check passed, 1 a check failed, 2 usage or input error.
+    """
+    from talkclaims import checks
+    from talkclaims.readers import MissingPathError, ReadFailure, check_paths, iter_documents
+    from talkclaims.records import KINDS
+    from talkclaims.writers import atomic_output
+
+    required = {r.strip() for r in require.split(",") if r.strip()}
+    chosen = {k.strip() for k in kinds.split(",") if k.strip()}
+    if required - {"speaker", "source"} or chosen - set(KINDS):
+        _error(f"--require takes speaker,source and --kinds {','.join(KINDS)}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        check_paths(paths)
+        expectations = checks.load_expectations(expect) if expect else []
+        before = checks.load_baseline(baseline) if baseline else None
+    except (MissingPathError, checks.CheckInputError) as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    extractor = _extractor(patterns)
+    texts: dict[str, str] = {}
+    failures = []
+    documents = []
+    for item in iter_documents(paths):
+        if isinstance(item, ReadFailure):
+            failures.append(item)
+            _error(f"{item.id}: {item.message}")
+        else:
+            documents.append(item)
+            texts[item.id] = item.text
+    claims = {
+        r.doc: [c for c in r.claims if c.confidence >= min_confidence]
+        for r in extractor.process(documents)
+    }
+    findings = checks.check_expectations(
+        expectations, claims, texts, extractor.component.index.same_person
+    )
+    if before is not None:
+        findings += checks.compare_baseline(before, claims, texts)
+    if required:
+        findings += checks.check_required(claims, texts, required, chosen)
+    rendered = {
+        CheckFormat.text: lambda: checks.format_text(findings),
+        CheckFormat.github: lambda: checks.format_github(findings),
+        CheckFormat.junit: lambda: checks.format_junit(findings, list(texts)),
+        CheckFormat.json: lambda: checks.format_json(findings),
+    }[fmt]()
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        with atomic_output(output) as stream:
+            stream.write(rendered)
+    if failures:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_INPUT if findings else EXIT_OK)
 
 
 def _with_progress(results: Iterator[DocumentResult], total: int) -> Iterator[DocumentResult]:

@@ -119,6 +119,11 @@ class SpeakerIndex:
             return person
         return None
 
+    def same_person(self, a: str, b: str) -> bool:
+        """Whether two written names are one known person, whatever their spelling."""
+        first, second = self.known(a), self.known(b)
+        return first is not None and first == second
+
     def by_description(self, description: str) -> Person | None:
         """The person a role names (« porte-parole du Kremlin » → Dmitry Peskov)."""
         text = fold(description)

@@ -1,0 +1,364 @@
+"""Attribution checks a newsroom can run in CI: expectations, a baseline, requirements.
+
+Pure functions over claims: they take what `extract` found and return findings, each
+located at a line and column of an article, so that the command line only formats them
+(text, GitHub annotations, JUnit XML or JSON) and picks the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+import yaml
+
+from talkclaims.evaluate import speaker_matches
+from talkclaims.records import Claim
+from talkclaims.speakers import fold
+
+
+class CheckInputError(ValueError):
+    """An expectation or baseline file that cannot be used; names the file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One failed check, where a person will look for it."""
+
+    doc: str
+    line: int
+    col: int
+    check: str  # expected | baseline | require
+    message: str
+
+    def location(self) -> str:
+        return f"{self.doc}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    """An attribution a person checked: a quote in an article, its speaker and sources."""
+
+    doc: str
+    quote: str
+    speaker: str
+    sources: tuple[str, ...] | None
+    line: int  # in the expectation file, for messages
+
+
+# ----------------------------------------------------------------- loading
+def load_expectations(path: Path) -> list[Expectation]:
+    """Expectations of a YAML file: a list of {doc, quote, speaker, sources?}."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CheckInputError(f"{path}: cannot read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        # where the broken construct starts (« - [oops »), else where parsing failed
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise CheckInputError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        raise CheckInputError(f"{path}:{root.start_mark.line + 1}: expected a list of expectations")
+    out = []
+    for node in root.value:
+        line = node.start_mark.line + 1
+        item = yaml.safe_load(yaml.serialize(node))
+        if not isinstance(item, dict):
+            raise CheckInputError(f"{path}:{line}: each expectation is a mapping")
+        missing = [k for k in ("doc", "quote", "speaker") if not isinstance(item.get(k), str)]
+        if missing:
+            raise CheckInputError(f"{path}:{line}: missing or not text: {', '.join(missing)}")
+        sources = item.get("sources")
+        if sources is not None and (
+            not isinstance(sources, list) or not all(isinstance(s, str) for s in sources)
+        ):
+            raise CheckInputError(f"{path}:{line}: 'sources' must be a list of names")
+        unknown = set(item) - {"doc", "quote", "speaker", "sources"}
+        if unknown:
+            raise CheckInputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
+        out.append(
+            Expectation(
+                item["doc"],
+                item["quote"],
+                item["speaker"],
+                tuple(sources) if sources is not None else None,
+                line,
+            )
+        )
+    return out
+
+
+def load_baseline(path: Path) -> dict[str, list[Claim]]:
+    """Claims written earlier by ``extract --format yaml`` (or json, jsonl), by article."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".jsonl":
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        elif path.suffix == ".json":
+            records = json.loads(text)
+        else:
+            records = yaml.safe_load(text) or []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CheckInputError(f"{path}: cannot read: {exc}") from exc
+    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+        raise CheckInputError(f"{path}: not a claims file written by extract: {exc}") from exc
+    if not isinstance(records, list):
+        raise CheckInputError(f"{path}: expected a list of claims written by extract")
+    by_doc: dict[str, list[Claim]] = {}
+    for n, record in enumerate(records, 1):
+        try:
+            claim = Claim.from_dict(record)
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise CheckInputError(f"{path}: record {n} is not a claim: {exc}") from exc
+        by_doc.setdefault(claim.doc, []).append(claim)
+    return by_doc
+
+
+# ------------------------------------------------------------------ checks
+def _col(text: str, pos: int) -> int:
+    return pos - text.rfind("\n", 0, pos)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def _same_doc(expected: str, actual: str) -> bool:
+    """« corpus/a.txt » as written in the expectation file matches « ./corpus/a.txt »."""
+    a, b = Path(expected).as_posix().lstrip("./"), Path(actual).as_posix().lstrip("./")
+    return a == b or b.endswith("/" + a) or a.endswith("/" + b)
+
+
+def check_expectations(
+    expectations: Sequence[Expectation],
+    claims: Mapping[str, Sequence[Claim]],
+    texts: Mapping[str, str],
+    same_person: Callable[[str, str], bool] | None = None,
+) -> list[Finding]:
+    """Each expected quote must be found, with the expected speaker and sources.
+
+    A speaker matches when it contains the expected name as whole words, or when both
+    names are the same known person (« Ouchakov » and « Yuri Ushakov »).
+    """
+    findings = []
+    for exp in expectations:
+        doc = next((d for d in texts if _same_doc(exp.doc, d)), None)
+        if doc is None:
+            findings.append(Finding(exp.doc, 1, 1, "expected", "article not checked in this run"))
+            continue
+        text = texts[doc]
+        at = text.find(exp.quote)
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        col = _col(text, at) if at >= 0 else 1
+        quote = _words(exp.quote)
+        found = [c for c in claims.get(doc, ()) if quote and quote in _words(c.text)]
+        if not found:
+            where = "is not in the article" if at < 0 else "is in the article but not attributed"
+            findings.append(
+                Finding(doc, line, col, "expected", f"expected quote {where}: «{exp.quote}»")
+            )
+            continue
+        claim = found[0]
+        line, col = claim.line, _col(text, claim.start)
+        if not speaker_matches(claim.speaker, [exp.speaker]) and not (
+            same_person and claim.speaker and same_person(exp.speaker, claim.speaker)
+        ):
+            findings.append(
+                Finding(
+                    doc,
+                    line,
+                    col,
+                    "expected",
+                    f"«{exp.quote}»: expected speaker {exp.speaker!r}, found {claim.speaker!r}",
+                )
+            )
+        for source in exp.sources or ():
+            if not any(_words(source) == _words(s) for s in claim.sources):
+                found_sources = ", ".join(claim.sources) or "none"
+                findings.append(
+                    Finding(
+                        doc,
+                        line,
+                        col,
+                        "expected",
+                        f"«{exp.quote}»: expected source {source!r}, found {found_sources}",
+                    )
+                )
+    return findings
+
+
+def check_required(
+    claims: Mapping[str, Sequence[Claim]],
+    texts: Mapping[str, str],
+    require: Iterable[str],
+    kinds: Iterable[str],
+) -> list[Finding]:
+    """Every claim of the chosen kinds must have a speaker and/or a source."""
+    require, kinds = set(require), set(kinds)
+    findings = []
+    for doc, found in claims.items():
+        for claim in found:
+            if claim.kind not in kinds:
+                continue
+            col = _col(texts[doc], claim.start)
+            short = claim.text if len(claim.text) <= 60 else claim.text[:57] + "…"
+            if "speaker" in require and not claim.speaker:
+                findings.append(
+                    Finding(
+                        doc,
+                        claim.line,
+                        col,
+                        "require",
+                        f"{claim.kind} claim with no speaker: «{short}»",
+                    )
+                )
+            if "source" in require and not claim.sources:
+                findings.append(
+                    Finding(
+                        doc,
+                        claim.line,
+                        col,
+                        "require",
+                        f"{claim.kind} claim with no source: «{short}»",
+                    )
+                )
+    return findings
+
+
+def _similarity(a: Claim, b: Claim) -> float:
+    wa, wb = set(_words(a.text).split()), set(_words(b.text).split())
+    return len(wa & wb) / len(wa | wb) if wa | wb else 1.0
+
+
+#: Two claims are the same claim when their words overlap this much (Jaccard), whatever
+#: their offsets: an edit elsewhere in the article moves offsets, not words.
+SAME_CLAIM = 0.6
+
+
+def compare_baseline(
+    baseline: Mapping[str, Sequence[Claim]],
+    claims: Mapping[str, Sequence[Claim]],
+    texts: Mapping[str, str],
+) -> list[Finding]:
+    """Claims added, removed, or changed (speaker, sources, cue, kind) since the baseline."""
+    findings = []
+    for doc, current in claims.items():
+        old_doc = next((d for d in baseline if _same_doc(d, doc)), None)
+        before = list(baseline.get(old_doc, ())) if old_doc else []
+        pairs = sorted(
+            (
+                (_similarity(o, n), i, j)
+                for i, o in enumerate(before)
+                for j, n in enumerate(current)
+            ),
+            key=lambda p: (-p[0], p[1], p[2]),
+        )
+        used_old: set[int] = set()
+        used_new: set[int] = set()
+        for score, i, j in pairs:
+            if score < SAME_CLAIM or i in used_old or j in used_new:
+                continue
+            used_old.add(i)
+            used_new.add(j)
+            old, new = before[i], current[j]
+            changes = [
+                f"{field} {getattr(old, field)!r} → {getattr(new, field)!r}"
+                for field in ("speaker", "cue", "kind")
+                if getattr(old, field) != getattr(new, field)
+            ]
+            if set(old.sources) != set(new.sources):
+                changes.append(f"sources {list(old.sources)} → {list(new.sources)}")
+            if changes:
+                findings.append(
+                    Finding(
+                        doc,
+                        new.line,
+                        _col(texts[doc], new.start),
+                        "baseline",
+                        f"changed: «{_short(new.text)}»: " + "; ".join(changes),
+                    )
+                )
+        for i, old in enumerate(before):
+            if i not in used_old:
+                findings.append(
+                    Finding(
+                        doc,
+                        old.line,
+                        1,
+                        "baseline",
+                        f"removed: «{_short(old.text)}» ({old.speaker})",
+                    )
+                )
+        for j, new in enumerate(current):
+            if j not in used_new:
+                findings.append(
+                    Finding(
+                        doc,
+                        new.line,
+                        _col(texts[doc], new.start),
+                        "baseline",
+                        f"added: «{_short(new.text)}» ({new.speaker})",
+                    )
+                )
+    return sorted(findings, key=lambda f: (f.doc, f.line, f.col))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+# ----------------------------------------------------------------- formats
+def format_text(findings: Sequence[Finding]) -> str:
+    """One line per finding: ``path:line:col: message`` (what editors and CI logs link)."""
+    return "".join(f"{f.location()}: {f.message}\n" for f in findings)
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+def format_github(findings: Sequence[Finding]) -> str:
+    """GitHub Actions workflow commands: each finding annotates its line in the PR."""
+    return "".join(
+        f"::error file={_gh_escape(f.doc, True)},line={f.line},col={f.col},"
+        f"title={_gh_escape('talkclaims ' + f.check, True)}::{_gh_escape(f.message)}\n"
+        for f in findings
+    )
+
+
+def format_junit(findings: Sequence[Finding], docs: Sequence[str]) -> str:
+    """JUnit XML, one test case per article, failing with its findings."""
+    by_doc: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_doc.setdefault(f.doc, []).append(f)
+    names = list(dict.fromkeys([*docs, *by_doc]))
+    failed = sum(1 for d in names if by_doc.get(d))
+    suite = ElementTree.Element(
+        "testsuite",
+        name="talkclaims check",
+        tests=str(len(names)),
+        failures=str(failed),
+        errors="0",
+    )
+    for doc in names:
+        case = ElementTree.SubElement(suite, "testcase", classname="talkclaims.check", name=doc)
+        found = by_doc.get(doc)
+        if found:
+            failure = ElementTree.SubElement(
+                case, "failure", message=f"{len(found)} attribution finding(s)"
+            )
+            failure.text = format_text(found)
+    return ElementTree.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def format_json(findings: Sequence[Finding]) -> str:
+    return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"

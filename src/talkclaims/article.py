@@ -87,6 +87,7 @@ class Candidate:
     speaker: str | None = None
     speaker_kind: str | None = None
     sources: list[str] = field(default_factory=list)
+    cue_span: tuple[int, int] | None = None  # the reporting verb's words, for display
 
     @property
     def priority(self) -> int:
@@ -496,9 +497,11 @@ def make_candidate(
         return None
     zone_start = min(article.sentence(s)[0], article.sentence(at)[0])
     zone_end = max(article.sentence(max(s, e - 1))[1], article.sentence(at)[1])
-    return Candidate(
+    found = Candidate(
         s, e, kind, rule, cue.lemma if cue else None, at, (zone_start, zone_end), mention
     )
+    found.cue_span = (cue.start_char, cue.end_char) if cue else None
+    return found
 
 
 def quote_candidate(
@@ -506,7 +509,7 @@ def quote_candidate(
 ) -> Candidate:
     zone_start = min(article.sentence(quote.open)[0], article.sentence(at)[0])
     zone_end = max(article.sentence(quote.close - 1)[1], article.sentence(at)[1])
-    return Candidate(
+    found = Candidate(
         quote.start,
         quote.end,
         "direct",
@@ -516,6 +519,8 @@ def quote_candidate(
         (zone_start, zone_end),
         mention,
     )
+    found.cue_span = (cue.start_char, cue.end_char) if cue else None
+    return found
 
 
 def preceding_char(article: Article, pos: int) -> str:

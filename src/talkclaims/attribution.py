@@ -261,6 +261,12 @@ def extract_claims(
                 sources=tuple(cand.sources),
                 rule=cand.rule,
                 confidence=round(RULE_CONFIDENCE[cand.rule] * weight, 2),
+                marks=(
+                    (cand.mention.start, cand.mention.end)
+                    if cand.mention and cand.mention.end > cand.mention.start
+                    else None,
+                    cand.cue_span,
+                ),
             )
         )
     return claims

@@ -155,6 +155,111 @@ def extract(
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
 
 
+@app.command()
+def show(
+    path: Annotated[Path, typer.Argument(help="The article to show.")],
+    patterns: PatternsOption = None,
+    width: Annotated[
+        int | None, typer.Option("--width", help="Columns (default: terminal).")
+    ] = None,
+) -> None:
+    """Print an article with its claims highlighted by kind and a numbered legend."""
+    from rich.console import Console
+
+    from talkclaims.readers import ReadFailure, read_path
+    from talkclaims.views import article_view
+
+    if not path.is_file():
+        _error(f"{path}: no such file")
+        raise typer.Exit(EXIT_USAGE)
+    document = read_path(str(path))
+    if isinstance(document, ReadFailure):
+        _error(f"{document.id}: {document.message}")
+        raise typer.Exit(EXIT_INPUT)
+    extractor = _extractor(patterns)
+    claims = extractor.claims(document.text, str(path))
+    outlets = [(o.start, o.end) for o in extractor.component.outlets.find(document.text)]
+    Console(width=width, highlight=False).print(article_view(document.text, claims, outlets))
+
+
+class StatsFormat(str, Enum):
+    """Output formats of `talkclaims stats`."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class GroupBy(str, Enum):
+    """What `talkclaims stats` counts claims by."""
+
+    speaker = "speaker"
+    source = "source"
+    cue = "cue"
+    doc = "doc"
+    kind = "kind"
+
+
+@app.command()
+def stats(
+    paths: Annotated[list[str], typer.Argument(help="Articles or folders.")],
+    by: Annotated[GroupBy, typer.Option("--by", help="Group claims by this.")] = GroupBy.speaker,
+    fmt: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = StatsFormat.table,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = (
+        os.cpu_count() or 1
+    ),
+    patterns: PatternsOption = None,
+) -> None:
+    """Count claims by speaker, outlet, cue, article or kind, with the share of each."""
+    import csv
+    import json
+
+    from talkclaims.parallel import process_paths
+    from talkclaims.patterns import PatternError, load_patterns
+    from talkclaims.readers import MissingPathError, check_paths, expand_paths
+    from talkclaims.views import count_by
+
+    try:
+        check_paths(paths)
+        names = list(expand_paths(paths))
+        rules = load_patterns(patterns or ())
+    except (MissingPathError, PatternError) as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    failed = False
+
+    def claims():
+        nonlocal failed
+        for result in process_paths(names, patterns or (), jobs, None, False, rules):
+            if result.error:
+                failed = True
+                _error(f"{result.doc}: {result.error}")
+            yield from result.claims
+
+    counts = count_by(claims(), by.value)
+    if fmt is StatsFormat.json:
+        rows = [{by.value: c.name, "claims": c.claims, "share": round(c.share, 4)} for c in counts]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is StatsFormat.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")
+        writer.writerow([by.value, "claims", "share"])
+        writer.writerows([c.name, c.claims, f"{c.share:.4f}"] for c in counts)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"claims by {by.value}", title_justify="left")
+        table.add_column(by.value)
+        table.add_column("claims", justify="right")
+        table.add_column("share", justify="right")
+        for c in counts:
+            table.add_row(c.name, str(c.claims), f"{c.share:.1%}")
+        Console(highlight=False).print(table)
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
 class CheckFormat(str, Enum):
     """Output formats of `talkclaims check`."""
 

@@ -44,6 +44,11 @@ class Claim:
     sources: tuple[str, ...] = field(default_factory=tuple)
     rule: str = ""
     confidence: float = 0.0
+    #: Where the speaker mention and the cue stand (start, end), for views that mark them.
+    #: Not an output field: writers use FIELDS, and two claims compare without it.
+    marks: tuple[tuple[int, int] | None, tuple[int, int] | None] = field(
+        default=(None, None), compare=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict in FIELDS order, with sources as a list (for YAML and JSON)."""

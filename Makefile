@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,13 @@ run: install
 test: install
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
+
+# The README's picture of the report of corpus/ (needs Debian's chromium).
+screenshot: install
+	$(BIN)/talkclaims report corpus/ -o build/report.html --jobs 1
+	chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+	  --disable-component-update --disable-sync --user-data-dir=build/chromium-profile \
+	  --window-size=1200,1500 --screenshot=docs/report.png file://$(CURDIR)/build/report.html
 
 # Speed and memory figures (a few minutes): talkclaims against the bare model.
 bench: install

@@ -182,6 +182,47 @@ def show(
     Console(width=width, highlight=False).print(article_view(document.text, claims, outlets))
 
 
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Articles or folders.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    title: Annotated[str, typer.Option("--title", help="Title of the report.")] = (
+        "talkclaims report"
+    ),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = (
+        os.cpu_count() or 1
+    ),
+    patterns: PatternsOption = None,
+) -> None:
+    """Write one self-contained HTML report: charts, articles with claims marked, filters."""
+    from talkclaims.parallel import process_paths
+    from talkclaims.patterns import PatternError, load_patterns
+    from talkclaims.readers import MissingPathError, check_paths, expand_paths, read_path
+    from talkclaims.report import ArticleClaims, render_report
+    from talkclaims.writers import atomic_output
+
+    try:
+        check_paths(paths)
+        names = list(expand_paths(paths))
+        rules = load_patterns(patterns or ())
+    except (MissingPathError, PatternError) as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    articles, failed = [], False
+    for result in _with_progress(
+        process_paths(names, patterns or (), jobs, None, False, rules), len(names)
+    ):
+        if result.error:
+            failed = True
+            _error(f"{result.doc}: {result.error}")
+            continue
+        document = read_path(result.doc)  # the text again: workers return records only
+        articles.append(ArticleClaims(result.doc, getattr(document, "text", ""), result.claims))
+    with atomic_output(output) as stream:
+        stream.write(render_report(articles, title))
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
 class StatsFormat(str, Enum):
     """Output formats of `talkclaims stats`."""
 

@@ -54,6 +54,12 @@ def test_report_is_one_self_contained_file(reports):
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)  # nothing fetched
     assert "<link" not in page and page.count("<script>") == 1  # only our own inline script
     assert "&lt;script&gt;document.body.setAttribute" in page
+    # every bar of the speaker and outlet charts leads to a claim of that group
+    links = re.findall(r'href="#(c\d+)" data-filter-(speaker|source)="([^"]*)"', page)
+    assert len(links) > 5
+    for anchor, _group, name in links:
+        mark = re.search(rf'<mark[^>]*id="{anchor}"[^>]*>', page).group()
+        assert name in mark
 
 
 def _chromium() -> str:

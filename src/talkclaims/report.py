@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from talkclaims.records import Claim
-from talkclaims.views import count_by
+from talkclaims.views import Count, count_by
 
 BAR_LIMIT = 15  # groups shown per chart; the rest are summed under « others »
 
@@ -75,7 +75,13 @@ def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _chart(title: str, counts, filter_attr: str | None) -> str:
+def _chart(
+    title: str,
+    counts: Sequence[Count],
+    filter_attr: str | None,
+    anchors: dict[str, int] | None = None,
+) -> str:
+    """A horizontal bar chart in inline SVG; bars link to the group's first claim."""
     shown = counts[:BAR_LIMIT]
     rest = sum(c.claims for c in counts[BAR_LIMIT:])
     rows = [(c.name, c.claims) for c in shown] + ([("others", rest)] if rest else [])
@@ -93,7 +99,9 @@ def _chart(title: str, counts, filter_attr: str | None) -> str:
             f'<text x="{174 + width}" y="{y + 13}" font-size="12">{n}</text>'
         )
         if filter_attr and name not in ("(none)", "others"):
-            bar = f'<a href="#filters" {filter_attr}="{_e(name)}">{bar}</a>'
+            # to the first claim of the group, with the filter set to the group
+            target = f"#c{anchors[name]}" if anchors and name in anchors else "#filters"
+            bar = f'<a href="{target}" {filter_attr}="{_e(name)}">{bar}</a>'
         parts.append(bar)
     parts.append("</svg>")
     return f'<div class="chart"><h2>{_e(title)}</h2>{"".join(parts)}</div>'
@@ -140,8 +148,14 @@ def render_report(articles: Sequence[ArticleClaims], title: str = "talkclaims re
         return "".join(f'<option value="{_e(n)}">{_e(n)}</option>' for n in names)
 
     sections, number = [], 1
+    first_by_speaker: dict[str, int] = {}
+    first_by_source: dict[str, int] = {}
     for i, item in enumerate(articles):
         sections.append(_article(i, item, number))
+        for k, claim in enumerate(sorted(item.claims, key=lambda c: c.start)):
+            first_by_speaker.setdefault(claim.speaker or "(none)", number + k)
+            for source in claim.sources:
+                first_by_source.setdefault(source, number + k)
         number += len(item.claims)
     kind_key = "".join(
         f'<span class="{k}" style="background:{c}">{k}</span>'
@@ -156,8 +170,8 @@ def render_report(articles: Sequence[ArticleClaims], title: str = "talkclaims re
 <span class="legend">{kind_key}</span></p></header>
 <main>
 <section class="charts">
-{_chart("Claims per speaker", speakers, "data-filter-speaker")}
-{_chart("Claims per outlet", sources, "data-filter-source")}
+{_chart("Claims per speaker", speakers, "data-filter-speaker", first_by_speaker)}
+{_chart("Claims per outlet", sources, "data-filter-source", first_by_source)}
 {_chart("Claims by kind", kinds, None)}
 </section>
 <div class="filters" id="filters">

@@ -73,9 +73,10 @@ def test_bad_files_are_reported_and_the_rest_is_written(tmp_path):
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2
     assert "a_binary.txt: binary file" in errors[0]
-    assert "b_latin1.txt: not valid UTF-8" in errors[1]
+    assert "warning: " in errors[1] and "b_latin1.txt: not UTF-8" in errors[1]
+    assert "read as Windows-1252" in errors[1]
     docs = {json.loads(line)["doc"] for line in out.read_text(encoding="utf-8").splitlines()}
-    assert docs == {str(tmp_path / "d_good.txt")}
+    assert docs == {str(tmp_path / "b_latin1.txt"), str(tmp_path / "d_good.txt")}
 
 
 def test_empty_file_gives_no_claims_and_no_error(tmp_path):

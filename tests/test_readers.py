@@ -1,5 +1,7 @@
 """Reading paths: order, suffixes, and bad input that must not stop a run."""
 
+import codecs
+
 import pytest
 
 from talkclaims.readers import (
@@ -33,11 +35,34 @@ def test_text_is_kept_exactly_as_read_including_crlf(tmp_path):
     assert doc.text == "Ligne un\r\nLigne « deux »\r\n"
 
 
-def test_binary_and_non_utf8_files_become_failures_not_exceptions(tmp_path):
+def test_binary_files_become_failures_not_exceptions(tmp_path):
     (tmp_path / "a.txt").write_bytes(b"\x00\x01binary")
-    (tmp_path / "b.txt").write_bytes("Élysée".encode("latin-1"))
     (tmp_path / "c.txt").write_text("bien", encoding="utf-8")
     results = list(iter_documents([str(tmp_path)]))
-    assert [type(r) for r in results] == [ReadFailure, ReadFailure, Document]
+    assert [type(r) for r in results] == [ReadFailure, Document]
     assert "binary" in results[0].message
-    assert "UTF-8" in results[1].message
+
+
+TEXT = "« C’est l’été », a déclaré l’élue.\r\nFin."
+
+
+@pytest.mark.parametrize(
+    ("data", "warned"),
+    [
+        (TEXT.encode("utf-8"), False),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), False),
+        (TEXT.encode("utf-16"), False),  # with its byte-order mark
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), False),
+        (TEXT.encode("cp1252"), True),
+    ],
+    ids=["utf8", "utf8-bom", "utf16", "utf16-be", "windows-1252"],
+)
+def test_encodings_decode_to_the_same_text(tmp_path, data, warned):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    (doc,) = iter_documents([str(path)])
+    assert isinstance(doc, Document)
+    assert doc.text == TEXT  # offsets index this decoded text, CRLF kept
+    assert (doc.warning is not None) == warned
+    if warned:
+        assert "Windows-1252" in doc.warning

@@ -110,6 +110,17 @@ def extract(
     dask: Annotated[
         bool, typer.Option("--dask", help="Run on a local Dask cluster (needs the dask extra).")
     ] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first article that fails.")
+    ] = False,
+    csv_raw: Annotated[
+        bool,
+        typer.Option("--csv-raw", help="CSV: keep cells starting with = + - @ as they are."),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="CSV for French-locale Excel: UTF-8 BOM, ; separators."),
+    ] = False,
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
     from talkclaims.parallel import process_paths
@@ -128,13 +139,17 @@ def extract(
 
     def run(stream: TextIO) -> None:
         nonlocal failed
-        writer = make_writer(fmt, stream)
+        writer = make_writer(fmt, stream, csv_raw, excel)
         results = process_paths(names, patterns or (), jobs, scheduler, dask, rules)
         try:
             for result in _with_progress(results, len(names)):
+                if result.warning:
+                    _error(f"warning: {result.doc}: {result.warning}")
                 if result.error:
                     failed = True
                     _error(f"{result.doc}: {result.error}")
+                    if fail_fast:
+                        break
                     continue
                 writer.write(result.claims)
         finally:

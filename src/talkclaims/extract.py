@@ -30,6 +30,7 @@ class DocumentResult:
     doc: str
     claims: tuple[Claim, ...] = ()
     error: str | None = None
+    warning: str | None = None
 
 
 class Extractor:
@@ -68,7 +69,7 @@ class Extractor:
                     item.id, error=f"extraction failed: {type(exc).__name__}: {exc}"
                 )
                 continue
-            yield DocumentResult(item.id, claims)
+            yield DocumentResult(item.id, claims, warning=item.warning)
 
     def process_paths(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
         return self.process(iter_documents(paths))

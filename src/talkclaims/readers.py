@@ -7,6 +7,7 @@ while the rest of the run goes on.
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,10 +19,15 @@ TEXT_SUFFIXES = (".txt", ".md")
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """An article: its name as the user gave it and its text exactly as read."""
+    """An article: its name as the user gave it and its text as decoded.
+
+    ``warning`` says how the text was read when it was not plain UTF-8 (a fallback the
+    user should know about); offsets always index the decoded text.
+    """
 
     id: str
     text: str
+    warning: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +68,26 @@ def check_paths(paths: Iterable[str]) -> None:
 
 
 def decode(data: bytes, name: str) -> Document | ReadFailure:
-    """Decode bytes as UTF-8, keeping line endings as they are so offsets stay exact."""
+    """Decode an article, keeping line endings as they are so offsets stay exact.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read
+    as they are; any other bytes are read as Windows-1252, the usual encoding of French
+    text saved on Windows, with a warning. Bytes with NULs and no UTF-16 mark are binary.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Document(name, data.decode("utf-16"))
+        except UnicodeDecodeError as exc:
+            return ReadFailure(name, f"not valid UTF-16 (byte {exc.start})")
     if b"\x00" in data:
         return ReadFailure(name, "binary file (contains NUL bytes)")
     try:
-        text = data.decode("utf-8")
+        return Document(name, data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return ReadFailure(name, f"not valid UTF-8 (byte {exc.start})")
-    return Document(name, text)
+        text = data.decode("cp1252", errors="replace")
+        return Document(name, text, f"not UTF-8 (byte {exc.start}): read as Windows-1252")
 
 
 def read_path(name: str) -> Document | ReadFailure:

@@ -96,19 +96,37 @@ class YamlWriter:
         self.stream.flush()
 
 
-class CsvWriter:
-    """RFC 4180 CSV with one header row; sources joined by « ; »."""
+#: A cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-    def __init__(self, stream: IO[str]) -> None:
+
+def neutralise(cell: object) -> object:
+    """« @TF1info … » or « =HYPERLINK(… » stays text: a leading ' stops the formula."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+
+
+class CsvWriter:
+    """RFC 4180 CSV with one header row; sources joined by « ; ».
+
+    Cells that a spreadsheet would run as a formula are neutralised with a leading ``'``
+    unless ``raw``; ``excel`` writes what French-locale Excel opens as columns: a UTF-8
+    byte-order mark and ``;`` separators.
+    """
+
+    def __init__(self, stream: IO[str], raw: bool = False, excel: bool = False) -> None:
         self.stream = stream
-        self.writer = csv.writer(stream, lineterminator="\r\n")
+        self.raw = raw
+        if excel:
+            stream.write("\ufeff")
+        self.writer = csv.writer(stream, lineterminator="\r\n", delimiter=";" if excel else ",")
         self.writer.writerow(FIELDS)
 
     def write(self, claims: Sequence[Claim]) -> None:
         for claim in claims:
             row = claim.to_dict()
             row["sources"] = SOURCE_SEPARATOR.join(claim.sources)
-            self.writer.writerow(["" if row[f] is None else row[f] for f in FIELDS])
+            cells = ["" if row[f] is None else row[f] for f in FIELDS]
+            self.writer.writerow(cells if self.raw else [neutralise(c) for c in cells])
         self.stream.flush()
 
     def close(self) -> None:
@@ -165,8 +183,10 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def make_writer(fmt: Format, stream: IO[str]) -> Writer:
+def make_writer(fmt: Format, stream: IO[str], csv_raw: bool = False, excel: bool = False) -> Writer:
     """The writer for ``fmt`` on an open text stream."""
+    if fmt is Format.csv:
+        return CsvWriter(stream, raw=csv_raw, excel=excel)
     return {
         Format.table: TableWriter,
         Format.yaml: YamlWriter,

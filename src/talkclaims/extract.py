@@ -18,6 +18,8 @@ from talkclaims.records import Claim
 from talkclaims.sentences import for_parsing
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from talkclaims.patterns import Patterns
 
 BATCH_SIZE = 16
@@ -48,20 +50,36 @@ class Extractor:
 
     def claims(self, text: str, doc_id: str = "") -> list[Claim]:
         """Claims of one text."""
-        return _as_read(self.component(self.nlp(for_parsing(text)))._.claims, text, doc_id)
+        return _as_read(self.component(self.parse(for_parsing(text)))._.claims, text, doc_id)
+
+    def parse(self, text: str) -> Doc:
+        """One text through the pipeline; past the model's ``max_length``, in chunks cut at
+        paragraph ends and joined back into one Doc with the same offsets."""
+        if len(text) <= self.nlp.max_length:
+            return self.nlp(text)
+        from spacy.tokens import Doc
+
+        chunks = list(paragraph_chunks(text, self.nlp.max_length))
+        return Doc.from_docs(list(self.nlp.pipe(chunks)), ensure_whitespace=False)
 
     def process(self, documents: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         """Results in input order; a failing document does not stop the others."""
 
+        limit = self.nlp.max_length
+
         def texts() -> Iterator[tuple[str, Document | ReadFailure]]:
             for item in documents:
-                yield (for_parsing(item.text) if isinstance(item, Document) else ""), item
+                # a text past max_length is parsed in chunks below, not in the batch
+                fits = isinstance(item, Document) and len(item.text) <= limit
+                yield (for_parsing(item.text) if fits else ""), item
 
         for doc, item in self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE):
             if isinstance(item, ReadFailure):
                 yield DocumentResult(item.id, error=item.message)
                 continue
             try:
+                if len(item.text) > limit:
+                    doc = self.parse(for_parsing(item.text))
                 self.component(doc)
                 claims = tuple(_as_read(doc._.claims, item.text, item.id))
             except Exception as exc:  # one bad document must not stop a corpus run
@@ -73,6 +91,21 @@ class Extractor:
 
     def process_paths(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
         return self.process(iter_documents(paths))
+
+
+def paragraph_chunks(text: str, limit: int) -> Iterator[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, at line ends where it can
+    be (at spaces otherwise); joined, the pieces give ``text`` back exactly."""
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        yield text[start:end]
+        start = end
 
 
 def _as_read(claims: list[Claim], text: str, doc_id: str) -> list[Claim]:

@@ -113,6 +113,14 @@ def extract(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first article that fails.")
     ] = False,
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            "--glob",
+            help="Files to read in folders, comma-separated (default: "
+            "*.txt,*.md,*.jsonl,*.ndjson).",
+        ),
+    ] = None,
     csv_raw: Annotated[
         bool,
         typer.Option("--csv-raw", help="CSV: keep cells starting with = + - @ as they are."),
@@ -130,7 +138,7 @@ def extract(
 
     try:
         check_paths(paths)
-        names = list(expand_paths(paths))  # paths, not texts: cheap even for an archive
+        names = list(expand_paths(paths, glob))  # paths, not texts: cheap even for an archive
         rules = load_patterns(patterns or ())  # a bad file stops here, before any worker
     except (MissingPathError, PatternError) as exc:
         _error(str(exc))
@@ -210,9 +218,15 @@ def report(
     patterns: PatternsOption = None,
 ) -> None:
     """Write one self-contained HTML report: charts, articles with claims marked, filters."""
-    from talkclaims.parallel import process_paths
+    from talkclaims.parallel import process_documents
     from talkclaims.patterns import PatternError, load_patterns
-    from talkclaims.readers import MissingPathError, check_paths, expand_paths, read_path
+    from talkclaims.readers import (
+        Document,
+        MissingPathError,
+        check_paths,
+        expand_paths,
+        iter_documents,
+    )
     from talkclaims.report import ArticleClaims, render_report
     from talkclaims.writers import atomic_output
 
@@ -224,15 +238,15 @@ def report(
         _error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
     articles, failed = [], False
-    for result in _with_progress(
-        process_paths(names, patterns or (), jobs, None, False, rules), len(names)
-    ):
+    documents = list(iter_documents(names))  # a report shows every text: kept in memory
+    texts = {d.id: d.text for d in documents if isinstance(d, Document)}
+    results = process_documents(documents, patterns or (), jobs, None, False, rules)
+    for result in _with_progress(results, len(documents)):
         if result.error:
             failed = True
             _error(f"{result.doc}: {result.error}")
             continue
-        document = read_path(result.doc)  # the text again: workers return records only
-        articles.append(ArticleClaims(result.doc, getattr(document, "text", ""), result.claims))
+        articles.append(ArticleClaims(result.doc, texts[result.doc], result.claims))
     with atomic_output(output) as stream:
         stream.write(render_report(articles, title))
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)

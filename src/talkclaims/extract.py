@@ -81,7 +81,7 @@ class Extractor:
                 if len(item.text) > limit:
                     doc = self.parse(for_parsing(item.text))
                 self.component(doc)
-                claims = tuple(_as_read(doc._.claims, item.text, item.id))
+                claims = tuple(_as_read(doc._.claims, item.text, item.id, dict(item.meta)))
             except Exception as exc:  # one bad document must not stop a corpus run
                 yield DocumentResult(
                     item.id, error=f"extraction failed: {type(exc).__name__}: {exc}"
@@ -108,11 +108,18 @@ def paragraph_chunks(text: str, limit: int) -> Iterator[str]:
         start = end
 
 
-def _as_read(claims: list[Claim], text: str, doc_id: str) -> list[Claim]:
-    """Claims found on the parsed copy, with their words and lines as read (same offsets)."""
+def _as_read(
+    claims: list[Claim], text: str, doc_id: str, meta: dict[str, str] | None = None
+) -> list[Claim]:
+    """Claims found on the parsed copy, with their words and lines as read (same offsets)
+    and the article's metadata."""
     return [
         dataclasses.replace(
-            c, doc=doc_id, text=text[c.start : c.end], line=text.count("\n", 0, c.start) + 1
+            c,
+            doc=doc_id,
+            text=text[c.start : c.end],
+            line=text.count("\n", 0, c.start) + 1,
+            **(meta or {}),
         )
         for c in claims
     ]

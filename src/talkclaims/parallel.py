@@ -136,11 +136,28 @@ def process_paths(
     Small inputs stay in this process whatever ``jobs`` says: starting workers and loading
     the model in each costs more than it saves on a handful of articles.
     """
-    from talkclaims.readers import read_path
+    from talkclaims.readers import read_items
 
-    documents = (read_path(p) for p in paths)
+    documents = (item for p in paths for item in read_items(p))
+    dumps = any(p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
+    small = len(paths) <= CHUNK_SIZE and not dumps  # a dump may hold thousands of articles
+    return process_documents(
+        documents, patterns_dirs, jobs, scheduler, use_dask, patterns, small=small
+    )
+
+
+def process_documents(
+    documents: Iterable[Item],
+    patterns_dirs: Sequence[str | Path] = (),
+    jobs: int = 1,
+    scheduler: str | None = None,
+    use_dask: bool = False,
+    patterns: Patterns | None = None,
+    small: bool = False,
+) -> Iterator[DocumentResult]:
+    """Documents already read, on the chosen back end, in order (see `process_paths`)."""
     if scheduler is not None or use_dask:
         return process_dask(documents, patterns_dirs, scheduler)
-    if jobs > 1 and len(paths) > CHUNK_SIZE:
+    if jobs > 1 and not small:
         return process_parallel(documents, jobs, patterns_dirs)
     return Extractor(patterns_dirs, patterns).process(documents)

@@ -8,13 +8,16 @@ while the rest of the run goes on.
 from __future__ import annotations
 
 import codecs
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Suffixes read when a directory is walked.
-TEXT_SUFFIXES = (".txt", ".md")
+#: Suffixes read when a directory is walked (unless --glob says otherwise).
+TEXT_SUFFIXES = (".txt", ".md", ".jsonl", ".ndjson")
+#: JSON Lines fields carried into every record of the article.
+META_FIELDS = ("url", "title", "date", "outlet")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,7 @@ class Document:
     id: str
     text: str
     warning: str | None = None
+    meta: tuple[tuple[str, str], ...] = ()  # url, title, date, outlet from a JSON Lines dump
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,17 +46,22 @@ class MissingPathError(FileNotFoundError):
     """A path on the command line that does not exist."""
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given, directories walked recursively for TEXT_SUFFIXES in sorted order."""
+def expand_paths(paths: Iterable[str], glob: str | None = None) -> Iterator[str]:
+    """Files as given; directories walked recursively in sorted order, for TEXT_SUFFIXES or
+    for the comma-separated patterns of ``glob`` (« *.txt,*.html »)."""
+    patterns = [g.strip() for g in glob.split(",") if g.strip()] if glob else []
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         path = Path(raw)
         if path.is_dir():
-            found = (
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-            )
+            if patterns:
+                found = {p for g in patterns for p in path.rglob(g) if p.is_file()}
+            else:
+                found = {
+                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                }
             yield from (str(p) for p in sorted(found))
         elif path.exists():
             yield raw
@@ -99,7 +108,39 @@ def read_path(name: str) -> Document | ReadFailure:
     return decode(data, name)
 
 
-def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadFailure]:
-    """Every document under ``paths``, in order, read one at a time."""
-    for name in expand_paths(paths):
+def read_items(name: str) -> Iterator[Document | ReadFailure]:
+    """The articles of one file: one, or one per line of a JSON Lines dump.
+
+    A JSON Lines line holds ``text`` and optionally ``id``, ``url``, ``title``, ``date``,
+    ``outlet``; the article is named by its id, else ``path:line``. A bad line is a
+    failure of its own, named with its line number; the other lines are read.
+    """
+    if not name.lower().endswith((".jsonl", ".ndjson")):
         yield read_path(name)
+        return
+    whole = read_path(name)
+    if isinstance(whole, ReadFailure):
+        yield whole
+        return
+    for number, line in enumerate(whole.text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ReadFailure(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield ReadFailure(where, "each line needs a 'text' string")
+            continue
+        meta = tuple((k, str(record[k])) for k in META_FIELDS if record.get(k) not in (None, ""))
+        yield Document(str(record.get("id") or where), record["text"], whole.warning, meta)
+
+
+def iter_documents(
+    paths: Iterable[str], glob: str | None = None
+) -> Iterator[Document | ReadFailure]:
+    """Every document under ``paths``, in order, read one at a time."""
+    for name in expand_paths(paths, glob):
+        yield from read_items(name)

@@ -21,6 +21,10 @@ FIELDS = (
     "sources",
     "rule",
     "confidence",
+    "url",
+    "title",
+    "date",
+    "outlet",
 )
 
 
@@ -44,6 +48,11 @@ class Claim:
     sources: tuple[str, ...] = field(default_factory=tuple)
     rule: str = ""
     confidence: float = 0.0
+    # where the article came from, when its input said so (JSON Lines dumps)
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
     #: Where the speaker mention and the cue stand (start, end), for views that mark them.
     #: Not an output field: writers use FIELDS, and two claims compare without it.
     marks: tuple[tuple[int, int] | None, tuple[int, int] | None] = field(

@@ -57,3 +57,31 @@ def test_glob_chooses_the_files_read_in_folders(tmp_path):
     chosen = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl", "--glob", "*.text"])
     assert [json.loads(x)["doc"] for x in default.stdout.splitlines()] == [str(tmp_path / "a.txt")]
     assert [json.loads(x)["doc"] for x in chosen.stdout.splitlines()] == [str(tmp_path / "b.text")]
+
+
+def test_html_page_gives_its_article_text_and_title():
+    page = __import__("pathlib").Path(__file__).parent / "data" / "inputs" / "page_saved.html"
+    result = runner.invoke(app, ["extract", str(page), "-f", "jsonl", "--with-text"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["speaker"], r["cue"]) for r in records] == [
+        ("Paul Kerhervé", "déclarer"), ("Paul Kerhervé", "ajouter"),
+    ]  # fmt: skip
+    assert records[0]["sources"] == ["Ouest-France"]
+    for record in records:
+        text = record["document_text"]  # the extracted article, not the page's HTML
+        assert "Accueil" not in text and "mentions légales" not in text and "<p>" not in text
+        assert text[record["start"] : record["end"]] == record["text"]
+        assert record["title"] == "Le maire rassure les habitants"
+    plain = runner.invoke(app, ["extract", str(page), "-f", "json"])
+    assert "document_text" not in plain.stdout
+
+
+def test_html_without_an_article_is_a_failure_not_a_crash(tmp_path):
+    empty = tmp_path / "empty.html"
+    empty.write_text(
+        "<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(empty), "-f", "jsonl"])
+    assert result.exit_code == 1 and "no article text found" in result.stderr

@@ -113,6 +113,14 @@ def extract(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first article that fails.")
     ] = False,
+    with_text: Annotated[
+        bool,
+        typer.Option(
+            "--with-text",
+            help="JSON/JSON Lines: add the text the offsets index (for HTML, the extracted "
+            "article) to each record as document_text.",
+        ),
+    ] = False,
     glob: Annotated[
         str | None,
         typer.Option(
@@ -147,7 +155,7 @@ def extract(
 
     def run(stream: TextIO) -> None:
         nonlocal failed
-        writer = make_writer(fmt, stream, csv_raw, excel)
+        writer = make_writer(fmt, stream, csv_raw, excel, with_text)
         results = process_paths(names, patterns or (), jobs, scheduler, dask, rules)
         try:
             for result in _with_progress(results, len(names)):
@@ -159,7 +167,7 @@ def extract(
                     if fail_fast:
                         break
                     continue
-                writer.write(result.claims)
+                writer.write(result.claims, result.text)
         finally:
             writer.close()
 

@@ -33,6 +33,7 @@ class DocumentResult:
     claims: tuple[Claim, ...] = ()
     error: str | None = None
     warning: str | None = None
+    text: str | None = None  # the text the offsets index (extracted, for HTML)
 
 
 class Extractor:
@@ -87,7 +88,7 @@ class Extractor:
                     item.id, error=f"extraction failed: {type(exc).__name__}: {exc}"
                 )
                 continue
-            yield DocumentResult(item.id, claims, warning=item.warning)
+            yield DocumentResult(item.id, claims, warning=item.warning, text=item.text)
 
     def process_paths(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
         return self.process(iter_documents(paths))

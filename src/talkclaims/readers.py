@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Suffixes read when a directory is walked (unless --glob says otherwise).
-TEXT_SUFFIXES = (".txt", ".md", ".jsonl", ".ndjson")
+TEXT_SUFFIXES = (".txt", ".md", ".jsonl", ".ndjson", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 #: JSON Lines fields carried into every record of the article.
 META_FIELDS = ("url", "title", "date", "outlet")
 
@@ -115,6 +116,9 @@ def read_items(name: str) -> Iterator[Document | ReadFailure]:
     ``outlet``; the article is named by its id, else ``path:line``. A bad line is a
     failure of its own, named with its line number; the other lines are read.
     """
+    if name.lower().endswith(HTML_SUFFIXES):
+        yield read_html(name)
+        return
     if not name.lower().endswith((".jsonl", ".ndjson")):
         yield read_path(name)
         return
@@ -136,6 +140,22 @@ def read_items(name: str) -> Iterator[Document | ReadFailure]:
             continue
         meta = tuple((k, str(record[k])) for k in META_FIELDS if record.get(k) not in (None, ""))
         yield Document(str(record.get("id") or where), record["text"], whole.warning, meta)
+
+
+def read_html(name: str) -> Document | ReadFailure:
+    """The article of a saved web page: its main text, found by trafilatura (menus, footers
+    and comments left out), with the page's title as metadata. Offsets index that text."""
+    page = read_path(name)
+    if isinstance(page, ReadFailure):
+        return page
+    import trafilatura  # heavy: only when there is HTML to read
+
+    text = trafilatura.extract(page.text, include_comments=False, include_tables=False)
+    if not text:
+        return ReadFailure(name, "no article text found in the HTML")
+    metadata = trafilatura.extract_metadata(page.text)
+    title = getattr(metadata, "title", None)
+    return Document(name, text, page.warning, (("title", title),) if title else ())
 
 
 def iter_documents(

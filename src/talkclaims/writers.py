@@ -37,19 +37,28 @@ SOURCE_SEPARATOR = "; "
 
 
 class Writer(Protocol):
-    def write(self, claims: Sequence[Claim]) -> None: ...
+    def write(self, claims: Sequence[Claim], text: str | None = None) -> None: ...
     def close(self) -> None: ...
+
+
+def _record(claim: Claim, text: str | None) -> dict:
+    data = claim.to_dict()
+    if text is not None:  # --with-text: the text the offsets index (HTML: the extracted one)
+        data["document_text"] = text
+    return data
 
 
 class JsonLinesWriter:
     """One JSON object per line: the format for pipes and archives."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], with_text: bool = False) -> None:
         self.stream = stream
+        self.with_text = with_text
 
-    def write(self, claims: Sequence[Claim]) -> None:
+    def write(self, claims: Sequence[Claim], text: str | None = None) -> None:
+        text = text if self.with_text else None
         for claim in claims:
-            self.stream.write(json.dumps(claim.to_dict(), ensure_ascii=False) + "\n")
+            self.stream.write(json.dumps(_record(claim, text), ensure_ascii=False) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -59,14 +68,16 @@ class JsonLinesWriter:
 class JsonWriter:
     """A JSON array, streamed item by item so nothing is held in memory."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], with_text: bool = False) -> None:
         self.stream = stream
         self.count = 0
+        self.with_text = with_text
 
-    def write(self, claims: Sequence[Claim]) -> None:
+    def write(self, claims: Sequence[Claim], text: str | None = None) -> None:
+        text = text if self.with_text else None
         for claim in claims:
             self.stream.write("[\n" if self.count == 0 else ",\n")
-            self.stream.write("  " + json.dumps(claim.to_dict(), ensure_ascii=False))
+            self.stream.write("  " + json.dumps(_record(claim, text), ensure_ascii=False))
             self.count += 1
         self.stream.flush()
 
@@ -82,7 +93,7 @@ class YamlWriter:
         self.stream = stream
         self.count = 0
 
-    def write(self, claims: Sequence[Claim]) -> None:
+    def write(self, claims: Sequence[Claim], text: str | None = None) -> None:
         if not claims:
             return
         items = [claim.to_dict() for claim in claims]
@@ -121,7 +132,7 @@ class CsvWriter:
         self.writer = csv.writer(stream, lineterminator="\r\n", delimiter=";" if excel else ",")
         self.writer.writerow(FIELDS)
 
-    def write(self, claims: Sequence[Claim]) -> None:
+    def write(self, claims: Sequence[Claim], text: str | None = None) -> None:
         for claim in claims:
             row = claim.to_dict()
             row["sources"] = SOURCE_SEPARATOR.join(claim.sources)
@@ -144,7 +155,7 @@ class TableWriter:
             self.console.width = 120  # a file or a pipe: wide enough to keep columns whole
         self.count = 0
 
-    def write(self, claims: Sequence[Claim]) -> None:
+    def write(self, claims: Sequence[Claim], text: str | None = None) -> None:
         from rich.table import Table
 
         if not claims:
@@ -183,17 +194,21 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
-def make_writer(fmt: Format, stream: IO[str], csv_raw: bool = False, excel: bool = False) -> Writer:
+def make_writer(
+    fmt: Format,
+    stream: IO[str],
+    csv_raw: bool = False,
+    excel: bool = False,
+    with_text: bool = False,
+) -> Writer:
     """The writer for ``fmt`` on an open text stream."""
     if fmt is Format.csv:
         return CsvWriter(stream, raw=csv_raw, excel=excel)
-    return {
-        Format.table: TableWriter,
-        Format.yaml: YamlWriter,
-        Format.csv: CsvWriter,
-        Format.json: JsonWriter,
-        Format.jsonl: JsonLinesWriter,
-    }[fmt](stream)
+    if fmt is Format.json:
+        return JsonWriter(stream, with_text)
+    if fmt is Format.jsonl:
+        return JsonLinesWriter(stream, with_text)
+    return {Format.table: TableWriter, Format.yaml: YamlWriter}[fmt](stream)
 
 
 @contextmanager

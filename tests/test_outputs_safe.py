@@ -65,3 +65,25 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path):
     # without it, every article is processed
     result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl", "-j", "1"])
     assert result.exit_code == 1 and result.stderr.count("talkclaims:") == 2
+
+
+def test_an_exception_in_one_article_is_reported_and_the_run_goes_on(extractor, monkeypatch):
+    from talkclaims.readers import Document
+
+    real = extractor.component.__call__.__func__
+
+    def flaky(self, doc):
+        if "PANNE" in doc.text:
+            raise ValueError("règle cassée")
+        return real(self, doc)
+
+    monkeypatch.setattr(type(extractor.component), "__call__", flaky)
+    documents = [
+        Document("a.txt", "Selon Reuters, la banque relèvera ses taux."),
+        Document("b.txt", "PANNE : Selon l'AFP, rien."),
+        Document("c.txt", "Selon l'AFP, le sommet est reporté."),
+    ]
+    results = list(extractor.process(documents))
+    assert [r.doc for r in results] == ["a.txt", "b.txt", "c.txt"]
+    assert results[1].error == "extraction failed: ValueError: règle cassée"
+    assert results[0].claims and results[2].claims

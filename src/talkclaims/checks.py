@@ -167,31 +167,17 @@ def check_expectations(
             )
             continue
         claim = found[0]
-        line, col = claim.line, _col(text, claim.start)
+        at_claim = (doc, claim.line, _col(text, claim.start), "expected")
         if not speaker_matches(claim.speaker, [exp.speaker]) and not (
             same_person and claim.speaker and same_person(exp.speaker, claim.speaker)
         ):
-            findings.append(
-                Finding(
-                    doc,
-                    line,
-                    col,
-                    "expected",
-                    f"«{exp.quote}»: expected speaker {exp.speaker!r}, found {claim.speaker!r}",
-                )
-            )
+            message = f"«{exp.quote}»: expected speaker {exp.speaker!r}, found {claim.speaker!r}"
+            findings.append(Finding(*at_claim, message))
         for source in exp.sources or ():
             if not any(_words(source) == _words(s) for s in claim.sources):
                 found_sources = ", ".join(claim.sources) or "none"
-                findings.append(
-                    Finding(
-                        doc,
-                        line,
-                        col,
-                        "expected",
-                        f"«{exp.quote}»: expected source {source!r}, found {found_sources}",
-                    )
-                )
+                message = f"«{exp.quote}»: expected source {source!r}, found {found_sources}"
+                findings.append(Finding(*at_claim, message))
     return findings
 
 

@@ -127,7 +127,7 @@ class Article:
         self.quoted_cues: list[Cue] = []
         for cue in find_cues(doc, patterns):
             (self.quoted_cues if self.in_quote(cue.token.idx) else self.cues).append(cue)
-        self._gerund_starts = {c.token.idx for c in self.cues if c.form == "gerund"}
+        self._index_cues()
         self.outlet_nouns = {n.lower() for n in patterns.outlet_nouns}
         self.persons = self._person_mentions()
         self.article_names = [p.name for p in self.persons]
@@ -139,6 +139,14 @@ class Article:
         self.cues = [
             c for c in self.cues if not any(b.start <= c.start_char < b.end for b in blocks)
         ]
+        self._index_cues()
+
+    def _index_cues(self) -> None:
+        """Where cues start, computed once: every clause end asks for them."""
+        self._cue_starts = {c.start_char for c in self.cues if c.form != "participle"}
+        self._gerund_starts = {c.token.idx for c in self.cues if c.form == "gerund"}
+        self._clause_cue_starts = self._cue_starts | self._gerund_starts
+        self._any_cue_starts = self._cue_starts | {c.token.idx for c in self.cues}
 
     # ----------------------------------------------------------------- lookups
     def in_quote(self, pos: int) -> Quote | None:
@@ -411,8 +419,6 @@ class Article:
         l'a dit ») or a new clause of the author's (« , car », « , mais »).
         """
         text = self.text
-        cue_starts = {c.start_char for c in self.cues if c.form != "participle"}
-        verb_starts = {c.token.idx for c in self.cues}
         depth = 0
         i = start
         while i < limit:
@@ -429,13 +435,13 @@ class Article:
                 depth -= 1
             elif depth == 0 and (
                 ch == ";"
-                or (ch in ",–—" and self._breaks_clause(i, cue_starts))
+                or (ch in ",–—" and self._breaks_clause(i))
                 or (ch == " " and self._according_at(i + 1))  # « … » selon X
                 # « … » et a appelé X à …: a second verb phrase with its own cue
                 or (
                     ch == " "
                     and text.startswith("et ", i + 1)
-                    and any(i + 4 <= c <= i + 14 for c in cue_starts | verb_starts)
+                    and any(i + 4 <= c <= i + 14 for c in self._any_cue_starts)
                 )
             ):
                 return i
@@ -446,7 +452,7 @@ class Article:
         """True when an « according to » phrase (« selon », « d'après ») starts at ``i``."""
         return self.patterns.according_regex.match(self.text, i) is not None
 
-    def _breaks_clause(self, i: int, cue_starts: set[int]) -> bool:
+    def _breaks_clause(self, i: int) -> bool:
         j = i + 1
         while j < len(self.text) and self.text[j] in " \u00a0\u202f":
             j += 1
@@ -456,9 +462,9 @@ class Article:
         # « , a déclaré X » / « , a-t-il ajouté » / « , comme il l'a dit »: a postposed cue;
         # « , tout en reconnaissant que »: a reporting gerund opens a claim of its own
         for lead in ("", "tout en ", "en "):
-            if rest.startswith(lead) and j + len(lead) in cue_starts | self._gerund_starts:
+            if rest.startswith(lead) and j + len(lead) in self._clause_cue_starts:
                 return True
-        if rest.startswith("comme ") and any(j < c <= j + 16 for c in cue_starts):
+        if rest.startswith("comme ") and any(j < c <= j + 16 for c in self._cue_starts):
             return True
         return bool(self.patterns.appositive_regex.match(self.text, j))
 

@@ -8,7 +8,6 @@ located at a line and column of an article, so that the command line only format
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -16,9 +15,8 @@ from xml.etree import ElementTree
 
 import yaml
 
-from talkclaims.evaluate import speaker_matches
+from talkclaims.evaluate import speaker_matches, words_of
 from talkclaims.records import Claim
-from talkclaims.speakers import fold
 
 
 class CheckInputError(ValueError):
@@ -127,10 +125,6 @@ def _col(text: str, pos: int) -> int:
     return pos - text.rfind("\n", 0, pos)
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text)))
-
-
 def _same_doc(expected: str, actual: str) -> bool:
     """« corpus/a.txt » as written in the expectation file matches « ./corpus/a.txt »."""
     a, b = Path(expected).as_posix().lstrip("./"), Path(actual).as_posix().lstrip("./")
@@ -158,8 +152,8 @@ def check_expectations(
         at = text.find(exp.quote)
         line = text.count("\n", 0, at) + 1 if at >= 0 else 1
         col = _col(text, at) if at >= 0 else 1
-        quote = _words(exp.quote)
-        found = [c for c in claims.get(doc, ()) if quote and quote in _words(c.text)]
+        quote = words_of(exp.quote)
+        found = [c for c in claims.get(doc, ()) if quote and quote in words_of(c.text)]
         if not found:
             where = "is not in the article" if at < 0 else "is in the article but not attributed"
             findings.append(
@@ -174,7 +168,7 @@ def check_expectations(
             message = f"«{exp.quote}»: expected speaker {exp.speaker!r}, found {claim.speaker!r}"
             findings.append(Finding(*at_claim, message))
         for source in exp.sources or ():
-            if not any(_words(source) == _words(s) for s in claim.sources):
+            if not any(words_of(source) == words_of(s) for s in claim.sources):
                 found_sources = ", ".join(claim.sources) or "none"
                 message = f"«{exp.quote}»: expected source {source!r}, found {found_sources}"
                 findings.append(Finding(*at_claim, message))
@@ -194,33 +188,20 @@ def check_required(
         for claim in found:
             if claim.kind not in kinds:
                 continue
-            col = _col(texts[doc], claim.start)
-            short = claim.text if len(claim.text) <= 60 else claim.text[:57] + "…"
-            if "speaker" in require and not claim.speaker:
-                findings.append(
-                    Finding(
-                        doc,
-                        claim.line,
-                        col,
-                        "require",
-                        f"{claim.kind} claim with no speaker: «{short}»",
-                    )
-                )
-            if "source" in require and not claim.sources:
-                findings.append(
-                    Finding(
-                        doc,
-                        claim.line,
-                        col,
-                        "require",
-                        f"{claim.kind} claim with no source: «{short}»",
-                    )
-                )
+            at_claim = (doc, claim.line, _col(texts[doc], claim.start), "require")
+            missing = [
+                field
+                for field, present in (("speaker", claim.speaker), ("source", claim.sources))
+                if field in require and not present
+            ]
+            for field in missing:
+                message = f"{claim.kind} claim with no {field}: «{_short(claim.text)}»"
+                findings.append(Finding(*at_claim, message))
     return findings
 
 
 def _similarity(a: Claim, b: Claim) -> float:
-    wa, wb = set(_words(a.text).split()), set(_words(b.text).split())
+    wa, wb = set(words_of(a.text).split()), set(words_of(b.text).split())
     return len(wa & wb) / len(wa | wb) if wa | wb else 1.0
 
 

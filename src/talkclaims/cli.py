@@ -22,6 +22,7 @@ from talkclaims.writers import Format
 
 if TYPE_CHECKING:
     from talkclaims.extract import DocumentResult
+    from talkclaims.patterns import Patterns
 
 app = typer.Typer(
     add_completion=False,
@@ -61,6 +62,25 @@ PatternsOption = Annotated[
         "attributions.yaml) added on top of the shipped ones. Repeatable.",
     ),
 ]
+
+
+def _inputs(
+    paths: list[str], patterns: list[Path] | None, glob: str | None = None
+) -> tuple[list[str], Patterns]:
+    """The files to read and the rules, or a one-line usage error (exit 2) before any work.
+
+    Paths only, not texts: cheap even for an archive. A bad pattern file stops the run
+    here, before any worker starts.
+    """
+    from talkclaims.patterns import PatternError, load_patterns
+    from talkclaims.readers import MissingPathError, check_paths, expand_paths
+
+    try:
+        check_paths(paths)
+        return list(expand_paths(paths, glob)), load_patterns(patterns or ())
+    except (MissingPathError, PatternError) as exc:
+        _error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _extractor(patterns: list[Path] | None):
@@ -140,17 +160,9 @@ def extract(
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
     from talkclaims.parallel import process_paths
-    from talkclaims.patterns import PatternError, load_patterns
-    from talkclaims.readers import MissingPathError, check_paths, expand_paths
     from talkclaims.writers import atomic_output, make_writer
 
-    try:
-        check_paths(paths)
-        names = list(expand_paths(paths, glob))  # paths, not texts: cheap even for an archive
-        rules = load_patterns(patterns or ())  # a bad file stops here, before any worker
-    except (MissingPathError, PatternError) as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
+    names, rules = _inputs(paths, patterns, glob)
     failed = False
 
     def run(stream: TextIO) -> None:
@@ -227,24 +239,14 @@ def report(
 ) -> None:
     """Write one self-contained HTML report: charts, articles with claims marked, filters."""
     from talkclaims.parallel import process_documents
-    from talkclaims.patterns import PatternError, load_patterns
     from talkclaims.readers import (
         Document,
-        MissingPathError,
-        check_paths,
-        expand_paths,
         iter_documents,
     )
     from talkclaims.report import ArticleClaims, render_report
     from talkclaims.writers import atomic_output
 
-    try:
-        check_paths(paths)
-        names = list(expand_paths(paths))
-        rules = load_patterns(patterns or ())
-    except (MissingPathError, PatternError) as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
+    names, rules = _inputs(paths, patterns)
     articles, failed = [], False
     documents = list(iter_documents(names))  # a report shows every text: kept in memory
     texts = {d.id: d.text for d in documents if isinstance(d, Document)}
@@ -295,17 +297,9 @@ def stats(
     import json
 
     from talkclaims.parallel import process_paths
-    from talkclaims.patterns import PatternError, load_patterns
-    from talkclaims.readers import MissingPathError, check_paths, expand_paths
     from talkclaims.views import count_by
 
-    try:
-        check_paths(paths)
-        names = list(expand_paths(paths))
-        rules = load_patterns(patterns or ())
-    except (MissingPathError, PatternError) as exc:
-        _error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
+    names, rules = _inputs(paths, patterns)
     failed = False
 
     def claims():

@@ -88,7 +88,8 @@ def _ratio(num: int, den: int) -> float:
     return num / den if den else 1.0
 
 
-def _words(text: str) -> str:
+def words_of(text: str) -> str:
+    """Lower-case words without accents or punctuation: how names and quotes compare."""
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
@@ -98,12 +99,12 @@ def speaker_matches(predicted: str | None, accepted: Sequence[str] | None) -> bo
         return predicted is None
     if predicted is None:
         return False
-    haystack = f" {_words(predicted)} "
-    return any(f" {_words(name)} " in haystack for name in accepted if _words(name))
+    haystack = f" {words_of(predicted)} "
+    return any(f" {words_of(name)} " in haystack for name in accepted if words_of(name))
 
 
 def _same_name(a: str, b: str) -> bool:
-    return _words(a) == _words(b)
+    return words_of(a) == words_of(b)
 
 
 def load_gold_file(path: Path, text: str) -> list[GoldClaim]:

@@ -73,3 +73,13 @@ def test_a_name_between_skipped_sentences_still_resolves_a_pronoun(extractor):
     assert [(e.text, e.label_) for e in doc.ents] == [("Kirill Dmitriev", "PER")]
     claims = extractor.claims(text)
     assert [(c.text, c.speaker) for c in claims] == [("rien ne bougeait", "Kirill Dmitriev")]
+
+
+@pytest.mark.parametrize("text", ["\r@0", "a", "Il dit.\n\nLes gens.", "il a dit que oui. x"])
+def test_documents_shorter_than_the_context_window(extractor, text):
+    nlp = extractor.nlp
+    doc = nlp(for_parsing(text))
+    with nlp.select_pipes(disable=["talkclaims_names_ner"]):
+        reference = nlp.get_pipe("ner")(nlp(for_parsing(text)))
+    assert [t.ent_iob_ for t in doc] == [t.ent_iob_ for t in reference]
+    assert all(t.ent_iob_ in ("O", "B", "I") for t in doc)

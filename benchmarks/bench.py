@@ -54,7 +54,8 @@ from threadpoolctl import threadpool_limits
 threadpool_limits(limits=1, user_api="blas")
 ops = NumpyOps(use_blis=False)
 for _, pipe in nlp.pipeline:
-    for layer in (pipe.model.walk() if hasattr(pipe, "model") else ()):
+    model = getattr(pipe, "model", None)
+    for layer in model.walk() if model is not None else ():
         layer.ops = ops
 """
 TALKCLAIMS = """

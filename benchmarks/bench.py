@@ -12,6 +12,8 @@ of two interleaved runs (this machine's speed drifts by several per cent):
   (the same command on one article), with the throughput once started;
 - peak RSS of the main process, and peak memory of the whole process tree (PSS, which
   counts memory shared by forked workers once), sampled every 0.1 s;
+- two bare processes side by side, each on half of the corpus: what this machine gives
+  two independent copies of the model, the ceiling for ``--jobs 2``;
 - a 200- against a 2,000-article run with ``--jobs 1`` (flat memory);
 - the time of ``talkclaims --help``.
 
@@ -136,6 +138,18 @@ def measure(script: str, *args: str) -> dict[str, float]:
     return result
 
 
+def side_by_side(script: str, folders: list[Path]) -> float:
+    """Seconds until every one of several runs of ``script``, started together, is done."""
+    start = time.perf_counter()
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(f)], stdout=subprocess.DEVNULL)
+        for f in folders
+    ]
+    if any(p.wait() for p in procs):
+        raise SystemExit("benchmark run failed: side by side")
+    return time.perf_counter() - start
+
+
 def help_time(runs: int = 5) -> float:
     exe = Path(sys.executable).with_name("talkclaims")
     best = float("inf")
@@ -160,14 +174,21 @@ def main() -> None:
         corpus, single = Path(tmp) / "corpus", Path(tmp) / "single"
         words = build_corpus(corpus, opts.articles)
         build_corpus(single, 1)
+        halves = [Path(tmp) / "half_a", Path(tmp) / "half_b"]
+        for i, path in enumerate(sorted(corpus.glob("*.txt"))):
+            halves[i % 2].mkdir(exist_ok=True)
+            shutil.copyfile(path, halves[i % 2] / path.name)
         print(
             f"corpus: {opts.articles} articles, {words:,} words "
             f"({len(SOURCES)} distinct articles repeated)\n"
         )
         runs: dict[str, list[dict[str, float]]] = {label: [] for label in RUNS}
+        pairs = []
+        numpy_bare_script = RUNS["bare nlp.pipe, numpy BLAS"][0]
         for _ in range(2):  # interleaved, so that a slow spell does not hit one row only
             for label, (script, args) in RUNS.items():
                 runs[label].append(measure(script, str(corpus), *args))
+            pairs.append(side_by_side(numpy_bare_script, halves))
         rows = {label: min(found, key=lambda r: r["seconds"]) for label, found in runs.items()}
         starts = {
             label: measure(script, str(single), *args)["seconds"]
@@ -193,7 +214,10 @@ def main() -> None:
         print(
             f"\n--jobs 1 / bare with numpy BLAS: {numpy_bare / one['seconds']:.2f}×\n"
             f"--jobs 2 / --jobs 1: {one['seconds'] / two['seconds']:.2f}× end to end, "
-            f"{one_started / two_started:.2f}× once started"
+            f"{one_started / two_started:.2f}× once started\n"
+            f"two bare processes (numpy BLAS) side by side, half the corpus each: "
+            f"{words / min(pairs):,.0f} words/s, {numpy_bare / min(pairs):.2f}× one "
+            f"(this machine's ceiling for two workers)"
         )
         if opts.memory:
             small, large = Path(tmp) / "small", Path(tmp) / "large"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("direct", "indirect", "mixed")
@@ -60,10 +60,14 @@ class Claim:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        """A plain dict in FIELDS order, with sources as a list (for YAML and JSON)."""
-        data = asdict(self)
+        """A plain dict in FIELDS order, with sources as a list (for YAML and JSON).
+
+        Read field by field: every value is a str, int, float or None, and
+        ``dataclasses.asdict`` deep-copies each one, a cost paid for every record written.
+        """
+        data = {name: getattr(self, name) for name in FIELDS}
         data["sources"] = list(self.sources)
-        return {name: data[name] for name in FIELDS}
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:

@@ -50,15 +50,11 @@ seconds = time.perf_counter() - start
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({{"seconds": seconds, "rss_mb": rss}}))
 """
+# the same switch talkclaims makes, and nothing else of talkclaims
 NUMPY_BLAS = """
-from thinc.api import NumpyOps
-from threadpoolctl import threadpool_limits
-threadpool_limits(limits=1, user_api="blas")
-ops = NumpyOps(use_blis=False)
-for _, pipe in nlp.pipeline:
-    model = getattr(pipe, "model", None)
-    for layer in model.walk() if model is not None else ():
-        layer.ops = ops
+from talkclaims.nlp import one_blas_thread, use_numpy_matrix_products
+use_numpy_matrix_products(nlp)
+blas_limit = one_blas_thread()  # applies on creation, for the rest of the run
 """
 TALKCLAIMS = """
 import json, os, resource, sys, time

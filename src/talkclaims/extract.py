@@ -79,27 +79,22 @@ class Extractor:
                 yield (for_parsing(item.text) if fits else ""), item
 
         with one_blas_thread():
-            yield from self._results(self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE))
-
-    def _results(
-        self, parsed: Iterable[tuple[Doc, Document | ReadFailure]]
-    ) -> Iterator[DocumentResult]:
-        limit = self.nlp.max_length
-        for doc, item in parsed:
-            if isinstance(item, ReadFailure):
-                yield DocumentResult(item.id, error=item.message)
-                continue
-            try:
-                if len(item.text) > limit:
-                    doc = self.parse(for_parsing(item.text))
-                self.component(doc)
-                claims = tuple(_as_read(doc._.claims, item.text, item.id, dict(item.meta)))
-            except Exception as exc:  # one bad document must not stop a corpus run
-                yield DocumentResult(
-                    item.id, error=f"extraction failed: {type(exc).__name__}: {exc}"
-                )
-                continue
-            yield DocumentResult(item.id, claims, warning=item.warning, text=item.text)
+            parsed = self.nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE)
+            for doc, item in parsed:
+                if isinstance(item, ReadFailure):
+                    yield DocumentResult(item.id, error=item.message)
+                    continue
+                try:
+                    if len(item.text) > limit:
+                        doc = self.parse(for_parsing(item.text))
+                    self.component(doc)
+                    claims = tuple(_as_read(doc._.claims, item.text, item.id, dict(item.meta)))
+                except Exception as exc:  # one bad document must not stop a corpus run
+                    yield DocumentResult(
+                        item.id, error=f"extraction failed: {type(exc).__name__}: {exc}"
+                    )
+                    continue
+                yield DocumentResult(item.id, claims, warning=item.warning, text=item.text)
 
     def process_paths(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
         return self.process(iter_documents(paths))

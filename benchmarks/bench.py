@@ -52,7 +52,7 @@ print(json.dumps({{"seconds": seconds, "rss_mb": rss}}))
 """
 # the same switch talkclaims makes, and nothing else of talkclaims
 NUMPY_BLAS = """
-from talkclaims.nlp import one_blas_thread, use_numpy_matrix_products
+from talkclaims.pipeline.nlp import one_blas_thread, use_numpy_matrix_products
 use_numpy_matrix_products(nlp)
 blas_limit = one_blas_thread()  # applies on creation, for the rest of the run
 """

@@ -13,7 +13,7 @@ GOLD = Path(__file__).resolve().parent / "data" / "gold"
 
 @pytest.fixture(scope="session")
 def extractor():
-    from talkclaims.extract import Extractor
+    from talkclaims.run.extract import Extractor
 
     return Extractor()
 

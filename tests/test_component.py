@@ -2,7 +2,7 @@
 
 import spacy
 
-from talkclaims.extract import extract_text
+from talkclaims.run.extract import extract_text
 
 from .conftest import assert_offsets
 
@@ -30,8 +30,8 @@ def test_extract_text_names_the_document():
 
 
 def test_articles_longer_than_max_length_are_parsed_in_chunks(extractor):
-    from talkclaims.extract import paragraph_chunks
-    from talkclaims.readers import Document
+    from talkclaims.io.readers import Document
+    from talkclaims.run.extract import paragraph_chunks
 
     from .conftest import CORPUS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from talkclaims.evaluate import evaluate, gold_documents, load_gold_file
+from talkclaims.qa.evaluate import evaluate, gold_documents, load_gold_file
 
 from .conftest import CORPUS, GOLD, assert_offsets
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from talkclaims.evaluate import GoldClaim, evaluate, load_gold_file, speaker_matches
+from talkclaims.qa.evaluate import GoldClaim, evaluate, load_gold_file, speaker_matches
 from talkclaims.records import Claim
 
 TEXT = (

@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
-from talkclaims.readers import Document, ReadFailure, read_items
+from talkclaims.io.readers import Document, ReadFailure, read_items
 
 runner = CliRunner()
 DUMP = "\n".join(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from talkclaims.sentences import for_parsing
+from talkclaims.text.sentences import for_parsing
 
 DATA = Path(__file__).resolve().parent / "data"
 ARTICLES = sorted(

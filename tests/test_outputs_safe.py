@@ -9,8 +9,8 @@ import json
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
+from talkclaims.io.writers import CsvWriter
 from talkclaims.records import Claim
-from talkclaims.writers import CsvWriter
 
 runner = CliRunner()
 
@@ -68,7 +68,7 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path):
 
 
 def test_an_exception_in_one_article_is_reported_and_the_run_goes_on(extractor, monkeypatch):
-    from talkclaims.readers import Document
+    from talkclaims.io.readers import Document
 
     real = extractor.component.__call__.__func__
 

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from talkclaims.cli import _with_progress, app
-from talkclaims.parallel import CHUNK_SIZE, process_dask, process_parallel
-from talkclaims.readers import Document
+from talkclaims.io.readers import Document
+from talkclaims.run.parallel import CHUNK_SIZE, process_dask, process_parallel
 
 from .conftest import CORPUS
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from talkclaims.quotes import find_quotes
-from talkclaims.sentences import for_parsing, sentences
+from talkclaims.text.quotes import find_quotes
+from talkclaims.text.sentences import for_parsing, sentences
 
 MARKS = ["«", "»", "“", "”", "„", "‹", "›", '"', "'", "’", "« ", " »", "«\u00a0", "\u202f»"]
 WORDS = [

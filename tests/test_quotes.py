@@ -1,7 +1,7 @@
 """Quotation spans found on raw text, before any parsing."""
 
-from talkclaims.quotes import find_quotes
-from talkclaims.sentences import sentences
+from talkclaims.text.quotes import find_quotes
+from talkclaims.text.sentences import sentences
 
 
 def spans(text: str) -> list[str]:

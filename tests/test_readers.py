@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from talkclaims.readers import (
+from talkclaims.io.readers import (
     Document,
     MissingPathError,
     ReadFailure,

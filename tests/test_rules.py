@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 import pytest
 
-from talkclaims.extract import Extractor
 from talkclaims.records import KINDS, Claim
+from talkclaims.run.extract import Extractor
 
 NBSP = "\u00a0"  # no-break space
 NNBSP = "\u202f"  # narrow no-break space

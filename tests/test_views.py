@@ -7,8 +7,8 @@ import json
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
+from talkclaims.io.views import CUE_STYLE, KIND_STYLES, MENTION_STYLE, article_view, count_by
 from talkclaims.records import Claim
-from talkclaims.views import CUE_STYLE, KIND_STYLES, MENTION_STYLE, article_view, count_by
 
 from .conftest import CORPUS
 

@@ -7,8 +7,8 @@ import json
 import pandas as pd
 import yaml
 
+from talkclaims.io.writers import Format, atomic_output, make_writer
 from talkclaims.records import FIELDS, Claim
-from talkclaims.writers import Format, atomic_output, make_writer
 
 CLAIMS = [
     Claim(

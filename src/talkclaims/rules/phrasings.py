@@ -12,7 +12,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.article import (
+from talkclaims.rules.context import (
     TRAILING,
     Article,
     Candidate,
@@ -20,8 +20,8 @@ from talkclaims.article import (
     make_candidate,
     quote_candidate,
 )
-from talkclaims.sentences import paragraphs
-from talkclaims.speakers import fold
+from talkclaims.text.fold import fold
+from talkclaims.text.sentences import paragraphs
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from talkclaims.patterns import Patterns
+    from talkclaims.lang.patterns import Patterns
 
 #: Dependents that belong to the cue phrase when they stand before the verb.
 _PHRASE_DEPS = {"aux:tense", "aux:pass", "aux", "expl:subj", "expl:comp", "expl:pass", "expl"}

@@ -30,7 +30,7 @@ _GLUED_QUE = (
 
 #: Keys under which the pipeline leaves the text and its sentences on ``doc.user_data``.
 TEXT_KEY = "talkclaims.text"
-SENTENCES_KEY = "talkclaims.sentences"
+SENTENCES_KEY = "talkclaims.text.sentences"
 
 
 class TextKeepingTokenizer:
@@ -64,7 +64,7 @@ def doc_text(doc: Doc) -> str:
 
 def doc_sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
     """The rule-based sentences of ``text``, as the sentence step found them if it did."""
-    from talkclaims.sentences import sentences
+    from talkclaims.text.sentences import sentences
 
     found = doc.user_data.get(SENTENCES_KEY)
     if isinstance(found, tuple) and found[0] is text:

@@ -9,61 +9,11 @@ Dmitriev » within one article even when neither is known.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from talkclaims.patterns import Patterns, Person
-
-# Applied in order, on lower-case text without accents.
-_FOLDS = (
-    ("shch", "sh"),
-    ("chtch", "sh"),
-    ("sch", "sh"),
-    ("tch", "ch"),
-    ("ch", "sh"),
-    ("kh", "h"),
-    ("ou", "u"),
-    ("iou", "iu"),
-    ("you", "iu"),
-    ("yu", "iu"),
-    ("y", "i"),
-    ("j", "i"),
-    ("gue", "ge"),
-    ("gui", "gi"),
-    ("w", "v"),
-    ("ks", "x"),
-    ("ph", "f"),
-    ("ie", "i"),
-    ("ei", "i"),
-    ("ii", "i"),
-)
-_WORD = re.compile(r"[\w’'.-]+")
-
-
-def strip_accents(text: str) -> str:
-    """« Sergueï Lavrov » → « Serguei Lavrov »."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, apostrophes and spaces normalised (for comparisons)."""
-    text = strip_accents(text).lower().replace("’", "'")
-    return " ".join(text.split())
-
-
-@lru_cache(maxsize=65536)
-def name_key(name: str) -> str:
-    """A transliteration-insensitive key for one name or word."""
-    key = re.sub(r"[^a-z ]", "", fold(name).replace("-", " "))
-    for old, new in _FOLDS:
-        key = key.replace(old, new)
-    key = re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Witkoff / Witkof
-    key = re.sub(r"f\b", "v", key)  # Russian -ov written -off in older French: Smirnoff
-    return " ".join(key.split())
+from talkclaims.lang.patterns import Patterns, Person
+from talkclaims.text.fold import fold, name_key
 
 
 def _surname(name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talkclaims.article import (
+from talkclaims.rules.context import (
     CLOSE_MARKS,
     NOT_COMPLEMENTISER,
     QUE_WORDS,
@@ -22,10 +22,10 @@ from talkclaims.article import (
     preceding_char,
     quote_candidate,
 )
-from talkclaims.cues import Cue
-from talkclaims.quotes import Quote
-from talkclaims.speakers import fold
-from talkclaims.subjects import own_subject, speaker_words
+from talkclaims.rules.cues import Cue
+from talkclaims.rules.subjects import own_subject, speaker_words
+from talkclaims.text.fold import fold
+from talkclaims.text.quotes import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

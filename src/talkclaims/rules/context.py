@@ -13,17 +13,17 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from talkclaims.cues import Cue, find_cues, lemma_of
-from talkclaims.nlp import doc_sentences, doc_text
-from talkclaims.quotes import Quote, find_quotes
-from talkclaims.sentences import paragraphs
-from talkclaims.sources import OutletFinder, OutletMention
-from talkclaims.speakers import SpeakerIndex
+from talkclaims.lang.outlets import OutletFinder, OutletMention
+from talkclaims.lang.people import SpeakerIndex
+from talkclaims.pipeline.nlp import doc_sentences, doc_text
+from talkclaims.rules.cues import Cue, find_cues, lemma_of
+from talkclaims.text.quotes import Quote, find_quotes
+from talkclaims.text.sentences import paragraphs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from talkclaims.patterns import Patterns
+    from talkclaims.lang.patterns import Patterns
 
 QUE_WORDS = {"que", "qu'", "qu’"}
 DEFINITE = {"le", "la", "l'", "l’"}

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from talkclaims.attribution import extract_claims
-from talkclaims.patterns import Patterns, load_patterns
-from talkclaims.sources import OutletFinder
-from talkclaims.speakers import SpeakerIndex
+from talkclaims.lang.outlets import OutletFinder
+from talkclaims.lang.patterns import Patterns, load_patterns
+from talkclaims.lang.people import SpeakerIndex
+from talkclaims.rules.engine import extract_claims
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)

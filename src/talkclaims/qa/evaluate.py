@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from talkclaims.records import KINDS, Claim
-from talkclaims.speakers import fold
+from talkclaims.text.fold import fold
 
 THRESHOLDS = (0.3, 0.8)
 

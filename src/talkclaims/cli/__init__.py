@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from talkclaims import __version__
-from talkclaims.writers import Format
+from talkclaims.io.writers import Format
 
 if TYPE_CHECKING:
-    from talkclaims.extract import DocumentResult
-    from talkclaims.patterns import Patterns
+    from talkclaims.lang.patterns import Patterns
+    from talkclaims.run.extract import DocumentResult
 
 app = typer.Typer(
     add_completion=False,
@@ -72,8 +72,8 @@ def _inputs(
     Paths only, not texts: cheap even for an archive. A bad pattern file stops the run
     here, before any worker starts.
     """
-    from talkclaims.patterns import PatternError, load_patterns
-    from talkclaims.readers import MissingPathError, check_paths, expand_paths
+    from talkclaims.io.readers import MissingPathError, check_paths, expand_paths
+    from talkclaims.lang.patterns import PatternError, load_patterns
 
     try:
         check_paths(paths)
@@ -84,8 +84,8 @@ def _inputs(
 
 
 def _extractor(patterns: list[Path] | None):
-    from talkclaims.extract import Extractor
-    from talkclaims.patterns import PatternError
+    from talkclaims.lang.patterns import PatternError
+    from talkclaims.run.extract import Extractor
 
     try:
         return Extractor(patterns or ())
@@ -159,8 +159,8 @@ def extract(
     ] = False,
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
-    from talkclaims.parallel import process_paths
-    from talkclaims.writers import atomic_output, make_writer
+    from talkclaims.io.writers import atomic_output, make_writer
+    from talkclaims.run.parallel import process_paths
 
     names, rules = _inputs(paths, patterns, glob)
     failed = False
@@ -209,8 +209,8 @@ def show(
     """Print an article with its claims highlighted by kind and a numbered legend."""
     from rich.console import Console
 
-    from talkclaims.readers import ReadFailure, read_path
-    from talkclaims.views import article_view
+    from talkclaims.io.readers import ReadFailure, read_path
+    from talkclaims.io.views import article_view
 
     if not path.is_file():
         _error(f"{path}: no such file")
@@ -238,13 +238,13 @@ def report(
     patterns: PatternsOption = None,
 ) -> None:
     """Write one self-contained HTML report: charts, articles with claims marked, filters."""
-    from talkclaims.parallel import process_documents
-    from talkclaims.readers import (
+    from talkclaims.io.readers import (
         Document,
         iter_documents,
     )
-    from talkclaims.report import ArticleClaims, render_report
-    from talkclaims.writers import atomic_output
+    from talkclaims.io.report import ArticleClaims, render_report
+    from talkclaims.io.writers import atomic_output
+    from talkclaims.run.parallel import process_documents
 
     names, rules = _inputs(paths, patterns)
     articles, failed = [], False
@@ -296,8 +296,8 @@ def stats(
     import csv
     import json
 
-    from talkclaims.parallel import process_paths
-    from talkclaims.views import count_by
+    from talkclaims.io.views import count_by
+    from talkclaims.run.parallel import process_paths
 
     names, rules = _inputs(paths, patterns)
     failed = False
@@ -380,10 +380,10 @@ def check(
 
     Exit codes: 0 every check passed, 1 a check failed, 2 usage or input error.
     """
-    from talkclaims import checks
-    from talkclaims.readers import MissingPathError, ReadFailure, check_paths, iter_documents
+    from talkclaims.io.readers import MissingPathError, ReadFailure, check_paths, iter_documents
+    from talkclaims.io.writers import atomic_output
+    from talkclaims.qa import checks
     from talkclaims.records import KINDS
-    from talkclaims.writers import atomic_output
 
     required = {r.strip() for r in require.split(",") if r.strip()}
     chosen = {k.strip() for k in kinds.split(",") if k.strip()}
@@ -467,7 +467,7 @@ def evaluate(
     from rich.console import Console
     from rich.table import Table
 
-    from talkclaims.evaluate import GoldError, evaluate, gold_documents, load_gold_file
+    from talkclaims.qa.evaluate import GoldError, evaluate, gold_documents, load_gold_file
     from talkclaims.records import KINDS
 
     chosen = tuple(k.strip() for k in kinds.split(",") if k.strip())

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talkclaims.article import CLITIC_OBJECTS, Article, Mention
-from talkclaims.cues import Cue, is_clitic_subject
+from talkclaims.rules.context import CLITIC_OBJECTS, Article, Mention
+from talkclaims.rules.cues import Cue, is_clitic_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -16,11 +16,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from talkclaims.extract import DocumentResult, Extractor
-from talkclaims.readers import Document, ReadFailure
+from talkclaims.io.readers import Document, ReadFailure
+from talkclaims.run.extract import DocumentResult, Extractor
 
 if TYPE_CHECKING:
-    from talkclaims.patterns import Patterns
+    from talkclaims.lang.patterns import Patterns
 
 #: Documents per task: enough to batch the model, few enough that workers finish together.
 CHUNK_SIZE = 4
@@ -76,13 +76,13 @@ def _context() -> multiprocessing.context.BaseContext:
     """Workers forked from a server that has loaded the model, where the system has one.
 
     A forkserver is a clean single-threaded process (no fork of the parent's threads,
-    such as the progress bar's); it loads the model once (`talkclaims.preload`) and every
+    such as the progress bar's); it loads the model once (`talkclaims.run.preload`) and every
     worker forked from it starts with the model in memory, shared until written. Where
     there is no forkserver (Windows), workers are spawned and load the model themselves.
     """
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["talkclaims.preload"])
+        context.set_forkserver_preload(["talkclaims.run.preload"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -152,7 +152,7 @@ def process_paths(
     Small inputs stay in this process whatever ``jobs`` says: starting workers and loading
     the model in each costs more than it saves on a handful of articles.
     """
-    from talkclaims.readers import read_items
+    from talkclaims.io.readers import read_items
 
     documents = (item for p in paths for item in read_items(p))
     dumps = any(p.lower().endswith((".jsonl", ".ndjson")) for p in paths)

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 
 import yaml
 
-from talkclaims.evaluate import speaker_matches, words_of
+from talkclaims.qa.evaluate import speaker_matches, words_of
 from talkclaims.records import Claim
 
 

@@ -8,7 +8,7 @@ on its own (several seconds, and slower still when all cores load at the same ti
 from __future__ import annotations
 
 try:
-    from talkclaims.nlp import load_nlp
+    from talkclaims.pipeline.nlp import load_nlp
 
     load_nlp()
 except Exception:  # a worker loads the model itself and reports the error

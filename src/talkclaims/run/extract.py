@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from talkclaims.readers import Document, ReadFailure, iter_documents
+from talkclaims.io.readers import Document, ReadFailure, iter_documents
 from talkclaims.records import Claim
-from talkclaims.sentences import for_parsing
+from talkclaims.text.sentences import for_parsing
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from talkclaims.patterns import Patterns
+    from talkclaims.lang.patterns import Patterns
 
 BATCH_SIZE = 16
 
@@ -42,9 +42,9 @@ class Extractor:
     def __init__(
         self, patterns_dirs: Sequence[str | Path] = (), patterns: Patterns | None = None
     ) -> None:
-        from talkclaims.component import ClaimsComponent
-        from talkclaims.nlp import load_nlp
-        from talkclaims.patterns import load_patterns
+        from talkclaims.lang.patterns import load_patterns
+        from talkclaims.pipeline.component import ClaimsComponent
+        from talkclaims.pipeline.nlp import load_nlp
 
         self.nlp = load_nlp()
         self.component = ClaimsComponent(patterns or load_patterns(patterns_dirs))
@@ -56,7 +56,7 @@ class Extractor:
     def parse(self, text: str) -> Doc:
         """One text through the pipeline; past the model's ``max_length``, in chunks cut at
         paragraph ends and joined back into one Doc with the same offsets."""
-        from talkclaims.nlp import one_blas_thread
+        from talkclaims.pipeline.nlp import one_blas_thread
 
         with one_blas_thread():
             if len(text) <= self.nlp.max_length:
@@ -68,7 +68,7 @@ class Extractor:
 
     def process(self, documents: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         """Results in input order; a failing document does not stop the others."""
-        from talkclaims.nlp import one_blas_thread
+        from talkclaims.pipeline.nlp import one_blas_thread
 
         limit = self.nlp.max_length
 

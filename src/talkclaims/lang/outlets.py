@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from talkclaims.patterns import Patterns
+from talkclaims.lang.patterns import Patterns
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\w+)*"
 

@@ -15,9 +15,12 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from talkclaims.article import OPEN_MARKS, Article, Candidate
-from talkclaims.frames import cue_candidates, incise_candidates
-from talkclaims.phrasings import (
+from talkclaims.lang.outlets import OutletFinder
+from talkclaims.lang.people import SpeakerIndex
+from talkclaims.records import Claim
+from talkclaims.rules.context import OPEN_MARKS, Article, Candidate
+from talkclaims.rules.frames import cue_candidates, incise_candidates
+from talkclaims.rules.phrasings import (
     according_to_candidates,
     appositive_candidates,
     block_quotes,
@@ -26,14 +29,11 @@ from talkclaims.phrasings import (
     opinion_candidates,
     orphan_quote_candidates,
 )
-from talkclaims.records import Claim
-from talkclaims.sources import OutletFinder
-from talkclaims.speakers import SpeakerIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from talkclaims.patterns import Patterns
+    from talkclaims.lang.patterns import Patterns
 
 #: Base confidence of each rule family, before the speaker resolution is weighed in.
 RULE_CONFIDENCE = {

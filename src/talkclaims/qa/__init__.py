@@ -1,0 +1,1 @@
+"""Checking extraction: scoring against gold, and the checks newsrooms run in CI."""

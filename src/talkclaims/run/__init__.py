@@ -1,0 +1,1 @@
+"""Running extraction over many documents: in this process, on workers, or on Dask."""

@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-GOLD = Path(__file__).resolve().parent / "data" / "gold"
+DATA = Path(__file__).resolve().parent / "data"
+GOLD = DATA / "gold"
 
 
 @pytest.fixture(scope="session")

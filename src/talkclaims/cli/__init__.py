@@ -221,7 +221,7 @@ def show(
         raise typer.Exit(EXIT_INPUT)
     extractor = _extractor(patterns)
     claims = extractor.claims(document.text, str(path))
-    outlets = [(o.start, o.end) for o in extractor.component.outlets.find(document.text)]
+    outlets = [(o.start, o.end) for o in extractor.engine.outlets.find(document.text)]
     Console(width=width, highlight=False).print(article_view(document.text, claims, outlets))
 
 
@@ -413,7 +413,7 @@ def check(
         for r in extractor.process(documents)
     }
     findings = checks.check_expectations(
-        expectations, claims, texts, extractor.component.index.same_person
+        expectations, claims, texts, extractor.engine.people.same_person
     )
     if before is not None:
         findings += checks.compare_baseline(before, claims, texts)
@@ -567,6 +567,3 @@ def main() -> None:
         sys.stderr.close()
         sys.exit(EXIT_OK)
 
-
-if __name__ == "__main__":
-    main()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -18,6 +18,9 @@ from typing import Any
 import yaml
 
 PATTERN_FILES = ("verbs.yaml", "attributions.yaml", "outlets.yaml", "speakers.yaml")
+#: The merged content of each pattern file: what `build_patterns` reads and what a saved
+#: pipeline writes.
+RuleData = dict[str, dict[str, Any]]
 
 
 class PatternError(ValueError):
@@ -74,6 +77,8 @@ class Patterns:
     outlet_nouns: tuple[str, ...]
     byline_patterns: tuple[re.Pattern[str], ...]
     speakers: tuple[Person, ...]
+    #: The merged pattern files these tables were built from (saved with a pipeline).
+    data: RuleData = field(default_factory=dict, compare=False, repr=False)
 
     def is_cue(self, lemma: str) -> bool:
         """True when a lemma is a reporting verb of the lexicon."""
@@ -206,10 +211,13 @@ def _base_lemma(verb: str) -> str:
     return verb
 
 
-def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
-    """Merge the shipped pattern files with those of each folder in ``extra_dirs``."""
-    folders = [_default_dir(), *(Path(d) for d in extra_dirs)]
-    merged: dict[str, dict[str, Any]] = {name: {} for name in PATTERN_FILES}
+def read_rule_data(
+    extra_dirs: Iterable[str | Path] = (), builtin: bool = True
+) -> tuple[RuleData, dict[str, Path]]:
+    """The pattern files of the shipped folder (unless ``builtin`` is false) and of each
+    folder in ``extra_dirs``, merged file by file: lists of later folders are appended."""
+    folders = [*([_default_dir()] if builtin else []), *(Path(d) for d in extra_dirs)]
+    merged: RuleData = {name: {} for name in PATTERN_FILES}
     origin: dict[str, Path] = {}
     for folder in folders:
         if not folder.is_dir():
@@ -220,11 +228,21 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
                 _merge(merged[name], _read_yaml(path), path)
                 origin[name] = path
     for name in PATTERN_FILES:
-        origin.setdefault(name, folders[0] / name)
+        origin.setdefault(name, (folders[0] if folders else _default_dir()) / name)
+    return merged, origin
 
+
+def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
+    """Merge the shipped pattern files with those of each folder in ``extra_dirs``."""
+    return build_patterns(*read_rule_data(extra_dirs))
+
+
+def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> Patterns:
+    """The rule tables of merged pattern data, checked (errors name ``origin``'s files)."""
+    origin = {name: Path(name) for name in PATTERN_FILES} | (origin or {})
     verbs_path, attr_path = origin["verbs.yaml"], origin["attributions.yaml"]
     out_path, spk_path = origin["outlets.yaml"], origin["speakers.yaml"]
-    v, a, o, s = (merged[n] for n in PATTERN_FILES)
+    v, a, o, s = (merged.get(n) or {} for n in PATTERN_FILES)
 
     verbs = {_base_lemma(x) for x in _strings(v, "verbs", verbs_path) if " " not in _base_lemma(x)}
     locutions = []
@@ -295,4 +313,5 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
             Person(r["name"], tuple(r.get("aliases") or ()), tuple(r.get("roles") or ()))
             for r in _records(s, "speakers", spk_path)
         ),
+        data=merged,
     )

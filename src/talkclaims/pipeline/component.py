@@ -12,10 +12,8 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from talkclaims.lang.outlets import OutletFinder
 from talkclaims.lang.patterns import Patterns, load_patterns
-from talkclaims.lang.people import SpeakerIndex
-from talkclaims.rules.engine import extract_claims
+from talkclaims.rules.engine import Engine
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -25,12 +23,10 @@ class ClaimsComponent:
     """Finds the claims of each document; the rule tables are built once."""
 
     def __init__(self, patterns: Patterns) -> None:
-        self.patterns = patterns
-        self.index = SpeakerIndex(patterns)
-        self.outlets = OutletFinder(patterns)
+        self.engine = Engine(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = extract_claims(doc, self.patterns, self.index, self.outlets)
+        doc._.claims = self.engine.claims(doc)
         return doc
 
 

@@ -33,7 +33,7 @@ from talkclaims.rules.phrasings import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from talkclaims.lang.patterns import Patterns
+from talkclaims.lang.patterns import Patterns
 
 #: Base confidence of each rule family, before the speaker resolution is weighed in.
 RULE_CONFIDENCE = {
@@ -216,6 +216,24 @@ def _split_paragraphs(article: Article, claims: list[Candidate]) -> list[Candida
 def line_of(text: str, pos: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, pos) + 1
+
+
+class Engine:
+    """The rule engine for one set of rule data: the lookups are built once, then every
+    document goes through `claims`.
+
+    ``people`` knows who is who (canonical names, roles), ``outlets`` finds the outlets a
+    text names; both are pure lookups over the rule data, shared by every document.
+    """
+
+    def __init__(self, patterns: Patterns) -> None:
+        self.patterns = patterns
+        self.people = SpeakerIndex(patterns)
+        self.outlets = OutletFinder(patterns)
+
+    def claims(self, doc: Doc) -> list[Claim]:
+        """All claims of a parsed document, in text order."""
+        return extract_claims(doc, self.patterns, self.people, self.outlets)
 
 
 def extract_claims(

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from talkclaims.lang.patterns import Patterns
+    from talkclaims.rules.engine import Engine
 
 BATCH_SIZE = 16
 
@@ -48,6 +49,11 @@ class Extractor:
 
         self.nlp = load_nlp()
         self.component = ClaimsComponent(patterns or load_patterns(patterns_dirs))
+
+    @property
+    def engine(self) -> Engine:
+        """The rule engine: its ``people`` and ``outlets`` lookups serve views and checks."""
+        return self.component.engine
 
     def claims(self, text: str, doc_id: str = "") -> list[Claim]:
         """Claims of one text."""

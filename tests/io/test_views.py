@@ -9,8 +9,7 @@ from typer.testing import CliRunner
 from talkclaims.cli import app
 from talkclaims.io.views import CUE_STYLE, KIND_STYLES, MENTION_STYLE, article_view, count_by
 from talkclaims.records import Claim
-
-from .conftest import CORPUS
+from tests.conftest import CORPUS
 
 runner = CliRunner()
 TEXT = "Le maire, Paul Kerhervé, a déclaré que « la route rouvrira », selon Ouest-France."

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from .conftest import CORPUS
+from tests.conftest import CORPUS
 
 
 @pytest.fixture(scope="module")

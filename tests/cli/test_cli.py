@@ -13,8 +13,7 @@ import yaml
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
-
-from .conftest import CORPUS, GOLD
+from tests.conftest import CORPUS, GOLD
 
 runner = CliRunner()
 ARTICLE = CORPUS / "002_157e4dad8d8be975.txt"

@@ -11,8 +11,7 @@ from typer.testing import CliRunner
 from talkclaims.cli import _with_progress, app
 from talkclaims.io.readers import Document
 from talkclaims.run.parallel import CHUNK_SIZE, process_dask, process_parallel
-
-from .conftest import CORPUS
+from tests.conftest import CORPUS
 
 runner = CliRunner()
 

@@ -3,8 +3,7 @@
 import spacy
 
 from talkclaims.run.extract import extract_text
-
-from .conftest import assert_offsets
+from tests.conftest import assert_offsets
 
 
 def test_component_sets_doc_claims_on_a_plain_pipeline():
@@ -32,8 +31,7 @@ def test_extract_text_names_the_document():
 def test_articles_longer_than_max_length_are_parsed_in_chunks(extractor):
     from talkclaims.io.readers import Document
     from talkclaims.run.extract import paragraph_chunks
-
-    from .conftest import CORPUS
+    from tests.conftest import CORPUS
 
     text = (CORPUS / "000_b04f12924e239548.txt").read_text(encoding="utf-8")
     expected = extractor.claims(text, "a.txt")

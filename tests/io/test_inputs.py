@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from talkclaims.cli import app
 from talkclaims.io.readers import Document, ReadFailure, read_items
+from tests.conftest import DATA
 
 runner = CliRunner()
 DUMP = "\n".join(
@@ -60,7 +61,7 @@ def test_glob_chooses_the_files_read_in_folders(tmp_path):
 
 
 def test_html_page_gives_its_article_text_and_title():
-    page = __import__("pathlib").Path(__file__).parent / "data" / "inputs" / "page_saved.html"
+    page = DATA / "inputs" / "page_saved.html"
     result = runner.invoke(app, ["extract", str(page), "-f", "jsonl", "--with-text"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]

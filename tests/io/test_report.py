@@ -16,8 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
-
-from .conftest import CORPUS
+from tests.conftest import CORPUS
 
 runner = CliRunner()
 HOSTILE = (

@@ -11,8 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
-
-from .conftest import CORPUS
+from tests.conftest import CORPUS, DATA
 
 runner = CliRunner()
 
@@ -159,5 +158,5 @@ def test_baseline_round_trip_reports_nothing_then_exactly_the_edited_attribution
 
 
 def test_the_documented_example_expectations_hold_on_the_corpus():
-    result = run(str(CORPUS), "--expect", str(Path(__file__).parent / "data" / "expect.yaml"))
+    result = run(str(CORPUS), "--expect", str(DATA / "expect.yaml"))
     assert result.exit_code == 0, result.stdout

@@ -8,7 +8,7 @@ import pytest
 
 from talkclaims.text.sentences import for_parsing
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parent.parent / "data"
 ARTICLES = sorted(
     [
         *(DATA.parent.parent / "corpus").glob("*.txt"),

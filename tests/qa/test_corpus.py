@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from talkclaims.qa.evaluate import evaluate, gold_documents, load_gold_file
-
-from .conftest import CORPUS, GOLD, assert_offsets
+from tests.conftest import CORPUS, GOLD, assert_offsets
 
 
 def test_offset_invariant_holds_on_every_record(corpus_claims):

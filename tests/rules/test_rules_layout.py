@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import assert_offsets
+from tests.conftest import assert_offsets
 
 
 @pytest.fixture(scope="module")

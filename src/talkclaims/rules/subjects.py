@@ -10,19 +10,56 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.context import CLITIC_OBJECTS, Article, Mention
+from talkclaims.rules.candidates import Mention
 from talkclaims.rules.cues import Cue, is_clitic_subject
+from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens, noun_phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from talkclaims.rules.context import ArticleContext
 
-def speaker_words(article: Article, cue: Cue) -> Mention | None:
+CLITIC_OBJECTS = {"l'", "l’", "le", "la", "les", "en", "y", "se", "s'", "s’"}
+
+
+def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     """The speaker words of a cue: subject, apposition, inverted subject, agent or clitic."""
-    doc = article.doc
-    verbs = [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
+    verbs = _cue_verbs(cue)
+    subjects = _parsed_subjects(ctx, cue, verbs)
+    if not subjects:
+        inverted = [
+            t
+            for t in ctx.doc[cue.first : cue.last + 1]
+            if is_clitic_subject(t) and t.lower_ != "-t"
+        ]
+        if inverted:
+            return mention_from_tokens(ctx, [inverted[-1]])  # « raconte-t-elle »
+        if cue.token.pos_ in ("NOUN", "ADV", "ADJ") and cue.token.i > 0:
+            return _subject_of_misread_verb(ctx, cue)
+    # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
+    # names the speaker; a name inside a complement (« du président Poutine ») does not
+    subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
+    if subjects:
+        relative = [s for s in subjects if s.lower_ == "qui"]
+        if relative and cue.token.dep_ == "acl:relcl":
+            return mention_from_tokens(ctx, noun_phrase(cue.token.head))
+        best = _best_subject(ctx, cue, subjects)
+        if best is not None:
+            return best
+    return _unparsed_speaker(ctx, cue, verbs)
+
+
+def _cue_verbs(cue: Cue) -> list[Token]:
+    """The verbs whose dependents may be the speaker: the cue's verbal group, or the verb
+    a gerund depends on."""
     if cue.form == "gerund" and cue.token.head is not cue.token:
-        verbs = [cue.token.head]
+        return [cue.token.head]
+    doc = cue.token.doc
+    return [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
+
+
+def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[Token]:
+    """The subjects the parser gives the cue's verbs, or the verb it is coordinated with."""
     # the subject of a passive is what was said, not who said it; words inside a
     # quotation are the quoted speaker's, never the subject of the cue that frames them
     subject_deps = ("nsubj",) if cue.form == "passive" else ("nsubj", "nsubj:pass")
@@ -30,7 +67,7 @@ def speaker_words(article: Article, cue: Cue) -> Mention | None:
         c
         for v in verbs
         for c in v.children
-        if c.dep_ in subject_deps and c.i != v.i and own_subject(article, cue, c)
+        if c.dep_ in subject_deps and c.i != v.i and own_subject(ctx, cue, c)
     ]
     # « … s'est dit préoccupé et a appelé X à … »: a coordinated verb shares the subject
     head = cue.token
@@ -39,53 +76,53 @@ def speaker_words(article: Article, cue: Cue) -> Mention | None:
         subjects = [
             c
             for c in head.children
-            if c.dep_ == "nsubj" and not is_clitic_subject(c) and not article.in_quote(c.idx)
+            if c.dep_ == "nsubj" and not is_clitic_subject(c) and not ctx.in_quote(c.idx)
         ]
-    # a verb the tagger read as a noun (« L'économiste juge probable »): the words before
-    inverted = [
-        t for t in doc[cue.first : cue.last + 1] if is_clitic_subject(t) and t.lower_ != "-t"
-    ]
-    if not subjects and inverted:
-        return article.mention_from_tokens([inverted[-1]])  # « raconte-t-elle »
-    if not subjects and cue.token.pos_ in ("NOUN", "ADV", "ADJ") and cue.token.i > 0:
-        prev = doc[cue.token.i - 1]
-        if prev.lower_ in ("s'", "s’", "se"):
-            # « … commande un thé et s'excuse d'avoir »: the sentence's subject
-            sent = cue.token.sent
-            first = next(
-                (
-                    t
-                    for t in sent
-                    if t.dep_ == "nsubj" and t.i < cue.token.i and not article.in_quote(t.idx)
-                ),
-                None,
-            )
-            return article.mention_from_tokens(article.noun_phrase(first)) if first else None
-        words = [prev] if prev.pos_ == "PRON" else list(doc[max(0, prev.i - 1) : prev.i + 1])
-        return article.mention_from_tokens(words)
-    # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
-    # names the speaker; a name inside a complement (« du président Poutine ») does not
-    subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
-    if subjects:
-        relative = [s for s in subjects if s.lower_ == "qui"]
-        if relative and cue.token.dep_ == "acl:relcl":
-            return article.mention_from_tokens(article.noun_phrase(cue.token.head))
-        ranked = []
-        for s in subjects:
-            if s.lower_ in article.patterns.time_words:
-                continue
-            phrase = article.noun_phrase(s)
-            mention = article.mention_from_tokens(phrase)
-            if mention is None:
-                continue
-            if mention.kind != "name":
-                # « Sa secrétaire générale, Nadia Ferrand, a regretté »
-                mention = _apposed_name(article, phrase[-1].i + 1) or mention
-            own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in article.alias_spans)
-            rank = 0 if own else 1 if mention.kind == "name" else 2
-            ranked.append((s.i > cue.token.i, rank, s.i, mention))
-        if ranked:
-            return min(ranked, key=lambda r: r[:3])[3]
+    return subjects
+
+
+def _subject_of_misread_verb(ctx: ArticleContext, cue: Cue) -> Mention | None:
+    """A verb the tagger read as a noun (« L'économiste juge probable »): the words before."""
+    doc = ctx.doc
+    prev = doc[cue.token.i - 1]
+    if prev.lower_ in ("s'", "s’", "se"):
+        # « … commande un thé et s'excuse d'avoir »: the sentence's subject
+        first = next(
+            (
+                t
+                for t in cue.token.sent
+                if t.dep_ == "nsubj" and t.i < cue.token.i and not ctx.in_quote(t.idx)
+            ),
+            None,
+        )
+        return mention_from_tokens(ctx, noun_phrase(first)) if first else None
+    words = [prev] if prev.pos_ == "PRON" else list(doc[max(0, prev.i - 1) : prev.i + 1])
+    return mention_from_tokens(ctx, words)
+
+
+def _best_subject(ctx: ArticleContext, cue: Cue, subjects: list[Token]) -> Mention | None:
+    """Of several subjects, one before the verb first, a person's name first."""
+    ranked = []
+    for s in subjects:
+        if s.lower_ in ctx.patterns.time_words:
+            continue
+        phrase = noun_phrase(s)
+        mention = mention_from_tokens(ctx, phrase)
+        if mention is None:
+            continue
+        if mention.kind != "name":
+            # « Sa secrétaire générale, Nadia Ferrand, a regretté »
+            mention = _apposed_name(ctx, phrase[-1].i + 1) or mention
+        own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in ctx.alias_spans)
+        rank = 0 if own else 1 if mention.kind == "name" else 2
+        ranked.append((s.i > cue.token.i, rank, s.i, mention))
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+
+
+def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Mention | None:
+    """Speaker words the parser did not make a subject: a clitic, an agent, the speaker
+    of a gerund's main clause, an apposed name before the verb, an inverted subject."""
+    doc = ctx.doc
     clitics = [
         c
         for v in verbs
@@ -93,71 +130,71 @@ def speaker_words(article: Article, cue: Cue) -> Mention | None:
         if (c.dep_ == "expl:subj" or is_clitic_subject(c)) and c.lower_ != "-t"
     ] or [t for t in doc[cue.first : cue.last + 1] if is_clitic_subject(t) and t.lower_ != "-t"]
     if clitics:
-        return article.mention_from_tokens([clitics[-1]])
+        return mention_from_tokens(ctx, [clitics[-1]])
     # « Il a déclaré » parsed with the pronoun elsewhere: look just before the phrase
-    if cue.first > 0 and doc[cue.first - 1].lower_ in article.patterns.pronouns:
-        return article.mention_from_tokens([doc[cue.first - 1]])
+    if cue.first > 0 and doc[cue.first - 1].lower_ in ctx.patterns.pronouns:
+        return mention_from_tokens(ctx, [doc[cue.first - 1]])
     after = cue.last + 1
-    if after < len(doc) and doc[after].lower_ in article.patterns.agent_markers:
-        return article.mention_from_tokens(article.grab_noun_phrase(after + 1))
+    if after < len(doc) and doc[after].lower_ in ctx.patterns.agent_markers:
+        return mention_from_tokens(ctx, grab_noun_phrase(ctx, after + 1))
     if cue.form in ("passive", "participle"):
         return None
     if cue.form == "gerund":
         # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
         earlier = [
             c
-            for c in article.cues
+            for c in ctx.cues
             if c.token.i < cue.token.i and c.token.sent == cue.token.sent and c.form != "gerund"
         ]
-        return speaker_words(article, earlier[-1]) if earlier else None
+        return speaker_words(ctx, earlier[-1]) if earlier else None
     # « Le président du groupe, Karim Benali, estime »: a name just before the verb
-    before = _name_before(article, cue.first)
+    before = _name_before(ctx, cue.first)
     if before is not None:
         return before
     # inverted subject: « a déclaré Dmitri Peskov », « a expliqué le politicien américain »,
     # « a déclaré à l'AFP la porte-parole de l'OMS », « a assuré dimanche X »
-    after = _skip_adjuncts(article, after)
+    after = _skip_adjuncts(ctx, after)
     if after < len(doc) and not doc[after].is_punct:
-        tokens = article.grab_noun_phrase(after)
+        tokens = grab_noun_phrase(ctx, after)
         if tokens and any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "PER" for t in tokens):
-            mention = article.mention_from_tokens(tokens)
-            return _apposed_name(article, tokens[-1].i + 1) or mention
+            mention = mention_from_tokens(ctx, tokens)
+            return _apposed_name(ctx, tokens[-1].i + 1) or mention
     return None
 
 
-def own_subject(article: Article, cue: Cue, token: Token) -> bool:
+def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
     """Whether a token the parser made the cue's subject really is.
 
     Not a clitic (« -t-il », the « l' » of « comme l'a dit »), not a word inside a
     quotation, and not the subject of another clause: « Les négociations sont dans
     l'impasse, a indiqué X » has a finite verb between « négociations » and the cue.
     """
-    if is_clitic_subject(token) or article.in_quote(token.idx):
+    if is_clitic_subject(token) or ctx.in_quote(token.idx):
         return False
     if token.i >= cue.first - 1 and token.lower_ in CLITIC_OBJECTS:
         return False
-    if token.i < cue.first and any(t.text == "," for t in article.doc[token.i + 1 : cue.first]):
+    if token.i < cue.first and any(t.text == "," for t in ctx.doc[token.i + 1 : cue.first]):
         # a comma between: the subject of the cue only if no other clause stands before it
         # (« Les négociations sont dans l'impasse, a indiqué X »)
-        s_start = article.token_at(article.sentence(token.idx)[0])
+        s_start = ctx.token_at(ctx.sentence(token.idx)[0])
         first = s_start.i if s_start is not None else 0
-        comma = max(t.i for t in article.doc[token.i + 1 : cue.first] if t.text == ",")
+        comma = max(t.i for t in ctx.doc[token.i + 1 : cue.first] if t.text == ",")
         # a finite verb of a relative clause (« X, qui représente les familles, a plaidé »)
         # belongs to the subject's own phrase
         if any(
             "Fin" in t.morph.get("VerbForm") and t.dep_ not in ("acl:relcl", "acl")
-            for t in article.doc[first:comma]
+            for t in ctx.doc[first:comma]
         ):
             return False
     return True
 
 
-def _skip_adjuncts(article: Article, i: int) -> int:
+def _skip_adjuncts(ctx: ArticleContext, i: int) -> int:
     """Past time words and a short prepositional phrase (« à l'AFP », « lundi soir »)."""
-    doc = article.doc
+    doc = ctx.doc
     while i < len(doc):
         t = doc[i]
-        if t.lower_ in article.patterns.time_words or t.pos_ == "ADV":
+        if t.lower_ in ctx.patterns.time_words or t.pos_ == "ADV":
             i += 1
         elif t.lower_ in ("à", "au", "aux", "devant", "sur", "dans") and i + 1 < len(doc):
             j = i + 1
@@ -173,32 +210,32 @@ def _skip_adjuncts(article: Article, i: int) -> int:
     return i
 
 
-def _name_before(article: Article, first: int) -> Mention | None:
+def _name_before(ctx: ArticleContext, first: int) -> Mention | None:
     """A name closing an apposition right before the verb: « …, Karim Benali, estime »."""
-    doc = article.doc
+    doc = ctx.doc
     if first < 2 or doc[first - 1].text != ",":
         return None
     end = doc[first - 2].idx + len(doc[first - 2].text)
-    start = article.text.rfind(",", article.sentence(end - 1)[0], end - 1)
+    start = ctx.text.rfind(",", ctx.sentence(end - 1)[0], end - 1)
     if start < 0:
         return None
-    name = article.name_in(start + 1, end)
-    if name is None or article.text[start + 1 : end].strip() != name:
+    name = ctx.name_in(start + 1, end)
+    if name is None or ctx.text[start + 1 : end].strip() != name:
         return None
-    at = article.text.index(name, start + 1)
+    at = ctx.text.index(name, start + 1)
     return Mention(name, at, at + len(name), "name", name)
 
 
-def _apposed_name(article: Article, i: int) -> Mention | None:
+def _apposed_name(ctx: ArticleContext, i: int) -> Mention | None:
     """« …, a raconté l'entraîneur lensois, Olivier Gastaud, en conférence »: the name."""
-    doc = article.doc
+    doc = ctx.doc
     if i >= len(doc) or doc[i].text != ",":
         return None
-    start = doc[i + 1].idx if i + 1 < len(doc) else len(article.text)
-    stop = article.text.find(",", start)
-    stop = len(article.text) if stop == -1 else stop
-    stop = min(stop, article.sentence(start)[1])
-    name = article.name_in(start, stop)
-    if name is None or not article.text[start:stop].startswith(name):
+    start = doc[i + 1].idx if i + 1 < len(doc) else len(ctx.text)
+    stop = ctx.text.find(",", start)
+    stop = len(ctx.text) if stop == -1 else stop
+    stop = min(stop, ctx.sentence(start)[1])
+    name = ctx.name_in(start, stop)
+    if name is None or not ctx.text[start:stop].startswith(name):
         return None
     return Mention(name, start, start + len(name), "name", name)

@@ -16,6 +16,9 @@ from talkclaims.text.sentences import soft_breaks
 OPENERS = {"«": "»", "“": "”", "‹": "›", "„": "“"}
 CLOSERS = {"»", "”", "›"}
 STRAIGHT = '"'
+#: Marks that open a quotation, and marks that close one (“ closes a „ … “ quotation).
+OPEN_MARKS = '«“„‹"'
+CLOSE_MARKS = '»”›"“'
 #: Spaces French typography puts inside guillemets: plain, no-break, narrow no-break, thin.
 INNER_SPACE = " \t\u00a0\u202f\u2009\u2007"
 

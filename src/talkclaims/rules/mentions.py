@@ -1,0 +1,142 @@
+"""The words that point at a speaker, and what kind of pointing they do.
+
+A speaker is named (« Dmitri Peskov »), pointed at by a pronoun (« il »), described
+(« le porte-parole du Kremlin »), an outlet (« le quotidien Izvestia ») or something
+else (« un conseiller du Kremlin »). These functions cut the speaker words out of the
+sentence and say which of these they are; resolving them to a person comes later.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from talkclaims.rules.candidates import Mention
+from talkclaims.rules.cues import lemma_of
+from talkclaims.text.fold import fold
+from talkclaims.text.spans import INLINE_SPACE, skip_back
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from talkclaims.rules.context import ArticleContext
+
+DEFINITE = {"le", "la", "l'", "l’"}
+#: « selon Le Film français »: a title with a capitalised article is a publication.
+_PUBLICATION_TITLE = re.compile(r"(?:Le|La|Les|L['’])\s*[A-ZÀ-Ý]")
+
+
+def mention_from_tokens(
+    ctx: ArticleContext, tokens: list[Token], according: bool = False
+) -> Mention | None:
+    """What the words ``tokens`` point at: a name, a pronoun, an outlet, a description.
+
+    ``according`` reads them as the phrase after « selon »: an outlet at the end of an
+    agent chain (« les données rapportées par Le Monde ») is the speaker, and so is a
+    title with a capitalised article (« selon Le Film français »).
+    """
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = ctx.text[start:end]
+    name = ctx.name_in(start, end)
+    if name is not None:
+        return Mention(text, start, end, "name", name)
+    if according:
+        outlets = [o for o in ctx.outlets if start <= o.start and o.end <= end]
+        if outlets:
+            return Mention(text, start, end, "outlet", outlets[-1].name)
+        if _PUBLICATION_TITLE.match(text):
+            return Mention(text, start, end, "outlet", text)
+    patterns = ctx.patterns
+    first = tokens[0].lower_
+    if len(tokens) <= 2 and (first in patterns.pronouns or text.lower() in patterns.pronouns):
+        return Mention(text, start, end, "pronoun")
+    outlet = ctx.outlet_in(start, end)
+    if outlet is not None:
+        return Mention(text, start, end, "outlet", outlet.name)
+    head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), tokens[min(1, len(tokens) - 1)])
+    if first in DEFINITE | {"ce", "cet", "cette"} and head.lower_ in ctx.outlet_nouns:
+        # « Le quotidien économique précise que »: the outlet named last
+        earlier = [o for o in ctx.outlets if o.end <= start]
+        if earlier:
+            return Mention(text, start, end, "outlet", earlier[-1].name)
+    if first in DEFINITE and len(tokens) > 1 and head.lower_ in patterns.role_nouns:
+        return Mention(text, start, end, "description", head.lower_)
+    return Mention(text, start, end, "other")
+
+
+def noun_phrase(token: Token) -> list[Token]:
+    """The subject words around ``token``: its subtree up to a comma, relative or verb."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.right_edge.i
+    tokens: list[Token] = []
+    for t in doc[left : right + 1]:
+        past_participle = "Part" in t.morph.get("VerbForm") and "Pres" not in t.morph.get("Tense")
+        if t.i > token.i and (
+            t.is_punct
+            or (t.pos_ in ("VERB", "AUX") and not past_participle)
+            or t.lower_ in ("qui", "que", "dont")
+        ):
+            break
+        if t.i < token.i and (t.is_punct or t.is_quote):
+            tokens = []
+            continue
+        tokens.append(t)
+    return tokens or [token]
+
+
+def grab_noun_phrase(ctx: ArticleContext, i: int) -> list[Token]:
+    """Surface noun phrase from token ``i`` on (for inverted subjects and agents)."""
+    doc = ctx.doc
+    tokens: list[Token] = []
+    while i < len(doc):
+        t = doc[i]
+        # « Steve Witkoff et Jared Kushner »: a conjunction between names stays
+        # « le PDG et cofondateur »: coordinated titles too
+        joins_names = (
+            t.pos_ == "CCONJ"
+            and tokens
+            and i + 1 < len(doc)
+            and (doc[i + 1].pos_ == "PROPN" or tokens[-1].pos_ == doc[i + 1].pos_ == "NOUN")
+        )
+        # « l'un d'eux », « l'une des victimes »: an indefinite pronoun heads the phrase
+        one_of = t.lower_ in ("un", "une") and tokens and tokens[-1].lower_ in ("l'", "l’")
+        if (
+            t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")
+        ) and not (joins_names or one_of or (t.lower_ in ("eux", "elles") and tokens)):
+            break
+        if t.pos_ == "ADP" and lemma_of(t) not in ("de", "du", "des"):
+            break
+        if t.lower_ in ("selon", "au", "aux", "lors", "dans", "avec"):
+            break
+        tokens.append(t)
+        i += 1
+    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ")):
+        tokens.pop()
+    return tokens
+
+
+def phrase_end(ctx: ArticleContext, start: int, limit: int) -> int:
+    """End of the noun phrase after « selon » or « pour »: the next comma, or the
+    apposition of a name (« selon l'envoyé spécial du président, Steve Witkoff. »)."""
+    text = ctx.text
+    i = start
+    while (
+        i < limit
+        and text[i] not in ",;:.)("
+        and not text.startswith(" –", i)
+        and not text.startswith(" —", i)
+    ):
+        i += 1
+    if i < limit and text[i] == ",":
+        j = i + 1
+        k = j
+        while k < limit and text[k] not in ",;:.()":
+            k += 1
+        tail = text[j:k].strip()
+        name = ctx.name_in(j, k)
+        if name is not None and fold(tail) == fold(name) and (k >= limit - 1 or text[k] in ".,"):
+            return k
+    return skip_back(text, i, INLINE_SPACE, start)

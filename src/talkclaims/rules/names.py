@@ -1,0 +1,173 @@
+"""The people an article names: where, under which name, and the roles it gives them.
+
+Built once per article, while its context is built: the spans of known people's
+names (found by spelling, beside NER), people's names the model found and made whole,
+each mention of a person outside quotations (with its sentence and whether it is a
+subject), and the roles the article introduces (« la ministre du Travail, Claire
+Vasseur »). `salient_person` is how a pronoun finds its person among those mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from talkclaims.rules.context import ArticleContext
+
+#: What the model cuts off the end of a name: « -Delmotte », « Le Maire », « von der Leyen ».
+NAME_TAIL = re.compile(
+    r"(?:-[A-ZÀ-Ý][\w’']+|[ \u00a0](?:(?:[Ll]e|[Ll]a|[Dd]e|[Dd]u|[Vv]an|[Vv]on|[Dd]er|[Dd]a|"
+    r"[Dd]os|[Dd]i|[Bb]en|[Bb]in|[Aa]l)[ \u00a0])*[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*){1,3}"
+)
+DEFINITE = {"le", "la", "l'", "l’"}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named (or resolved) at ``start``, in sentence ``sentence``."""
+
+    start: int
+    name: str
+    sentence: int
+    subject: bool
+
+
+def salient_person(
+    persons: Sequence[PersonMention], here: int, pos: int, max_back: int = 10
+) -> str | None:
+    """The person a pronoun at ``pos`` (in sentence ``here``) most likely means: in the
+    nearest sentence naming someone before it, the last subject, else the first named."""
+    for idx in range(here, max(-1, here - max_back - 1), -1):
+        found = [m for m in persons if m.sentence == idx and m.start < pos]
+        if found:
+            subjects = [m for m in found if m.subject]
+            return (subjects[-1] if subjects else found[0]).name
+    return None
+
+
+def find_aliases(ctx: ArticleContext) -> tuple[tuple[int, int, str], ...]:
+    """Spans of known people's names, found by spelling (before and beside NER)."""
+    spellings = ctx.patterns.spellings
+    found: list[tuple[int, int, str]] = []
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PER":
+            person = ctx.people.known(ent.text)
+            if person is not None:
+                found.append((ent.start_char, ent.end_char, person.name))
+    taken = [(s, e) for s, e, _ in found]
+    for m in ctx.patterns.spelling_regex.finditer(ctx.text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append((m.start(), m.end(), spellings[m.group()]))
+    return tuple(sorted(found))
+
+
+def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
+    """People's names found by the model, made whole.
+
+    PER entities, and names the model calls MISC when they stand in apposition to a
+    common noun (« La navigatrice Clarisse Crémer »); each is extended over what the
+    model cut off (« Masson-Delmotte », « Al-Khelaïfi », « Bruno Le Maire »).
+    """
+    spans = []
+    for ent in ctx.doc.ents:
+        person = ent.label_ == "PER" or (
+            ent.label_ == "MISC"
+            and len(ent) > 1
+            and all(t.pos_ == "PROPN" for t in ent)
+            and ent.root.dep_ in ("appos", "nsubj", "flat:name")
+            and ent.root.head.pos_ == "NOUN"
+        )
+        if not person or any(o.start <= ent.start_char < o.end for o in ctx.outlets):
+            continue
+        if ent.text.isupper() and len(ent) == 1:
+            continue  # a dateline (« BRUXELLES (AFP) - »), not a person
+        end = ent.end_char
+        match = NAME_TAIL.match(ctx.text, end)
+        if match:
+            end = match.end()
+        spans.append((ent.start_char, end))
+    return tuple(spans)
+
+
+def person_mentions(ctx: ArticleContext) -> tuple[PersonMention, ...]:
+    """Every person named outside quotations, known people first where spans overlap."""
+    outlet_spans = [(o.start, o.end) for o in ctx.outlets]
+    spans: dict[int, tuple[int, str]] = {s: (e, name) for s, e, name in ctx.alias_spans}
+    for start, end in ctx.names:
+        if start in spans:
+            continue
+        if any(s < end and start < e for s, e in outlet_spans):
+            continue
+        if any(s < end and start < e for s, (e, _) in spans.items()):
+            continue
+        spans[start] = (end, ctx.text[start:end])
+    names = [n for _, n in spans.values()]
+    mentions = []
+    for start, (end, name) in sorted(spans.items()):
+        if ctx.in_quote(start):
+            continue
+        span = ctx.char_span(start, end)
+        subject = span is not None and any(t.dep_.startswith("nsubj") for t in span)
+        mentions.append(
+            PersonMention(
+                start, ctx.people.canonical(name, names), ctx.sentence_index(start), subject
+            )
+        )
+    return tuple(mentions)
+
+
+def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
+    """(position, role noun, person) for « X, porte-parole de … », « le vice-président X »."""
+    text = ctx.text
+    roles_re = ctx.patterns.role_regex
+    roles = []
+    for mention in ctx.persons:
+        before = text[max(0, mention.start - 80) : mention.start]
+        span = ctx.char_span(mention.start, mention.start + 1)
+        end = span.end_char if span is not None else mention.start
+        after = text[end : end + 80]
+        # « le vice-président Vance », « La ministre du Travail, Claire Vasseur »
+        found = [
+            m.group().lower()
+            for m in roles_re.finditer(before)
+            if len(before) - m.end() <= 60 and not re.search(r"[.;]", before[m.end() :])
+        ]
+        # « Dmitri Peskov, porte-parole de … », « X, cheffe économiste chez … »
+        comma = re.match(r"[^,.;]*?,\s*", after)
+        if comma:
+            apposition = re.split(r"[,.;]", after[comma.end() :], maxsplit=1)[0]
+            for m in roles_re.finditer(apposition):
+                if len(apposition[: m.start()].split()) <= 4:
+                    found.append(m.group().lower())
+        for noun in found:
+            if not any(noun != other and noun in other.split() for other in found):
+                roles.append((mention.start, noun, mention.name))
+    # « Léa F. arrive en avance. … la réalisatrice de 41 ans n'a pas atterri »: a
+    # description subject right after a sentence about someone is that someone
+    for token in _role_subjects(ctx):
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+            continue
+        person = salient_person(ctx.persons, ctx.sentence_index(token.idx), token.idx, 1)
+        if person is not None:
+            roles.append((token.idx, token.lower_, person))
+    return tuple(sorted(roles))
+
+
+def _role_subjects(ctx: ArticleContext) -> list[Token]:
+    """Subjects that are role nouns (« la réalisatrice »), found on the Doc's arrays:
+    making a Token of every word costs more than the rule itself."""
+    from spacy.attrs import DEP, LOWER
+
+    doc = ctx.doc
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    nsubj = strings["nsubj"]
+    roles = {strings[noun] for noun in ctx.patterns.role_nouns}
+    rows = doc.to_array([DEP, LOWER]).tolist()
+    return [doc[i] for i, (dep, lower) in enumerate(rows) if dep == nsubj and lower in roles]

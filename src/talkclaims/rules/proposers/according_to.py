@@ -1,0 +1,68 @@
+"""Rule family ``selon``, first half: « selon X », « d'après X » and the clause they frame.
+
+X is the speaker (and the source when it is an outlet). The framed clause is the one
+after the phrase when the phrase opens the sentence (« Selon lui, … »), else the words
+before it (« …, selon X »).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from talkclaims.rules.candidates import Candidate, make_candidate
+from talkclaims.rules.clauses import clause_end
+from talkclaims.rules.families import SELON
+from talkclaims.rules.mentions import mention_from_tokens, phrase_end
+from talkclaims.text.fold import fold
+from talkclaims.text.spans import INLINE_SPACE, skip
+
+if TYPE_CHECKING:
+    from talkclaims.rules.context import ArticleContext
+
+#: Words that may stand before « selon X » at the start of a sentence (« Mais selon X »).
+_CONNECTORS = {
+    "de", "plus", "mais", "et", "or", "pourtant", "cependant", "toutefois", "enfin", "ainsi",
+    "en", "outre", "par", "ailleurs", "donc",
+}  # fmt: skip
+
+
+def propose(ctx: ArticleContext) -> list[Candidate]:
+    """« selon X », « d'après X »: the clause they frame, with X as speaker."""
+    patterns = ctx.patterns
+    text = ctx.text
+    words = sorted(patterns.according_to, key=len, reverse=True)
+    regex = re.compile(r"(?<![\w’'])(" + "|".join(map(re.escape, words)) + r")(?![\w’'])", re.I)
+    out: list[Candidate] = []
+    for match in regex.finditer(text):
+        if ctx.in_quote(match.start()):
+            continue
+        after = text[match.end() : match.end() + 30].lstrip()
+        if any(fold(after).startswith(fold(w)) for w in patterns.according_to_not_before):
+            continue
+        sent_start, sent_end = ctx.sentence(match.start())
+        np_start = skip(text, match.end(), INLINE_SPACE, sent_end)
+        np_end = phrase_end(ctx, np_start, sent_end)
+        if np_end <= np_start:
+            continue
+        tokens = [t for t in (ctx.char_span(np_start, np_end) or []) if not t.is_space]
+        mention = mention_from_tokens(ctx, tokens, according=True)
+        if mention is None:
+            continue
+        lead = text[sent_start : match.start()]
+        lead_words = [w for w in re.split(r"[\s,]+", lead) if w]
+        if len(lead_words) <= 2 and all(fold(w) in _CONNECTORS for w in lead_words):
+            start = skip(text, np_end, "," + INLINE_SPACE, sent_end)
+            end = clause_end(ctx, start, sent_end)
+        else:
+            start = sent_start
+            end = match.start()
+            # « Même si X, selon Y, … »: the clause starts after its conjunction
+            for conj in patterns.lead_conjunctions:
+                if fold(text[start : start + len(conj) + 1]) == fold(conj) + " ":
+                    start += len(conj) + 1
+                    break
+        found = make_candidate(ctx, start, end, SELON, None, match.start(), mention)
+        if found is not None:
+            out.append(found)
+    return out

@@ -1,0 +1,128 @@
+"""Who each candidate's speaker is, resolved as a reader does, in reading order.
+
+A name is resolved to its canonical form; a pronoun to the salient person (the subject
+of the nearest sentence naming someone, else the speaker just before); a description to
+the person the article introduced in that role, to a role the rule data knows, or to the
+person the passage is about. Each resolution is remembered by the `PeopleTracker`, the
+one piece of state that changes while an article is processed, so that the next « elle »
+finds a person whose name is far back.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from typing import TYPE_CHECKING
+
+from talkclaims.rules.names import PersonMention, salient_person
+
+if TYPE_CHECKING:
+    from talkclaims.rules.candidates import Candidate
+    from talkclaims.rules.context import ArticleContext
+
+
+class PeopleTracker:
+    """The people an article has mentioned so far: its named people, and each speaker
+    resolved from a pronoun or a description, at the place it was resolved."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.persons: list[PersonMention] = list(ctx.persons)
+
+    def salient(self, pos: int, max_back: int = 10) -> str | None:
+        """The person a pronoun at ``pos`` most likely means (see `salient_person`)."""
+        return salient_person(self.persons, self.ctx.sentence_index(pos), pos, max_back)
+
+    def add(self, start: int, name: str) -> None:
+        """A speaker resolved from a pronoun or a description becomes a mention in its own
+        right, so that the next « elle » finds her even if her name is far back."""
+        mention = PersonMention(start, name, self.ctx.sentence_index(start), True)
+        bisect.insort(self.persons, mention, key=lambda m: m.start)
+
+
+def resolve_speakers(
+    ctx: ArticleContext, people: PeopleTracker, candidates: list[Candidate]
+) -> list[Candidate]:
+    """One pass of resolution over ``candidates`` in reading order (where each is
+    attributed); returns them in their given order, speakers settled.
+
+    A candidate that already has a speaker keeps it; one that has none is tried again
+    (a second pass sees the people the first one added and the claims proposed since).
+    """
+    out = list(candidates)
+    people_named = set(ctx.article_names)
+    previous: Candidate | None = None
+    for i in sorted(range(len(out)), key=lambda k: out[k].at):
+        cand = out[i]
+        resolved = _resolve(ctx, people, cand, previous)
+        mention = cand.mention
+        if (
+            cand.speaker is None
+            and mention is not None
+            and mention.kind in ("pronoun", "description")
+            and resolved.speaker in people_named
+        ):
+            people.add(mention.start, resolved.speaker)
+        out[i] = previous = resolved
+    return out
+
+
+def _resolve(
+    ctx: ArticleContext, people: PeopleTracker, cand: Candidate, previous: Candidate | None
+) -> Candidate:
+    """``cand`` with its speaker; ``previous`` is the claim before it in reading order."""
+    mention = cand.mention
+    if cand.speaker is not None or mention is None:
+        return cand
+    if mention.kind == "name":
+        speaker = ctx.people.canonical(mention.name or mention.text, ctx.article_names)
+    elif mention.kind == "outlet":
+        speaker = mention.name
+    elif mention.kind == "pronoun":
+        # a named person first; else the speaker of the claim just before (« Le
+        # ministre a assuré que … Il a ajouté que … »)
+        speaker = people.salient(mention.start)
+        near = previous is not None and (
+            ctx.sentence_index(mention.start) - ctx.sentence_index(previous.at) <= 3
+        )
+        if speaker is None and near and previous.speaker_kind in ("description", "other"):
+            speaker = previous.speaker
+    elif mention.kind == "description":
+        speaker = _described(ctx, people, mention.text, mention.name or "", mention.start)
+    else:
+        speaker = _strip_determiner(ctx, mention.text)
+    return dataclasses.replace(
+        cand, speaker=speaker, speaker_kind=mention.kind if speaker else None
+    )
+
+
+def _described(ctx: ArticleContext, people: PeopleTracker, text: str, noun: str, start: int) -> str:
+    """The person a description (« le porte-parole du Kremlin ») at ``start`` means."""
+    person = ctx.people.by_description(text)
+    introduced = [r for r in ctx.roles if ctx.same_role(r[1], noun) and r[0] < start]
+    if person is not None:
+        speaker = person.name
+    elif introduced:
+        speaker = introduced[-1][2]
+    elif noun in ctx.patterns.anaphoric_nouns:
+        # « le politicien américain », « le négociateur russe »: a category, not an
+        # office, so it points back at the person the passage is about
+        speaker = people.salient(start)
+    else:
+        # an office no one in the article was given before (« Le député de
+        # Seine-Saint-Denis » right after Karim Benali spoke): the person of this or
+        # the last sentence
+        speaker = people.salient(start, max_back=1)
+    # « le maire » nobody was introduced as: the description is all the article gives
+    return speaker or _strip_determiner(ctx, text)
+
+
+def _strip_determiner(ctx: ArticleContext, text: str) -> str:
+    """« Le Kremlin » → « Kremlin »; an indefinite description keeps its determiner."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ctx.patterns.strip_determiners:
+        return " ".join(words[1:])
+    for det in ("l'", "l’"):
+        if text.lower().startswith(det) and len(text) > 2:
+            return text[2:]
+    return text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 KINDS = ("direct", "indirect", "mixed")
@@ -77,3 +79,35 @@ class Claim:
         values["rule"] = values["rule"] or ""
         values["confidence"] = float(values["confidence"] or 0.0)
         return cls(**values)
+
+    def to_values(self) -> tuple[Any, ...]:
+        """Every field in `VALUE_FIELDS` order, ``marks`` included, as plain values.
+
+        Only str, int, float, None and tuples of them: what msgpack, and so a spaCy Doc
+        (``to_bytes``, ``DocBin``, ``nlp.pipe(n_process=…)``), can carry. A frozen
+        dataclass cannot go there, so the spaCy component stores this instead.
+        """
+        return _values_of(self)
+
+    @classmethod
+    def from_values(cls, values: Sequence[Any], **changes: Any) -> Claim:
+        """The claim `to_values` gave, also after msgpack made its tuples lists.
+
+        ``changes`` replace fields on the way (as `dataclasses.replace` would), so that a
+        caller adjusting a claim builds it once, not twice.
+        """
+        data = dict(zip(VALUE_FIELDS, values, strict=True))
+        data["sources"] = tuple(data["sources"])
+        speaker_mark, cue_mark = data["marks"]
+        data["marks"] = (
+            None if speaker_mark is None else tuple(speaker_mark),
+            None if cue_mark is None else tuple(cue_mark),
+        )
+        data.update(changes)
+        return cls(**data)
+
+
+#: Every field of `Claim` in declaration order (FIELDS plus ``marks``): the layout of
+#: `Claim.to_values`.
+VALUE_FIELDS = tuple(f.name for f in fields(Claim))
+_values_of = attrgetter(*VALUE_FIELDS)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
@@ -70,14 +71,16 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path):
 def test_an_exception_in_one_article_is_reported_and_the_run_goes_on(extractor, monkeypatch):
     from talkclaims.io.readers import Document
 
-    real = extractor.component.__call__.__func__
+    # the rules fail on one document, inside the pipeline's `nlp.pipe`
+    engine_class = type(extractor.engine)
+    real = engine_class.claims
 
     def flaky(self, doc):
         if "PANNE" in doc.text:
             raise ValueError("règle cassée")
         return real(self, doc)
 
-    monkeypatch.setattr(type(extractor.component), "__call__", flaky)
+    monkeypatch.setattr(engine_class, "claims", flaky)
     documents = [
         Document("a.txt", "Selon Reuters, la banque relèvera ses taux."),
         Document("b.txt", "PANNE : Selon l'AFP, rien."),
@@ -87,3 +90,7 @@ def test_an_exception_in_one_article_is_reported_and_the_run_goes_on(extractor, 
     assert [r.doc for r in results] == ["a.txt", "b.txt", "c.txt"]
     assert results[1].error == "extraction failed: ValueError: règle cassée"
     assert results[0].claims and results[2].claims
+    # a single text still raises, as any function does
+    with pytest.raises(ValueError, match="règle cassée"):
+        extractor.claims("PANNE : Selon l'AFP, rien.")
+    assert extractor.claims("Selon l'AFP, le sommet est reporté.")

@@ -279,6 +279,31 @@ def _register_components() -> None:
         )
 
 
+def pipeline_copy(nlp: Language) -> Language:
+    """A pipeline sharing ``nlp``'s model (vocab, tokenizer, component objects) but with a
+    list of components of its own.
+
+    `load_nlp` keeps one model per process, and each `Extractor` adds its own claims
+    component (its own rule data) to a copy: components added to the copy, settings such
+    as ``max_length`` and what ``nlp.config`` reports never reach the cached pipeline or
+    another copy, and nothing is loaded twice. spaCy has no public way to do this (adding
+    a component with ``source=`` compares the vectors, 3 s a component), so the
+    containers that hold the list of components are copied here: shallow copies of
+    what `Language.add_pipe`, ``disable_pipe`` and the ``meta`` and ``config``
+    properties write to.
+    """
+    import copy
+
+    clone = copy.copy(nlp)
+    clone._components = list(nlp._components)
+    clone._disabled = set(nlp._disabled)
+    clone._pipe_meta = dict(nlp._pipe_meta)
+    clone._pipe_configs = dict(nlp._pipe_configs)
+    clone._config = copy.deepcopy(nlp._config)
+    clone._meta = copy.deepcopy(nlp._meta)
+    return clone
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = MODEL) -> Language:
     """The pipeline with rule-based sentences; loaded once per process."""

@@ -7,23 +7,25 @@ the size of the corpus.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from talkclaims.io.readers import Document, ReadFailure, iter_documents
-from talkclaims.records import Claim
+from talkclaims.io.readers import Document, ReadFailure
+from talkclaims.records import VALUE_FIELDS, Claim
 from talkclaims.text.sentences import for_parsing
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from talkclaims.lang.patterns import Patterns
+    from talkclaims.pipeline.component import ClaimsComponent
     from talkclaims.rules.engine import Engine
 
 BATCH_SIZE = 16
+#: The name of the claims component in an Extractor's pipeline (its factory's name).
+COMPONENT = "talkclaims"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,17 +40,28 @@ class DocumentResult:
 
 
 class Extractor:
-    """A loaded pipeline plus the claims component, ready to process documents."""
+    """A loaded pipeline with the claims component, ready to process documents.
+
+    The model is loaded once per process (`load_nlp`); each Extractor runs it through a
+    copy of its own (`pipeline_copy`) that ends with the ``talkclaims`` component and
+    this Extractor's rules, so Extractors with different patterns folders do not meet.
+    """
 
     def __init__(
         self, patterns_dirs: Sequence[str | Path] = (), patterns: Patterns | None = None
     ) -> None:
         from talkclaims.lang.patterns import load_patterns
-        from talkclaims.pipeline.component import ClaimsComponent
-        from talkclaims.pipeline.nlp import load_nlp
+        from talkclaims.pipeline.nlp import load_nlp, pipeline_copy
 
-        self.nlp = load_nlp()
-        self.component = ClaimsComponent(patterns or load_patterns(patterns_dirs))
+        # read (and checked) here, so that a bad pattern file fails before any document
+        rules = patterns or load_patterns(patterns_dirs)
+        self.nlp = pipeline_copy(load_nlp())
+        self.component: ClaimsComponent = self.nlp.add_pipe(
+            COMPONENT, config={"patterns_dirs": [str(d) for d in patterns_dirs]}
+        )
+        self.component.use_patterns(rules)
+        # a document whose claims cannot be found goes on with the error noted on it
+        self.component.set_error_handler(_go_on)
 
     @property
     def engine(self) -> Engine:
@@ -56,12 +69,26 @@ class Extractor:
         return self.component.engine
 
     def claims(self, text: str, doc_id: str = "") -> list[Claim]:
-        """Claims of one text."""
-        return _as_read(self.component(self.parse(for_parsing(text)))._.claims, text, doc_id)
+        """Claims of one text; an error in the rules is raised, as by any function (only
+        `process` turns it into a result, so that a corpus run goes on)."""
+        from spacy.util import raise_error
+
+        from talkclaims.pipeline.component import claim_values
+
+        component = self.component
+        handler = component.get_error_handler()
+        component.set_error_handler(raise_error)
+        try:
+            doc = self.parse(for_parsing(text))
+        finally:
+            component.set_error_handler(handler)
+        return _as_read(claim_values(doc) or (), text, doc_id)
 
     def parse(self, text: str) -> Doc:
-        """One text through the pipeline; past the model's ``max_length``, in chunks cut at
-        paragraph ends and joined back into one Doc with the same offsets."""
+        """One text through the pipeline, claims included; past the model's
+        ``max_length``, parsed in chunks cut at paragraph ends and joined back into one Doc
+        with the same offsets, on which the claims component then runs (the rules read the
+        whole article: who spoke before, which roles it introduced)."""
         from talkclaims.pipeline.nlp import one_blas_thread
 
         with one_blas_thread():
@@ -69,11 +96,14 @@ class Extractor:
                 return self.nlp(text)
             from spacy.tokens import Doc
 
-            docs = list(self.nlp.pipe(paragraph_chunks(text, self.nlp.max_length)))
-        return Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+            chunks = paragraph_chunks(text, self.nlp.max_length)
+            docs = list(self.nlp.pipe(chunks, disable=[COMPONENT]))
+            joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
+            return self.component(joined)
 
     def process(self, documents: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         """Results in input order; a failing document does not stop the others."""
+        from talkclaims.pipeline.component import ERROR_KEY, claim_values
         from talkclaims.pipeline.nlp import one_blas_thread
 
         limit = self.nlp.max_length
@@ -93,17 +123,21 @@ class Extractor:
                 try:
                     if len(item.text) > limit:
                         doc = self.parse(for_parsing(item.text))
-                    self.component(doc)
-                    claims = tuple(_as_read(doc._.claims, item.text, item.id, dict(item.meta)))
+                    failure = doc.user_data.get(ERROR_KEY)
+                    if failure is None:
+                        values = claim_values(doc) or ()
+                        claims = tuple(_as_read(values, item.text, item.id, dict(item.meta)))
                 except Exception as exc:  # one bad document must not stop a corpus run
-                    yield DocumentResult(
-                        item.id, error=f"extraction failed: {type(exc).__name__}: {exc}"
-                    )
+                    failure = f"{type(exc).__name__}: {exc}"
+                if failure is not None:
+                    yield DocumentResult(item.id, error=f"extraction failed: {failure}")
                     continue
                 yield DocumentResult(item.id, claims, warning=item.warning, text=item.text)
 
-    def process_paths(self, paths: Iterable[str]) -> Iterator[DocumentResult]:
-        return self.process(iter_documents(paths))
+
+def _go_on(name: str, component: object, docs: list[Doc], exc: Exception) -> None:
+    """The error handler of an Extractor's claims component: the component notes the
+    error on the Doc (``doc._.claims_error``) and `Extractor.process` reports it."""
 
 
 def paragraph_chunks(text: str, limit: int) -> Iterator[str]:
@@ -121,21 +155,28 @@ def paragraph_chunks(text: str, limit: int) -> Iterator[str]:
         start = end
 
 
+_START, _END = VALUE_FIELDS.index("start"), VALUE_FIELDS.index("end")
+
+
 def _as_read(
-    claims: list[Claim], text: str, doc_id: str, meta: dict[str, str] | None = None
+    found: Iterable[Sequence[Any]], text: str, doc_id: str, meta: dict[str, str] | None = None
 ) -> list[Claim]:
-    """Claims found on the parsed copy, with their words and lines as read (same offsets)
-    and the article's metadata."""
-    return [
-        dataclasses.replace(
-            c,
-            doc=doc_id,
-            text=text[c.start : c.end],
-            line=text.count("\n", 0, c.start) + 1,
-            **(meta or {}),
+    """Claims found on the parsed copy (stored as `Claim.to_values`), with their words
+    and lines as read (same offsets) and the article's metadata; each built once."""
+    meta = meta or {}
+    claims = []
+    for values in found:
+        start, end = values[_START], values[_END]
+        claims.append(
+            Claim.from_values(
+                values,
+                doc=doc_id,
+                text=text[start:end],
+                line=text.count("\n", 0, start) + 1,
+                **meta,
+            )
         )
-        for c in claims
-    ]
+    return claims
 
 
 def extract_text(

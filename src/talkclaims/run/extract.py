@@ -123,12 +123,12 @@ class Extractor:
                 try:
                     if len(item.text) > limit:
                         doc = self.parse(for_parsing(item.text))
+                    # set when the claims component failed on it (see `_go_on`)
                     failure = doc.user_data.get(ERROR_KEY)
-                    if failure is None:
-                        values = claim_values(doc) or ()
-                        claims = tuple(_as_read(values, item.text, item.id, dict(item.meta)))
+                    found = () if failure is not None else claim_values(doc) or ()
+                    claims = tuple(_as_read(found, item.text, item.id, dict(item.meta)))
                 except Exception as exc:  # one bad document must not stop a corpus run
-                    failure = f"{type(exc).__name__}: {exc}"
+                    failure, claims = f"{type(exc).__name__}: {exc}", ()
                 if failure is not None:
                     yield DocumentResult(item.id, error=f"extraction failed: {failure}")
                     continue

@@ -125,16 +125,14 @@ def test_a_saved_pipeline_keeps_its_rules_without_the_patterns_folder(tmp_path, 
     shutil.rmtree(mine)  # what the config names is gone: the saved rules must be enough
     loaded = spacy.load(tmp_path / "pipeline")
     assert [everything(loaded(t)._.claims) for t in [MINE_TEXT, *articles]] == expected
-    # the saved data alone, not merged with the shipped files a second time
-    rules = loaded.get_pipe("talkclaims").patterns
-    assert rules.data == saved_rules.data
-    assert rules == saved_rules
+    # the saved data alone, not merged with the shipped files a second time (the tables
+    # are built from it)
+    assert loaded.get_pipe("talkclaims").patterns.data == saved_rules.data
 
 
 def test_the_component_round_trips_through_bytes(plain):
     component = plain.get_pipe("talkclaims")
     copy = ClaimsComponent().from_bytes(component.to_bytes())
-    assert copy.patterns == component.patterns
     assert copy.patterns.data == component.patterns.data
     assert everything(copy(plain(TEXT))._.claims) == everything(plain(TEXT)._.claims)
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from talkclaims.lang.patterns import shipped_patterns
 from talkclaims.text.quotes import find_quotes
 from talkclaims.text.sentences import for_parsing, sentences
+
+ABBREVIATIONS = shipped_patterns().grammar.abbreviations
 
 MARKS = ["«", "»", "“", "”", "„", "‹", "›", '"', "'", "’", "« ", " »", "«\u00a0", "\u202f»"]
 WORDS = [
@@ -49,6 +52,6 @@ def test_extraction_never_raises_and_keeps_offsets(extractor, text):
 def test_text_functions_keep_their_invariants(text):
     for quote in find_quotes(text):
         assert 0 <= quote.open < quote.start <= quote.end < quote.close <= len(text)
-    for start, end in sentences(text):
+    for start, end in sentences(text, ABBREVIATIONS):
         assert 0 <= start < end <= len(text) and text[start:end].strip()
     assert len(for_parsing(text)) == len(text)

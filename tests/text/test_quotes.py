@@ -1,7 +1,10 @@
 """Quotation spans found on raw text, before any parsing."""
 
+from talkclaims.lang.patterns import shipped_patterns
 from talkclaims.text.quotes import find_quotes
 from talkclaims.text.sentences import sentences
+
+ABBREVIATIONS = shipped_patterns().grammar.abbreviations
 
 
 def spans(text: str) -> list[str]:
@@ -41,7 +44,7 @@ def test_offsets_point_inside_the_marks():
 
 def test_sentences_keep_abbreviations_and_initials_together():
     text = "M. Dmitriev a parlé avec J. D. Vance. Puis il est parti ! « Bien. » Fin"
-    found = [text[s:e] for s, e in sentences(text)]
+    found = [text[s:e] for s, e in sentences(text, ABBREVIATIONS)]
     assert found == [
         "M. Dmitriev a parlé avec J. D. Vance.",
         "Puis il est parti !",
@@ -52,5 +55,5 @@ def test_sentences_keep_abbreviations_and_initials_together():
 
 def test_sentences_never_cross_paragraphs():
     text = "Un titre sans point\nUne phrase. Une autre.\r\n\nDernière"
-    found = [text[s:e] for s, e in sentences(text)]
+    found = [text[s:e] for s, e in sentences(text, ABBREVIATIONS)]
     assert found == ["Un titre sans point", "Une phrase.", "Une autre.", "Dernière"]

@@ -29,20 +29,21 @@ class OutletFinder:
     """Finds outlet mentions in text; built once per pattern set."""
 
     def __init__(self, patterns: Patterns) -> None:
+        grammar = patterns.grammar
         self.canonical: dict[str, str] = {}
         for outlet in patterns.outlets:
             for spelling in (outlet.name, *outlet.aliases):
                 self.canonical.setdefault(spelling, outlet.name)
                 # « l'AFP »: the article is not part of the name
-                for article in ("l'", "l’"):
+                for article in grammar.elided_articles:
                     if spelling.startswith(article):
                         self.canonical.setdefault(spelling[len(article) :], outlet.name)
                 # « au Figaro », « du Parisien », « aux Échos »: the article is contracted
-                for article, contracted in (("Le ", ("au ", "du ")), ("Les ", ("aux ", "des "))):
-                    if spelling.startswith(article):
-                        rest = spelling[len(article) :]
+                for article, contracted in grammar.contracted_articles:
+                    if spelling.startswith(article + " "):
+                        rest = spelling[len(article) + 1 :]
                         for prep in contracted:
-                            self.canonical.setdefault(prep + rest, outlet.name)
+                            self.canonical.setdefault(f"{prep} {rest}", outlet.name)
         names = sorted(self.canonical, key=len, reverse=True)
         self._known = re.compile(
             r"(?<![\w’'-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
@@ -50,18 +51,8 @@ class OutletFinder:
         nouns = sorted(patterns.outlet_nouns, key=len, reverse=True)
         self._generic = re.compile(
             r"(?i:\b(" + "|".join(re.escape(n) for n in nouns) + r"))"
-            r"(?:\s+(?:de\s+presse|russe|américaine?|britannique|allemande?|ukrainienne?|"
-            r"française?|chinoise?|d['’]État|publique?|en\s+ligne|d['’]information))*"
+            rf"(?:\s+(?:{grammar.outlet_qualifier_alternation}))*"
             rf"\s+((?:{_CAPITALISED})(?:\s+(?:{_CAPITALISED}))*)"
-        )
-        phrasings = sorted(patterns.outlet_phrasings, key=len, reverse=True)
-        self._phrasings = re.compile(
-            r"(?i:\b(?:" + "|".join(re.escape(p) for p in phrasings) + r"))\s*"
-            r"((?:(?:l[ea]s?|l['’])\s*)?(?:"
-            + _CAPITALISED
-            + r"\+?)(?:\s+(?:"
-            + _CAPITALISED
-            + r"|de|du|des|d['’]\w+)\+?)*)"
         )
         self._bylines = patterns.byline_patterns
 

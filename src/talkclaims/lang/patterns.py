@@ -10,14 +10,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-PATTERN_FILES = ("verbs.yaml", "attributions.yaml", "outlets.yaml", "speakers.yaml")
+from talkclaims.lang.grammar import Grammar, build_grammar
+
+PATTERN_FILES = (
+    "verbs.yaml",
+    "attributions.yaml",
+    "outlets.yaml",
+    "speakers.yaml",
+    "grammar.yaml",
+)
 #: The merged content of each pattern file: what `build_patterns` reads and what a saved
 #: pipeline writes.
 RuleData = dict[str, dict[str, Any]]
@@ -77,6 +85,8 @@ class Patterns:
     outlet_nouns: tuple[str, ...]
     byline_patterns: tuple[re.Pattern[str], ...]
     speakers: tuple[Person, ...]
+    #: Closed-class French (``grammar.yaml``): complementisers, clitics, auxiliaries…
+    grammar: Grammar
     #: The merged pattern files these tables were built from (saved with a pipeline).
     data: RuleData = field(default_factory=dict, compare=False, repr=False)
 
@@ -118,7 +128,8 @@ class Patterns:
     @cached_property
     def appositive_regex(self) -> re.Pattern[str]:
         heads = "|".join(map(re.escape, self.appositive_heads))
-        return re.compile(rf"(?:un|une|le|la|les|des|ce|cette)\s+(?:{heads})\b", re.I)
+        determiners = self.grammar.appositive_determiner_alternation
+        return re.compile(rf"(?:{determiners})\s+(?:{heads})\b", re.I)
 
 
 def _words_regex(words: Iterable[str], flags: int) -> re.Pattern[str]:
@@ -237,12 +248,24 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
     return build_patterns(*read_rule_data(extra_dirs))
 
 
+@lru_cache(maxsize=1)
+def shipped_patterns() -> Patterns:
+    """The shipped rule data alone, loaded once: what the model pipeline's own steps
+    (the sentence splitter) read, whatever pattern folders the rules are given."""
+    return load_patterns()
+
+
 def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> Patterns:
     """The rule tables of merged pattern data, checked (errors name ``origin``'s files)."""
     origin = {name: Path(name) for name in PATTERN_FILES} | (origin or {})
     verbs_path, attr_path = origin["verbs.yaml"], origin["attributions.yaml"]
     out_path, spk_path = origin["outlets.yaml"], origin["speakers.yaml"]
-    v, a, o, s = (merged.get(n) or {} for n in PATTERN_FILES)
+    v, a, o, s, g = (merged.get(n) or {} for n in PATTERN_FILES)
+    grammar_path = origin["grammar.yaml"]
+    try:
+        grammar = build_grammar(g, grammar_path, lambda key: _line_of(grammar_path, key))
+    except ValueError as exc:
+        raise PatternError(str(exc)) from exc
 
     verbs = {_base_lemma(x) for x in _strings(v, "verbs", verbs_path) if " " not in _base_lemma(x)}
     locutions = []
@@ -313,5 +336,6 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
             Person(r["name"], tuple(r.get("aliases") or ()), tuple(r.get("roles") or ()))
             for r in _records(s, "speakers", spk_path)
         ),
+        grammar=grammar,
         data=merged,
     )

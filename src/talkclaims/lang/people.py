@@ -9,11 +9,25 @@ Dmitriev » within one article even when neither is known.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from talkclaims.lang.patterns import Patterns, Person
-from talkclaims.text.fold import fold, name_key
+from talkclaims.text.fold import fold
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str, folds: tuple[tuple[str, str], ...]) -> str:
+    """A transliteration-insensitive key for one name or word: the ``folds`` of
+    ``grammar.yaml`` applied in order, doubled letters single, a final -f read -v."""
+    key = re.sub(r"[^a-z ]", "", fold(name).replace("-", " "))
+    for old, new in folds:
+        key = key.replace(old, new)
+    key = re.sub(r"(.)\1+", r"\1", key)  # doubled letters: Witkoff / Witkof
+    key = re.sub(r"f\b", "v", key)  # Russian -ov written -off in older French: Smirnoff
+    return " ".join(key.split())
 
 
 def _surname(name: str) -> str:
@@ -31,15 +45,20 @@ class SpeakerIndex:
     by_role: dict[str, Person] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._folds = self.patterns.grammar.transliteration_folds
         for person in self.patterns.speakers:
             for spelling in (person.name, *person.aliases):
-                self.by_key.setdefault(name_key(spelling), person)
-                surname = name_key(_surname(spelling))
+                self.by_key.setdefault(self.key(spelling), person)
+                surname = self.key(_surname(spelling))
                 people = self.by_surname.setdefault(surname, [])
                 if person not in people:
                     people.append(person)
             for role in person.roles:
                 self.by_role.setdefault(fold(role), person)
+
+    def key(self, name: str) -> str:
+        """The transliteration-insensitive key of a name (`name_key`)."""
+        return name_key(name, self._folds)
 
     def strip_honorifics(self, name: str) -> str:
         """« M. Dmitriev » → « Dmitriev »."""
@@ -51,19 +70,19 @@ class SpeakerIndex:
     def known(self, name: str) -> Person | None:
         """The known person a written name points at, whatever its transliteration."""
         name = self.strip_honorifics(name)
-        key = name_key(name)
+        key = self.key(name)
         if not key:
             return None
         if key in self.by_key:
             return self.by_key[key]
-        people = self.by_surname.get(name_key(_surname(name)), [])
+        people = self.by_surname.get(self.key(_surname(name)), [])
         if len(people) != 1:
             return None
         person = people[0]
         first = key.split()[0] if len(key.split()) > 1 else None
         if first is None:
             return person
-        firsts = {name_key(s).split()[0] for s in (person.name, *person.aliases) if " " in s}
+        firsts = {self.key(s).split()[0] for s in (person.name, *person.aliases) if " " in s}
         # an initial (J. Vance) or a matching first name; a different first name is someone else
         if any(f.startswith(first[:1]) and (len(first) == 1 or f == first) for f in firsts):
             return person
@@ -90,22 +109,22 @@ class SpeakerIndex:
         if person is not None:
             return person.name
         bare = self.strip_honorifics(name)
-        surname = name_key(_surname(bare))
+        surname = self.key(_surname(bare))
         fuller = [
             n
             for n in map(self.strip_honorifics, article_names)
-            if name_key(_surname(n)) == surname and len(n.split()) > len(bare.split())
+            if self.key(_surname(n)) == surname and len(n.split()) > len(bare.split())
         ]
         if fuller and not self.known(fuller[0]):
             return max(fuller, key=len)
         if len(bare.split()) == 1:
             # « Catherine, c'est Catherine Verlaine »: a first name alone, if only one
             # person of the article bears it
-            first = name_key(bare)
+            first = self.key(bare)
             owners = {
                 n
                 for n in map(self.strip_honorifics, article_names)
-                if len(n.split()) > 1 and name_key(n.split()[0]) == first
+                if len(n.split()) > 1 and self.key(n.split()[0]) == first
             }
             if len(owners) == 1:
                 return owners.pop()

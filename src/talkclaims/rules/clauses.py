@@ -46,7 +46,7 @@ def clause_end(ctx: ArticleContext, start: int, limit: int) -> int:
             # « … » et a appelé X à …: a second verb phrase with its own cue
             or (
                 ch == " "
-                and text.startswith("et ", i + 1)
+                and any(text.startswith(w + " ", i + 1) for w in ctx.grammar.coordinators)
                 and any(i + 4 <= c <= i + 14 for c in ctx.any_cue_starts)
             )
         ):
@@ -69,10 +69,13 @@ def _breaks_clause(ctx: ArticleContext, i: int) -> bool:
     rest = text[j : j + 16].lower()
     # « , a déclaré X » / « , a-t-il ajouté » / « , comme il l'a dit »: a postposed cue;
     # « , tout en reconnaissant que »: a reporting gerund opens a claim of its own
-    for lead in ("", "tout en ", "en "):
+    g = ctx.grammar
+    for lead in g.gerund_prefixes:
         if rest.startswith(lead) and j + len(lead) in ctx.clause_cue_starts:
             return True
-    if rest.startswith("comme ") and any(j < c <= j + 16 for c in ctx.cue_starts):
+    if any(rest.startswith(w + " ") for w in g.incise_marker) and any(
+        j < c <= j + 16 for c in ctx.cue_starts
+    ):
         return True
     return bool(ctx.patterns.appositive_regex.match(text, j))
 

@@ -28,6 +28,7 @@ from talkclaims.text.sentences import paragraphs
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from talkclaims.lang.grammar import Grammar
     from talkclaims.lang.outlets import OutletFinder, OutletMention
     from talkclaims.lang.patterns import Patterns
     from talkclaims.lang.people import SpeakerIndex
@@ -39,6 +40,7 @@ class ArticleContext:
     doc: Doc
     text: str
     patterns: Patterns
+    grammar: Grammar
     people: SpeakerIndex
     quotes: tuple[Quote, ...]
     sentences: list[tuple[int, int]]
@@ -63,6 +65,7 @@ class ArticleContext:
         self.doc = doc
         self.text = doc_text(doc)
         self.patterns = patterns
+        self.grammar = patterns.grammar
         self.people = people
         # quotations and sentences
         self.quotes = tuple(find_quotes(self.text))

@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from talkclaims.lang.grammar import Grammar
     from talkclaims.lang.patterns import Patterns
 
-#: Dependents that belong to the cue phrase when they stand before the verb.
+#: Dependency labels of the words that belong to the cue phrase before the verb.
 _PHRASE_DEPS = {"aux:tense", "aux:pass", "aux", "expl:subj", "expl:comp", "expl:pass", "expl"}
-_CLITIC_OBJECTS = {"l'", "l’", "le", "la", "les", "lui", "leur", "l", "se", "s'", "s’", "en", "y"}
-_NE = {"ne", "n'", "n’"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,33 +48,23 @@ class Cue:
         return last.idx + len(last.text)
 
 
-_ELIDED = {"qu'": "que", "qu’": "que", "qu": "que", "d'": "de", "d’": "de", "l'": "le", "l’": "le"}
-#: Endings of first-group verbs, longest first, for forms the lemmatiser leaves as they are
-#: (it lemmatises « estime » as « estime »).
-_ER_ENDINGS = (
-    "eraient", "erions", "eriez", "erait", "erais", "erons", "eront", "aient", "èrent",
-    "erai", "eras", "erez", "ions", "iez", "ais", "ait", "ant", "ent", "ons", "ées", "és",
-    "ée", "ez", "es", "é", "e",
-)  # fmt: skip
-
-
-def lemma_of(token: Token) -> str:
+def lemma_of(token: Token, g: Grammar) -> str:
     """Lower-case lemma, with the elided forms spaCy leaves as they are folded."""
     lemma = token.lemma_.lower() or token.lower_  # only verbs are lemmatised
-    return _ELIDED.get(lemma, lemma)
+    return g.elisions.get(lemma, lemma)
 
 
-def verb_lemmas(token: Token) -> tuple[str, ...]:
+def verb_lemmas(token: Token, g: Grammar) -> tuple[str, ...]:
     """The lemma, then first-group guesses when the lemmatiser returned the form itself."""
-    return _verb_lemmas(token.lower_, lemma_of(token))
+    return _verb_lemmas(token.lower_, lemma_of(token, g), g.verb_endings)
 
 
 @lru_cache(maxsize=65536)
-def _verb_lemmas(word: str, lemma: str) -> tuple[str, ...]:
+def _verb_lemmas(word: str, lemma: str, endings: tuple[str, ...]) -> tuple[str, ...]:
     found = [lemma]
     if lemma.endswith(("er", "ir", "re")) and lemma != word:
         return tuple(found)
-    for ending in _ER_ENDINGS:
+    for ending in endings:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             found.append(word[: -len(ending)] + "er")
             # « rappelle » → rappeler, « jette » → jeter: doubled consonant before -e
@@ -86,14 +75,12 @@ def _verb_lemmas(word: str, lemma: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def is_clitic_subject(token: Token) -> bool:
+def is_clitic_subject(token: Token, g: Grammar) -> bool:
     """« -t », « -il », « -elle » of an inverted verb (« a-t-il dit », « explique-t-elle »)."""
-    return token.text.startswith("-") and token.lower_.lstrip("-") in (
-        "t", "il", "elle", "ils", "elles", "on", "je", "nous", "vous",
-    )  # fmt: skip
+    return token.text.startswith("-") and token.lower_.lstrip("-") in g.inverted_pronouns
 
 
-def _phrase_bounds(verbs: list[Token]) -> tuple[int, int]:
+def _phrase_bounds(verbs: list[Token], g: Grammar) -> tuple[int, int]:
     """The verbal group: auxiliaries, clitics and « -t-il » around the cue's verbs."""
     first, last = verbs[0].i, verbs[-1].i
     for verb in verbs:
@@ -105,23 +92,23 @@ def _phrase_bounds(verbs: list[Token]) -> tuple[int, int]:
                 and child.i >= verb.i - 4
                 and (
                     child.dep_ in _PHRASE_DEPS
-                    or is_clitic_subject(child)
-                    or child.lower_ in _NE
-                    or child.lower_ in _CLITIC_OBJECTS
+                    or is_clitic_subject(child, g)
+                    or child.lower_ in g.ne
+                    or child.lower_ in g.object_clitics
                 )
             ):
                 first = child.i
             if (
                 child.i > last
                 and child.i <= verbs[-1].i + 2
-                and (child.dep_ == "expl:subj" or is_clitic_subject(child))
+                and (child.dep_ == "expl:subj" or is_clitic_subject(child, g))
             ):
                 last = child.i
     # clitics between first and verb: « l'a », « ne l'a pas »
     doc = verbs[0].doc
     while (
         first > 0
-        and doc[first - 1].lower_ in _CLITIC_OBJECTS | _NE
+        and (doc[first - 1].lower_ in g.object_clitics or doc[first - 1].lower_ in g.ne)
         and doc[first - 1].i >= verbs[0].i - 4
     ):
         first -= 1
@@ -137,17 +124,18 @@ def _negated(verbs: list[Token], patterns: Patterns, first: int, last: int) -> b
             c for aux in verb.children if aux.dep_.startswith("aux") for c in aux.children
         )
     words = {t.lower_ for t in tokens if first - 2 <= t.i <= last + 2}
-    if words & {"pas", "jamais"}:
+    g = patterns.grammar
+    if words & g.negations_without_ne:
         return True
-    return bool(words & _NE and words & patterns.negations)
+    return bool(words & g.ne and words & patterns.negations)
 
 
-def _form(token: Token) -> str:
+def _form(token: Token, g: Grammar) -> str:
     verb_form = token.morph.get("VerbForm")
     deps = {c.dep_ for c in token.children}
     if "Inf" in verb_form:
         # « a soufflé » tagged as an infinitive: after its auxiliary it is a participle
-        return "compound" if _after_auxiliary(token) else "infinitive"
+        return "compound" if _after_auxiliary(token, g) else "infinitive"
     if not verb_form and token.pos_ in ("ADJ", "NOUN"):
         return "compound"  # a participle the tagger missed, after its auxiliary
     if "Part" in verb_form:
@@ -161,44 +149,46 @@ def _form(token: Token) -> str:
     return "finite"
 
 
-def _narrative_infinitive(token: Token) -> bool:
+def _narrative_infinitive(token: Token, g: Grammar) -> bool:
     """« Et d'estimer que … »: an infinitive after « et de » opening a sentence."""
     doc = token.doc
     i = token.i - 1
-    if i < 1 or lemma_of(doc[i]) != "de":
+    if i < 1 or lemma_of(doc[i], g) != "de":
         return False
-    return doc[i - 1].lower_ == "et" and (doc[i - 1].is_sent_start or doc[i - 1].i == 0)
+    return doc[i - 1].lower_ in g.narrative_lead and (doc[i - 1].is_sent_start or doc[i - 1].i == 0)
 
 
 def _hypothetical(token: Token, patterns: Patterns) -> bool:
-    if any(c.lower_ in ("si", "s'", "s’") and c.dep_ == "mark" for c in token.children):
+    g = patterns.grammar
+    if any(c.lower_ in g.hypothesis_marks and c.dep_ == "mark" for c in token.children):
         return True
     head = token.head
-    if token.dep_ in ("xcomp", "ccomp") and head is not token and lemma_of(head) in patterns.modals:
+    if (
+        token.dep_ in ("xcomp", "ccomp")
+        and head is not token
+        and lemma_of(head, g) in patterns.modals
+    ):
         return True
     # « pourrait expliquer »: the modal may be parsed as an auxiliary of the cue
-    return any(c.dep_.startswith("aux") and lemma_of(c) in patterns.modals for c in token.children)
+    return any(
+        c.dep_.startswith("aux") and lemma_of(c, g) in patterns.modals for c in token.children
+    )
 
 
-def _after_auxiliary(token: Token) -> bool:
+def _after_auxiliary(token: Token, g: Grammar) -> bool:
     """« a-t-il martelé » tagged as an adjective: an avoir/être form stands just before."""
     doc = token.doc
     i = token.i - 1
-    while i >= 0 and (is_clitic_subject(doc[i]) or doc[i].lower_ in _NE | {"pas", "déjà"}):
+    while i >= 0 and (
+        is_clitic_subject(doc[i], g)
+        or doc[i].lower_ in g.ne
+        or doc[i].lower_ in g.between_auxiliary_and_participle
+    ):
         i -= 1
-    return i >= 0 and doc[i].lower_ in _AUXILIARY_FORMS and doc[i].i >= token.i - 4
+    return i >= 0 and doc[i].lower_ in g.auxiliary_forms and doc[i].i >= token.i - 4
 
 
-_SUBJECT_PRONOUNS = {"il", "elle", "on", "ils", "elles"}
-#: Forms of avoir and être that make a compound tense (« a soufflé », « s'est dit »).
-_AUXILIARY_FORMS = {
-    "a", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "aurait", "auraient", "aura",
-    "auront", "eu", "est", "sont", "était", "étaient", "serait", "seraient", "sera", "seront",
-    "été", "suis", "sommes", "êtes", "es", "ayant", "étant",
-}  # fmt: skip
-
-
-def _noun_read_as_verb(token: Token) -> bool:
+def _noun_read_as_verb(token: Token, g: Grammar) -> bool:
     """« Il juge prématuré de … », « L'économiste juge probable … »: a verb form the
     tagger read as a noun, after a subject and before an adjective, quote or « que »."""
     doc = token.doc
@@ -206,41 +196,41 @@ def _noun_read_as_verb(token: Token) -> bool:
         return False
     prev, nxt = doc[token.i - 1], doc[token.i + 1]
     after_subject = (
-        prev.lower_ in _SUBJECT_PRONOUNS | {"s'", "s’", "se"}  # « et s'excuse d'avoir »
+        prev.lower_ in g.subject_pronouns
+        or prev.lower_ in g.reflexive_pronouns  # « et s'excuse d'avoir »
         or (prev.pos_ in ("NOUN", "PROPN") and token.i >= 2 and doc[token.i - 2].pos_ == "DET")
         # « Le patron de TotalEnergies, Patrick Pouyanné, estime avoir … »
         or (prev.text == "," and token.i >= 2 and doc[token.i - 2].pos_ == "PROPN")
     )
-    after_de = doc[nxt.i + 1] if nxt.lower_ in ("de", "d'", "d’") and nxt.i + 1 < len(doc) else nxt
+    after_de = doc[nxt.i + 1] if nxt.lower_ in g.de_forms and nxt.i + 1 < len(doc) else nxt
     return after_subject and (
         nxt.pos_ == "ADJ"
         or nxt.is_quote
-        or nxt.lower_ in ("que", "qu'", "qu’")
+        or nxt.lower_ in g.complementisers
         or "Inf" in after_de.morph.get("VerbForm")
     )
 
 
-def _is_verb(token: Token) -> bool:
+def _is_verb(token: Token, g: Grammar) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
     doc = token.doc
-    if token.i + 1 < len(doc) and is_clitic_subject(doc[token.i + 1]) and token.is_lower:
+    if token.i + 1 < len(doc) and is_clitic_subject(doc[token.i + 1], g) and token.is_lower:
         return True  # « raconte-t-elle » tagged as an adjective: inverted, it is a verb
-    if token.pos_ in ("NOUN", "ADV", "ADJ") and _noun_read_as_verb(token):
+    if token.pos_ in ("NOUN", "ADV", "ADJ") and _noun_read_as_verb(token, g):
         return True
     if token.pos_ in ("ADJ", "NOUN"):
         return "Part" in token.morph.get("VerbForm") or (
-            token.lower_.endswith(("é", "ée", "és", "ées", "i", "is", "it", "u"))
-            and _after_auxiliary(token)
+            token.lower_.endswith(g.participle_endings) and _after_auxiliary(token, g)
         )
     return False
 
 
 @lru_cache(maxsize=65536)
-def _in_lexicon(word: str, lemma: str, lexicon: frozenset[str]) -> bool:
+def _in_lexicon(word: str, lemma: str, lexicon: frozenset[str], g: Grammar) -> bool:
     """Is any reading of this word (see `verb_lemmas`) a lemma of the lexicon?"""
     lemma = lemma.lower() or word
-    return not lexicon.isdisjoint(_verb_lemmas(word, _ELIDED.get(lemma, lemma)))
+    return not lexicon.isdisjoint(_verb_lemmas(word, g.elisions.get(lemma, lemma), g.verb_endings))
 
 
 def _lexicon_words(doc: Doc, patterns: Patterns) -> list[int]:
@@ -250,24 +240,26 @@ def _lexicon_words(doc: Doc, patterns: Patterns) -> list[int]:
 
     strings = doc.vocab.strings
     lexicon = patterns.cue_lemmas
+    g = patterns.grammar
     return [
         i
         for i, (lower, lemma, punct, space) in enumerate(
             doc.to_array([LOWER, LEMMA, IS_PUNCT, IS_SPACE]).tolist()
         )
-        if not (punct or space) and _in_lexicon(strings[lower], strings[lemma], lexicon)
+        if not (punct or space) and _in_lexicon(strings[lower], strings[lemma], lexicon, g)
     ]
 
 
 def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
     """Every reporting cue of ``doc`` in text order."""
+    g = patterns.grammar
     cues: list[Cue] = []
     covered: set[int] = set()
     for i in _lexicon_words(doc, patterns) if len(doc) else ():
         token = doc[i]
-        if i in covered or not _is_verb(token):
+        if i in covered or not _is_verb(token, g):
             continue
-        options = verb_lemmas(token)
+        options = verb_lemmas(token, g)
         lemma = next((x for x in options if patterns.is_cue(x)), options[0])
         verbs = [token]
         cue_lemma = lemma
@@ -278,7 +270,7 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
             window = [t for t in doc[token.i : token.i + len(locution) + 3] if t.pos_ != "ADV"]
             window = window[: len(locution)]
             if len(window) == len(locution) and all(
-                word in verb_lemmas(t) for t, word in zip(window, locution, strict=True)
+                word in verb_lemmas(t, g) for t, word in zip(window, locution, strict=True)
             ):
                 verbs = [token, window[-1]]
                 cue_lemma = " ".join(locution)
@@ -289,12 +281,12 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
                 continue
         # the first verb carries the subject and the auxiliaries (« a mis en garde »)
         head = verbs[0]
-        form = _form(token)
+        form = _form(token, g)
         if form == "infinitive":
-            if not _narrative_infinitive(token):
+            if not _narrative_infinitive(token, g):
                 continue
             form = "narrative"
-        first, last = _phrase_bounds(verbs)
+        first, last = _phrase_bounds(verbs, g)
         if _negated(verbs, patterns, first, last) or _hypothetical(token, patterns):
             continue
         cues.append(Cue(head, cue_lemma, first, last, form))

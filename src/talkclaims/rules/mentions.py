@@ -8,7 +8,6 @@ sentence and say which of these they are; resolving them to a person comes later
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Mention
@@ -19,11 +18,8 @@ from talkclaims.text.spans import INLINE_SPACE, skip_back
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from talkclaims.lang.grammar import Grammar
     from talkclaims.rules.context import ArticleContext
-
-DEFINITE = {"le", "la", "l'", "l’"}
-#: « selon Le Film français »: a title with a capitalised article is a publication.
-_PUBLICATION_TITLE = re.compile(r"(?:Le|La|Les|L['’])\s*[A-ZÀ-Ý]")
 
 
 def mention_from_tokens(
@@ -46,9 +42,9 @@ def mention_from_tokens(
         outlets = [o for o in ctx.outlets if start <= o.start and o.end <= end]
         if outlets:
             return Mention(text, start, end, "outlet", outlets[-1].name)
-        if _PUBLICATION_TITLE.match(text):
+        if ctx.grammar.title_article.match(text):
             return Mention(text, start, end, "outlet", text)
-    patterns = ctx.patterns
+    patterns, g = ctx.patterns, ctx.grammar
     first = tokens[0].lower_
     if len(tokens) <= 2 and (first in patterns.pronouns or text.lower() in patterns.pronouns):
         return Mention(text, start, end, "pronoun")
@@ -56,17 +52,19 @@ def mention_from_tokens(
     if outlet is not None:
         return Mention(text, start, end, "outlet", outlet.name)
     head = next((t for t in tokens if t.pos_ in ("NOUN", "PROPN")), tokens[min(1, len(tokens) - 1)])
-    if first in DEFINITE | {"ce", "cet", "cette"} and head.lower_ in ctx.outlet_nouns:
+    if (first in g.definite_articles or first in g.demonstratives) and (
+        head.lower_ in ctx.outlet_nouns
+    ):
         # « Le quotidien économique précise que »: the outlet named last
         earlier = [o for o in ctx.outlets if o.end <= start]
         if earlier:
             return Mention(text, start, end, "outlet", earlier[-1].name)
-    if first in DEFINITE and len(tokens) > 1 and head.lower_ in patterns.role_nouns:
+    if first in g.definite_articles and len(tokens) > 1 and head.lower_ in patterns.role_nouns:
         return Mention(text, start, end, "description", head.lower_)
     return Mention(text, start, end, "other")
 
 
-def noun_phrase(token: Token) -> list[Token]:
+def noun_phrase(token: Token, g: Grammar) -> list[Token]:
     """The subject words around ``token``: its subtree up to a comma, relative or verb."""
     doc = token.doc
     left = token.left_edge.i
@@ -77,7 +75,7 @@ def noun_phrase(token: Token) -> list[Token]:
         if t.i > token.i and (
             t.is_punct
             or (t.pos_ in ("VERB", "AUX") and not past_participle)
-            or t.lower_ in ("qui", "que", "dont")
+            or t.lower_ in g.relative_pronouns
         ):
             break
         if t.i < token.i and (t.is_punct or t.is_quote):
@@ -89,7 +87,7 @@ def noun_phrase(token: Token) -> list[Token]:
 
 def grab_noun_phrase(ctx: ArticleContext, i: int) -> list[Token]:
     """Surface noun phrase from token ``i`` on (for inverted subjects and agents)."""
-    doc = ctx.doc
+    doc, g = ctx.doc, ctx.grammar
     tokens: list[Token] = []
     while i < len(doc):
         t = doc[i]
@@ -102,14 +100,16 @@ def grab_noun_phrase(ctx: ArticleContext, i: int) -> list[Token]:
             and (doc[i + 1].pos_ == "PROPN" or tokens[-1].pos_ == doc[i + 1].pos_ == "NOUN")
         )
         # « l'un d'eux », « l'une des victimes »: an indefinite pronoun heads the phrase
-        one_of = t.lower_ in ("un", "une") and tokens and tokens[-1].lower_ in ("l'", "l’")
+        one_of = (
+            t.lower_ in g.indefinite_pronouns and tokens and tokens[-1].lower_ in g.elided_articles
+        )
         if (
             t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")
-        ) and not (joins_names or one_of or (t.lower_ in ("eux", "elles") and tokens)):
+        ) and not (joins_names or one_of or (t.lower_ in g.disjunctive_pronouns and tokens)):
             break
-        if t.pos_ == "ADP" and lemma_of(t) not in ("de", "du", "des"):
+        if t.pos_ == "ADP" and lemma_of(t, g) not in g.de_lemmas:
             break
-        if t.lower_ in ("selon", "au", "aux", "lors", "dans", "avec"):
+        if t.lower_ in g.inverted_subject_stops:
             break
         tokens.append(t)
         i += 1

@@ -19,13 +19,6 @@ if TYPE_CHECKING:
 
     from talkclaims.rules.context import ArticleContext
 
-#: What the model cuts off the end of a name: « -Delmotte », « Le Maire », « von der Leyen ».
-NAME_TAIL = re.compile(
-    r"(?:-[A-ZÀ-Ý][\w’']+|[ \u00a0](?:(?:[Ll]e|[Ll]a|[Dd]e|[Dd]u|[Vv]an|[Vv]on|[Dd]er|[Dd]a|"
-    r"[Dd]os|[Dd]i|[Bb]en|[Bb]in|[Aa]l)[ \u00a0])*[A-ZÀ-Ý][\w’'-]*[a-zà-ÿ][\w’'-]*){1,3}"
-)
-DEFINITE = {"le", "la", "l'", "l’"}
-
 
 @dataclass(frozen=True, slots=True)
 class PersonMention:
@@ -87,7 +80,7 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
         if ent.text.isupper() and len(ent) == 1:
             continue  # a dateline (« BRUXELLES (AFP) - »), not a person
         end = ent.end_char
-        match = NAME_TAIL.match(ctx.text, end)
+        match = ctx.grammar.name_tail.match(ctx.text, end)
         if match:
             end = match.end()
         spans.append((ent.start_char, end))
@@ -150,7 +143,9 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
     # « Léa F. arrive en avance. … la réalisatrice de 41 ans n'a pas atterri »: a
     # description subject right after a sentence about someone is that someone
     for token in _role_subjects(ctx):
-        if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        if not any(
+            c.dep_ == "det" and c.lower_ in ctx.grammar.definite_articles for c in token.children
+        ):
             continue
         person = salient_person(ctx.persons, ctx.sentence_index(token.idx), token.idx, 1)
         if person is not None:

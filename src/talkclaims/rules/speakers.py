@@ -122,7 +122,7 @@ def _strip_determiner(ctx: ArticleContext, text: str) -> str:
     words = text.split()
     if len(words) > 1 and words[0].lower() in ctx.patterns.strip_determiners:
         return " ".join(words[1:])
-    for det in ("l'", "l’"):
+    for det in ctx.grammar.elided_articles:
         if text.lower().startswith(det) and len(text) > 2:
             return text[2:]
     return text

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
     from talkclaims.rules.context import ArticleContext
 
-CLITIC_OBJECTS = {"l'", "l’", "le", "la", "les", "en", "y", "se", "s'", "s’"}
-
 
 def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     """The speaker words of a cue: subject, apposition, inverted subject, agent or clitic."""
@@ -30,7 +28,7 @@ def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
         inverted = [
             t
             for t in ctx.doc[cue.first : cue.last + 1]
-            if is_clitic_subject(t) and t.lower_ != "-t"
+            if is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
         ]
         if inverted:
             return mention_from_tokens(ctx, [inverted[-1]])  # « raconte-t-elle »
@@ -42,7 +40,7 @@ def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     if subjects:
         relative = [s for s in subjects if s.lower_ == "qui"]
         if relative and cue.token.dep_ == "acl:relcl":
-            return mention_from_tokens(ctx, noun_phrase(cue.token.head))
+            return mention_from_tokens(ctx, noun_phrase(cue.token.head, ctx.grammar))
         best = _best_subject(ctx, cue, subjects)
         if best is not None:
             return best
@@ -76,7 +74,9 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
         subjects = [
             c
             for c in head.children
-            if c.dep_ == "nsubj" and not is_clitic_subject(c) and not ctx.in_quote(c.idx)
+            if c.dep_ == "nsubj"
+            and not is_clitic_subject(c, ctx.grammar)
+            and not ctx.in_quote(c.idx)
         ]
     return subjects
 
@@ -85,7 +85,7 @@ def _subject_of_misread_verb(ctx: ArticleContext, cue: Cue) -> Mention | None:
     """A verb the tagger read as a noun (« L'économiste juge probable »): the words before."""
     doc = ctx.doc
     prev = doc[cue.token.i - 1]
-    if prev.lower_ in ("s'", "s’", "se"):
+    if prev.lower_ in ctx.grammar.reflexive_pronouns:
         # « … commande un thé et s'excuse d'avoir »: the sentence's subject
         first = next(
             (
@@ -95,7 +95,7 @@ def _subject_of_misread_verb(ctx: ArticleContext, cue: Cue) -> Mention | None:
             ),
             None,
         )
-        return mention_from_tokens(ctx, noun_phrase(first)) if first else None
+        return mention_from_tokens(ctx, noun_phrase(first, ctx.grammar)) if first else None
     words = [prev] if prev.pos_ == "PRON" else list(doc[max(0, prev.i - 1) : prev.i + 1])
     return mention_from_tokens(ctx, words)
 
@@ -106,7 +106,7 @@ def _best_subject(ctx: ArticleContext, cue: Cue, subjects: list[Token]) -> Menti
     for s in subjects:
         if s.lower_ in ctx.patterns.time_words:
             continue
-        phrase = noun_phrase(s)
+        phrase = noun_phrase(s, ctx.grammar)
         mention = mention_from_tokens(ctx, phrase)
         if mention is None:
             continue
@@ -123,12 +123,13 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
     """Speaker words the parser did not make a subject: a clitic, an agent, the speaker
     of a gerund's main clause, an apposed name before the verb, an inverted subject."""
     doc = ctx.doc
+    g = ctx.grammar
     clitics = [
         c
         for v in verbs
         for c in v.children
-        if (c.dep_ == "expl:subj" or is_clitic_subject(c)) and c.lower_ != "-t"
-    ] or [t for t in doc[cue.first : cue.last + 1] if is_clitic_subject(t) and t.lower_ != "-t"]
+        if (c.dep_ == "expl:subj" or is_clitic_subject(c, g)) and c.lower_ != "-t"
+    ] or [t for t in doc[cue.first : cue.last + 1] if is_clitic_subject(t, g) and t.lower_ != "-t"]
     if clitics:
         return mention_from_tokens(ctx, [clitics[-1]])
     # « Il a déclaré » parsed with the pronoun elsewhere: look just before the phrase
@@ -169,9 +170,9 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
     quotation, and not the subject of another clause: « Les négociations sont dans
     l'impasse, a indiqué X » has a finite verb between « négociations » and the cue.
     """
-    if is_clitic_subject(token) or ctx.in_quote(token.idx):
+    if is_clitic_subject(token, ctx.grammar) or ctx.in_quote(token.idx):
         return False
-    if token.i >= cue.first - 1 and token.lower_ in CLITIC_OBJECTS:
+    if token.i >= cue.first - 1 and token.lower_ in ctx.grammar.clitics_not_subjects:
         return False
     if token.i < cue.first and any(t.text == "," for t in ctx.doc[token.i + 1 : cue.first]):
         # a comma between: the subject of the cue only if no other clause stands before it
@@ -196,7 +197,7 @@ def _skip_adjuncts(ctx: ArticleContext, i: int) -> int:
         t = doc[i]
         if t.lower_ in ctx.patterns.time_words or t.pos_ == "ADV":
             i += 1
-        elif t.lower_ in ("à", "au", "aux", "devant", "sur", "dans") and i + 1 < len(doc):
+        elif t.lower_ in ctx.grammar.adjunct_prepositions and i + 1 < len(doc):
             j = i + 1
             if doc[j].pos_ == "DET":
                 j += 1

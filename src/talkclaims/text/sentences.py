@@ -9,7 +9,7 @@ text exactly as read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 _TERMINAL = re.compile(
     r"""(?:[.!?]+|…)          # end of sentence
@@ -19,11 +19,6 @@ _TERMINAL = re.compile(
     """,
     re.VERBOSE,
 )
-#: Words after which a full stop is not the end of a sentence.
-_ABBREVIATIONS = {
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "av", "bd",
-    "cf", "p", "vol", "no", "n°", "art", "gén", "col", "cap", "lt", "sgt", "prof",
-}  # fmt: skip
 
 
 #: « BRUXELLES (AFP) - », « PARIS – »: a dateline is a sentence of its own, so the
@@ -114,7 +109,7 @@ def paragraphs(text: str, soft: frozenset[int] | None = None) -> Iterator[tuple[
         pos = end + 1
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int, abbreviations: Collection[str]) -> bool:
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "°"):
         start -= 1
@@ -122,11 +117,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     # initials (J. D. Vance, J.D. Vance) and known abbreviations
-    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+    return (len(word) == 1 and word.isupper()) or word.lower() in abbreviations
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence in ``text[start:end]``, paragraph by paragraph."""
+def sentences(
+    text: str, abbreviations: Collection[str], start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence in ``text[start:end]``, paragraph by paragraph.
+
+    A full stop after one of ``abbreviations`` (lower case, without the stop: « m »,
+    « mme », « cf ») or after a single capital (an initial) does not end a sentence; the
+    rules take them from ``abbreviations`` in ``patterns/grammar.yaml``.
+    """
     end = len(text) if end is None else end
     for p_start, p_end in paragraphs(text[start:end]):
         p_start, p_end = p_start + start, p_end + start
@@ -136,7 +138,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tup
             yield _trim(text, p_start, dateline.end())
             s = dateline.end()
         for match in _TERMINAL.finditer(text, s, p_end):
-            if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            if text[match.start()] == "." and _is_abbreviation(text, match.start(), abbreviations):
                 continue
             cut = match.end()
             if text[s:cut].strip():

@@ -20,12 +20,6 @@ from talkclaims.text.spans import INLINE_SPACE, skip
 if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext
 
-#: Words that may stand before « selon X » at the start of a sentence (« Mais selon X »).
-_CONNECTORS = {
-    "de", "plus", "mais", "et", "or", "pourtant", "cependant", "toutefois", "enfin", "ainsi",
-    "en", "outre", "par", "ailleurs", "donc",
-}  # fmt: skip
-
 
 def propose(ctx: ArticleContext) -> list[Candidate]:
     """« selon X », « d'après X »: the clause they frame, with X as speaker."""
@@ -51,7 +45,7 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
             continue
         lead = text[sent_start : match.start()]
         lead_words = [w for w in re.split(r"[\s,]+", lead) if w]
-        if len(lead_words) <= 2 and all(fold(w) in _CONNECTORS for w in lead_words):
+        if len(lead_words) <= 2 and all(fold(w) in ctx.grammar.connectors for w in lead_words):
             start = skip(text, np_end, "," + INLINE_SPACE, sent_end)
             end = clause_end(ctx, start, sent_end)
         else:

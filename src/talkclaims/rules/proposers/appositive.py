@@ -23,7 +23,8 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
     """The clause before « , un chiffre confirmé par X », credited to X."""
     doc = ctx.doc
     heads = "|".join(map(re.escape, ctx.patterns.appositive_heads))
-    regex = re.compile(r",\s+(?:un|une|le|la|les|des|ce|cette)\s+(?:" + heads + r")\b")
+    determiners = ctx.grammar.appositive_determiner_alternation
+    regex = re.compile(rf",\s+(?:{determiners})\s+(?:{heads})\b")
     out = []
     for match in regex.finditer(ctx.text):
         if ctx.in_quote(match.start()):

@@ -44,23 +44,11 @@ if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext
     from talkclaims.rules.cues import Cue
 
-QUE_WORDS = {"que", "qu'", "qu’"}
-NOT_COMPLEMENTISER = {
-    "parce", "alors", "bien", "afin", "pour", "tandis", "sans", "avant", "après", "dès",
-    "ainsi", "pendant", "depuis", "lors", "tant", "moins", "plus", "autant", "même", "sorte",
-    "façon", "manière", "ce", "tel", "telle",
-}  # fmt: skip
-#: Words that may stand between a cue and its infinitive.
-_BEFORE_INFINITIVE = {
-    "ne", "n'", "n’", "de", "d'", "d’", "pas", "plus", "jamais", "en", "y", "le", "la", "les",
-    "l'", "l’", "lui", "leur", "se", "s'", "s’",
-}  # fmt: skip
-
 
 def _next_word(ctx: ArticleContext, i: int) -> Token | None:
     """The next word, over adverbs (« a par ailleurs jugé ») but not « ne » or « comment »."""
     doc = ctx.doc
-    keep = {"ne", "n'", "n’", *ctx.patterns.question_words}
+    keep = {*ctx.grammar.ne, *ctx.patterns.question_words}
     while i < len(doc) and (
         doc[i].is_space or (doc[i].pos_ == "ADV" and doc[i].lower_ not in keep)
     ):
@@ -70,15 +58,15 @@ def _next_word(ctx: ArticleContext, i: int) -> Token | None:
 
 def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
     """The « que » opening the cue's clause: its ccomp's mark, or a « que » a few words on."""
-    doc = ctx.doc
+    doc, g = ctx.doc, ctx.grammar
 
     def complementiser(t: Token) -> Token | None:
         if t.lower_ == "qu" and t.i + 1 < len(doc) and doc[t.i + 1].text in ("'", "’"):
             return doc[t.i + 1]  # « qu' « on avait » »: the apostrophe split off
-        if t.lower_ not in QUE_WORDS:
+        if t.lower_ not in g.complementisers:
             return None
         # « parce que », « alors que », « bien que » open the author's clause, not the cue's
-        if t.i > 0 and doc[t.i - 1].lower_ in NOT_COMPLEMENTISER:
+        if t.i > 0 and doc[t.i - 1].lower_ in g.not_complementiser_after:
             return None
         return t
 
@@ -89,7 +77,7 @@ def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
                     return complementiser(grand)
     for i in range(cue.last + 1, min(cue.last + 9, len(doc))):
         t = doc[i]
-        if t.lower_ in QUE_WORDS or t.lower_ == "qu":
+        if t.lower_ in g.complementisers or t.lower_ == "qu":
             return complementiser(t)
         if t.pos_ in ("VERB", "AUX") or t.text in '.;«»“”"' or t.is_space:
             return None
@@ -115,7 +103,13 @@ def _quote_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> Quot
         # a comma after words closes the cue's clause (« considérera X comme Y, la « … » »)
         if len(words) > 6 or (words and "," in gap):
             return None
-        if any(t.pos_ in ("VERB", "AUX") or t.lower_ in QUE_WORDS | {"si", "qui"} for t in words):
+        g = ctx.grammar
+        if any(
+            t.pos_ in ("VERB", "AUX")
+            or t.lower_ in g.complementisers
+            or t.lower_ in g.new_clause_words
+            for t in words
+        ):
             return None
         return quote
     return None
@@ -188,14 +182,14 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
         return _clause(ctx, cue, nxt.idx, CUE_QUESTION, mention)
     inf = nxt
     # « affirme ne pas avoir », « assure n'en avoir », « s'excuse d'avoir »
-    while inf.lower_ in _BEFORE_INFINITIVE and inf.i + 1 < len(doc):
+    while inf.lower_ in ctx.grammar.before_infinitive and inf.i + 1 < len(doc):
         inf = _next_word(ctx, inf.i + 1) or inf
         if inf.i == nxt.i:
             break
     if lemma in patterns.infinitive and "Inf" in inf.morph.get("VerbForm"):
         return _clause(ctx, cue, nxt.idx, CUE_INFINITIVE, mention)
     adj = nxt
-    if adj.lower_ in ("de", "d'", "d’") and adj.i + 1 < len(doc):
+    if adj.lower_ in ctx.grammar.de_forms and adj.i + 1 < len(doc):
         adj = doc[adj.i + 1]
     if adj.is_quote and adj.i + 1 < len(doc):  # « juge “prématuré” de … »
         adj = doc[adj.i + 1]
@@ -278,7 +272,7 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
     lead = cue.first - 1
     if lead > 0 and doc[lead].lower_ in ctx.patterns.pronouns:
         lead -= 1  # « comme il l'a répété »
-    if lead >= 0 and doc[lead].lower_ == "comme":
+    if lead >= 0 and doc[lead].lower_ in ctx.grammar.incise_marker:
         return _comme_incise(ctx, cue, doc[lead], mention)
 
     # postposed: « …, a déclaré X » / « « … », a-t-il ajouté »: no subject of its own

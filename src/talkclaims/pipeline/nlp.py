@@ -30,7 +30,7 @@ _GLUED_QUE = (
 
 #: Keys under which the pipeline leaves the text and its sentences on ``doc.user_data``.
 TEXT_KEY = "talkclaims.text"
-SENTENCES_KEY = "talkclaims.text.sentences"
+SENTENCES_KEY = "talkclaims.sentences"
 
 
 class TextKeepingTokenizer:
@@ -64,12 +64,13 @@ def doc_text(doc: Doc) -> str:
 
 def doc_sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
     """The rule-based sentences of ``text``, as the sentence step found them if it did."""
+    from talkclaims.lang.patterns import shipped_patterns
     from talkclaims.text.sentences import sentences
 
     found = doc.user_data.get(SENTENCES_KEY)
     if isinstance(found, tuple) and found[0] is text:
         return found[1]
-    return list(sentences(text))
+    return list(sentences(text, shipped_patterns().grammar.abbreviations))
 
 
 def set_sentence_starts(doc: Doc) -> Doc:

@@ -160,3 +160,15 @@ def test_baseline_round_trip_reports_nothing_then_exactly_the_edited_attribution
 def test_the_documented_example_expectations_hold_on_the_corpus():
     result = run(str(CORPUS), "--expect", str(DATA / "expect.yaml"))
     assert result.exit_code == 0, result.stdout
+
+
+def test_an_unreadable_article_is_an_input_error_after_the_others_are_checked(tmp_path, article):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    result = run(str(tmp_path), "--require", "speaker")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"talkclaims: {tmp_path / 'binary.txt'}: binary file (contains NUL bytes)\n"
+    )
+    assert result.stdout == (
+        f"{article}:2:36: direct claim with no speaker: «chantier du siècle»\n"
+    )

@@ -1,19 +1,17 @@
-"""The command-line contract: formats, exit codes, bad input, patterns, start-up."""
+"""`talkclaims extract`: formats, exit codes, bad input, standard input, user patterns."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
-from tests.conftest import CORPUS, GOLD
+from tests.conftest import CORPUS
 
 runner = CliRunner()
 ARTICLE = CORPUS / "002_157e4dad8d8be975.txt"
@@ -127,41 +125,3 @@ def test_malformed_pattern_file_names_file_and_line(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"talkclaims: {bad / 'verbs.yaml'}:")
     assert "invalid YAML" in result.stderr and "Traceback" not in result.output
-
-
-def test_evaluate_prints_every_metric_at_both_thresholds():
-    result = invoke("evaluate", str(GOLD), str(CORPUS), "--kinds", "direct,mixed", "--show")
-    assert result.exit_code == 0, result.output
-    for label in ("claims F1", "speaker accuracy", "attributed F1", "sources F1", "cue accuracy"):
-        assert label in result.stdout
-    assert "overlap ≥ 30%" in result.stdout and "overlap ≥ 80%" in result.stdout
-
-
-def test_evaluate_rejects_an_unknown_kind():
-    result = invoke("evaluate", str(GOLD), str(CORPUS), "--kinds", "direct,quoted")
-    assert result.exit_code == 2 and "quoted" in result.stderr
-
-
-def test_help_and_version_do_not_import_spacy():
-    code = (
-        "import sys; from talkclaims.cli import main; sys.argv = ['talkclaims', '{}'];\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "assert 'spacy' not in sys.modules, 'spacy was imported'"
-    )
-    for flag in ("--help", "--version"):
-        done = subprocess.run(
-            [sys.executable, "-c", code.format(flag)], capture_output=True, text=True
-        )
-        assert done.returncode == 0, done.stderr
-
-
-def test_patterns_ship_with_the_package_and_work_from_any_directory(tmp_path):
-    article = tmp_path / "a.txt"
-    article.write_text("Selon l’AFP, le sommet est reporté.", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "talkclaims.cli", "extract", "a.txt", "-f", "jsonl"],
-        capture_output=True, text=True, cwd=tmp_path,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    (record,) = [json.loads(line) for line in done.stdout.splitlines()]
-    assert record["speaker"] == "AFP" and record["sources"] == ["AFP"]

@@ -1,17 +1,24 @@
-"""`talkclaims show` and `talkclaims stats`: what a person sees matches the records."""
+"""What `show`, `stats` and `evaluate` display: a person sees what the records say."""
 
 from __future__ import annotations
 
-import json
+import io
 
-from typer.testing import CliRunner
+from rich.console import Console
 
-from talkclaims.cli import app
-from talkclaims.io.views import CUE_STYLE, KIND_STYLES, MENTION_STYLE, article_view, count_by
+from talkclaims.io.views import (
+    CUE_STYLE,
+    KIND_STYLES,
+    MENTION_STYLE,
+    article_view,
+    count_by,
+    counts_table,
+    mismatch_lines,
+    scores_table,
+)
+from talkclaims.qa.evaluate import GoldClaim, evaluate
 from talkclaims.records import Claim
-from tests.conftest import CORPUS
 
-runner = CliRunner()
 TEXT = "Le maire, Paul Kerhervé, a déclaré que « la route rouvrira », selon Ouest-France."
 
 
@@ -28,15 +35,6 @@ def test_show_marks_claims_mentions_cues_and_outlets(extractor):
     assert (claim.start + shift, claim.end + shift, KIND_STYLES["direct"]) in styles
     assert (outlet[0] + shift, outlet[1] + shift, "bold magenta") in styles
     assert body.plain == TEXT[: claim.start] + "[1]" + TEXT[claim.start :]
-
-
-def test_show_command_prints_the_article_and_a_legend():
-    path = CORPUS / "002_157e4dad8d8be975.txt"
-    result = runner.invoke(app, ["show", str(path), "--width", "160"])
-    assert result.exit_code == 0
-    assert "[1]Les pourparlers russo-américains" in result.stdout
-    assert "Dmitry Peskov" in result.stdout and "Izvestia" in result.stdout
-    assert runner.invoke(app, ["show", str(path.with_name("absent.txt"))]).exit_code == 2
 
 
 def claim(speaker, sources=(), cue="dire"):
@@ -57,13 +55,50 @@ def test_count_by_groups_sorts_and_shares():
     assert [(c.name, c.claims) for c in by_source] == [("(none)", 2), ("Tass", 2), ("AFP", 1)]
 
 
-def test_stats_command_counts_every_claim_of_the_corpus():
-    extracted = runner.invoke(app, ["extract", str(CORPUS), "-f", "json", "-j", "1"])
-    total = len(json.loads(extracted.stdout))
-    result = runner.invoke(app, ["stats", str(CORPUS), "--by", "doc", "-f", "json", "-j", "1"])
-    assert result.exit_code == 0
-    rows = json.loads(result.stdout)
-    assert sum(r["claims"] for r in rows) == total
-    assert rows == sorted(rows, key=lambda r: (-r["claims"], r["doc"]))
-    csv_out = runner.invoke(app, ["stats", str(CORPUS), "--by", "cue", "-f", "csv", "-j", "1"])
-    assert csv_out.stdout.splitlines()[0] == "cue,claims,share"
+def rendered(renderable, width: int = 100) -> str:
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def test_counts_table_gives_each_group_its_count_and_share_in_percent():
+    counts = count_by([claim("Peskov"), claim("Peskov"), claim("Vance")], "speaker")
+    lines = rendered(counts_table(counts, "speaker")).splitlines()
+    assert lines[0].strip() == "claims by speaker"
+    rows = [
+        [cell.strip() for cell in line.replace("┃", "│").split("│")[1:-1]]
+        for line in lines
+        if "│" in line or "┃" in line
+    ]
+    assert rows == [
+        ["speaker", "claims", "share"],
+        ["Peskov", "2", "66.7%"],
+        ["Vance", "1", "33.3%"],
+    ]
+
+
+GOLD_TEXT = (
+    "Le maire a déclaré que « la route rouvrira lundi ». Selon l’AFP, le pont restera fermé."
+)
+
+
+def test_scores_table_and_mismatch_lines_say_what_was_missed_and_misattributed():
+    route = GOLD_TEXT.index("la route")
+    pont = GOLD_TEXT.index("le pont")
+    gold = [
+        GoldClaim("direct", "la route rouvrira lundi", route, route + 23, ("maire",), None, ()),
+        GoldClaim("indirect", "le pont restera fermé", pont, pont + 21, ("AFP",), None, ()),
+    ]
+    said = Claim("a.txt", "direct", "la route rouvrira lundi", route, route + 23, 1, "préfet",
+                 "préfet", "déclarer", (), "cue-que", 0.9)  # fmt: skip
+    results = evaluate({"a.txt": gold}, {"a.txt": [said]})
+    table = rendered(scores_table([s for s, _ in results.values()], 1, ("direct", "mixed")))
+    assert table.splitlines()[0].strip() == "1 articles, kinds direct,mixed"
+    assert "overlap ≥ 30%" in table and "overlap ≥ 80%" in table
+    assert "2 / 1 / 1" in table  # gold / predicted / matched
+    recall = next(line for line in table.splitlines() if "claims recall" in line)
+    assert recall.count("0.500") == 2
+    lines = [rendered(line, 200).rstrip("\n") for line in mismatch_lines(results[0.3][1])]
+    missed, speaker = lines
+    assert missed.startswith("missed  a.txt ") and missed.endswith(" AFP: le pont restera fermé")
+    assert speaker == "speaker a.txt:1 préfet ≠ ['maire']: la route rouvrira lundi"

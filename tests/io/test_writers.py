@@ -7,7 +7,8 @@ import json
 import pandas as pd
 import yaml
 
-from talkclaims.io.writers import Format, atomic_output, make_writer
+from talkclaims.io.views import Count
+from talkclaims.io.writers import CountFormat, Format, atomic_output, make_writer, write_counts
 from talkclaims.records import FIELDS, Claim
 
 CLAIMS = [
@@ -77,3 +78,36 @@ def test_atomic_output_keeps_the_old_file_when_writing_fails(tmp_path):
         pass
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+COUNTS = [Count('Le Monde, "édition du soir"', 2, 2 / 3), Count("(none)", 1, 1 / 3)]
+
+
+def write_counts_as(fmt: CountFormat) -> str:
+    stream = io.StringIO(newline="")
+    write_counts(COUNTS, "source", fmt, stream)
+    return stream.getvalue()
+
+
+def test_counts_csv_is_rfc_4180_with_crlf_and_four_places():
+    out = write_counts_as(CountFormat.csv)
+    assert out == (
+        'source,claims,share\r\n"Le Monde, ""édition du soir""",2,0.6667\r\n(none),1,0.3333\r\n'
+    )
+    frame = pd.read_csv(io.StringIO(out))
+    assert list(frame["source"]) == [c.name for c in COUNTS]
+
+
+def test_counts_json_keeps_accents_and_rounds_shares():
+    out = write_counts_as(CountFormat.json)
+    assert out.endswith("]\n") and "édition" in out  # UTF-8 text, not \\u escapes
+    assert json.loads(out) == [
+        {"source": 'Le Monde, "édition du soir"', "claims": 2, "share": 0.6667},
+        {"source": "(none)", "claims": 1, "share": 0.3333},
+    ]
+
+
+def test_counts_table_is_written_to_the_stream_given():
+    out = write_counts_as(CountFormat.table)
+    assert out.startswith("claims by source")
+    assert "66.7%" in out and "(none)" in out

@@ -1,9 +1,21 @@
-"""The scorer of shared/gold/README.md, tested on hand-made predictions (no model)."""
+"""The scorer of shared/gold/README.md, tested on hand-made predictions (no model), and
+`evaluate_corpus`, which reads a gold corpus in any encoding `extract` reads."""
+
+import shutil
 
 import pytest
 
-from talkclaims.qa.evaluate import GoldClaim, evaluate, load_gold_file, speaker_matches
+from talkclaims.qa.evaluate import (
+    GoldClaim,
+    GoldError,
+    evaluate,
+    evaluate_corpus,
+    load_gold_file,
+    speaker_matches,
+)
 from talkclaims.records import Claim
+from tests.conftest import CORPUS, GOLD
+from tests.qa.encoded_gold import ENCODINGS, NAME, gold_corpus
 
 TEXT = (
     "Le ministre a déclaré que « tout va bien ». "
@@ -113,3 +125,85 @@ def test_gold_occurrence_picks_the_nth_copy(tmp_path):
     )
     (claim,) = load_gold_file(path, text)
     assert claim.start == text.rfind("oui")
+
+
+class GoldSpans:
+    """A stand-in extractor that reports, as indirect claims, the spans it is given:
+    a perfect extractor, to test the reading and locating without the model."""
+
+    def __init__(self, spans: dict[str, list[str]]) -> None:
+        self.spans = spans
+        self.seen: dict[str, str] = {}
+
+    def claims(self, text: str, doc_id: str = "") -> list[Claim]:
+        self.seen[doc_id] = text
+        out = []
+        for words in self.spans.get(doc_id, []):
+            start = text.index(words)
+            out.append(Claim(doc_id, "indirect", words, start, start + len(words), 1, None, None,
+                             None))  # fmt: skip
+        return out
+
+
+@pytest.fixture(scope="module")
+def utf8_run(extractor, tmp_path_factory):
+    gold, corpus = gold_corpus(tmp_path_factory.mktemp("utf8"), "utf-8")
+    return evaluate_corpus(gold, corpus, extractor)
+
+
+@pytest.mark.parametrize("encoding", [e for e in ENCODINGS if e != "utf-8"])
+def test_an_article_in_any_encoding_scores_as_its_utf8_copy(
+    extractor, utf8_run, tmp_path, encoding
+):
+    gold, corpus = gold_corpus(tmp_path, encoding)
+    run = evaluate_corpus(gold, corpus, extractor)
+    assert utf8_run.issues == () and utf8_run.articles == run.articles == 1
+    scores, results = run.results[0.3]
+    assert scores.gold == 6 and scores.matched >= 5
+    # the same figures and the same matchings, offsets included: gold offsets index the
+    # decoded text, without its byte-order mark, as the extractor's do
+    assert run.results == utf8_run.results
+    assert [m.gold.start for m in results[0].matches] == [
+        m.gold.start for m in utf8_run.results[0.3][1][0].matches
+    ]
+    if encoding == "windows-1252":
+        (issue,) = run.issues
+        assert issue.warning and issue.path == str(corpus / NAME)
+        assert issue.message.startswith("not UTF-8 (byte ")
+        assert not run.failed
+    else:
+        assert run.issues == ()
+
+
+def test_unreadable_articles_and_misplaced_gold_are_issues_and_the_rest_is_scored(tmp_path):
+    gold, corpus = tmp_path / "gold", tmp_path / "corpus"
+    gold.mkdir()
+    corpus.mkdir()
+    names = ["000_b04f12924e239548", "002_157e4dad8d8be975", "003_74a0f13b3a32f430"]
+    for name in names:
+        shutil.copyfile(GOLD / f"{name}.yaml", gold / f"{name}.yaml")
+    shutil.copyfile(CORPUS / f"{names[0]}.txt", corpus / f"{names[0]}.txt")
+    (corpus / f"{names[1]}.txt").write_bytes(b"\x00\x01")  # binary
+    (corpus / f"{names[2]}.txt").write_text("Un autre article.", encoding="utf-8")
+    spans = {f"{names[0]}.txt": ["Les négociations menées au Kremlin ont duré environ cinq heures"]}
+    finder = GoldSpans(spans)
+    run = evaluate_corpus(gold, corpus, finder, kinds=("indirect",))
+    assert run.failed and run.articles == 1
+    assert [(i.path, i.warning) for i in run.issues] == [
+        (str(corpus / f"{names[1]}.txt"), False),
+        (str(corpus / f"{names[2]}.txt"), False),
+    ]
+    assert run.issues[0].message == "binary file (contains NUL bytes)"
+    assert "text not found in the article" in run.issues[1].message
+    assert list(finder.seen) == [f"{names[0]}.txt"]  # no prediction for what is not scored
+    scores, _ = run.results[0.3]
+    assert scores.matched == 1 and scores.predicted == 1
+    assert scores.gold == 8  # the indirect claims of the one article scored
+
+
+def test_a_gold_file_that_is_not_yaml_stops_before_any_article(tmp_path):
+    (tmp_path / "bad.yaml").write_text("claims: [unclosed\n", encoding="utf-8")
+    finder = GoldSpans({})
+    with pytest.raises(GoldError, match="invalid YAML"):
+        evaluate_corpus(tmp_path, tmp_path, finder)
+    assert finder.seen == {}

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import shutil
 
 import pytest
 from typer.testing import CliRunner
 
-from talkclaims.cli import _with_progress, app
+from talkclaims.cli import app
+from talkclaims.cli.common import with_progress
 from talkclaims.io.readers import Document
-from talkclaims.run.parallel import CHUNK_SIZE, process_dask, process_parallel
+from talkclaims.run.parallel import (
+    CHUNK_SIZE,
+    RunOptions,
+    process_dask,
+    process_documents,
+    process_parallel,
+    process_paths,
+)
 from tests.conftest import CORPUS
 
 runner = CliRunner()
@@ -70,5 +79,40 @@ def test_progress_is_silent_when_stderr_is_not_a_terminal(many):
 def test_progress_bar_keeps_every_result_in_order(monkeypatch, capsys):
     monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
     items = list(range(12))
-    assert list(_with_progress(iter(items), len(items))) == items
+    assert list(with_progress(iter(items), len(items))) == items
     assert capsys.readouterr().out == ""  # never mixed into stdout
+
+
+def test_run_options_are_one_frozen_value_with_a_one_process_default():
+    options = RunOptions()
+    assert (options.patterns_dirs, options.jobs, options.scheduler, options.use_dask) == (
+        (),
+        1,
+        None,
+        False,
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        options.jobs = 2  # type: ignore[misc]
+
+
+def test_patterns_loaded_by_the_caller_are_used_in_this_process(tmp_path):
+    from talkclaims.lang.patterns import load_patterns
+
+    extra = tmp_path / "mine"
+    extra.mkdir()
+    (extra / "verbs.yaml").write_text("verbs: [gazouiller]\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Le maire a gazouillé que « la route rouvrira ».", encoding="utf-8")
+    plain = next(process_paths([str(article)]))
+    assert not any(c.cue == "gazouiller" for c in plain.claims)
+    # only the loaded rules, no folder: what is found comes from ``patterns``
+    options = RunOptions(jobs=2, patterns=load_patterns([extra]))
+    (result,) = process_paths([str(article)], options)  # one file: stays in this process
+    assert [c.cue for c in result.claims] == ["gazouiller"]
+
+
+def test_process_documents_with_workers_keeps_input_order(many):
+    documents = _documents(many)
+    results = list(process_documents(documents, RunOptions(jobs=2)))
+    assert [r.doc for r in results] == [d.id for d in documents]
+    assert all(r.error is None and r.claims for r in results)

@@ -1,21 +1,29 @@
 """Ways to look at claims: an article with its claims marked, and counts by group.
 
 `article_view` builds a rich renderable from an article and its claims (used by
-`talkclaims show`); `count_by` aggregates claims for `talkclaims stats`. Both take the
-records every writer takes, so what a person sees is what the exports say.
+`talkclaims show`); `count_by` aggregates claims for `talkclaims stats` and
+`counts_table` shows the counts (`talkclaims.io.writers.write_counts` writes them in
+every format); `scores_table` and `mismatch_lines` show what `talkclaims evaluate`
+scored. All take the records every writer takes, so what a person sees is what the
+exports say.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
 from talkclaims.records import Claim
+
+if TYPE_CHECKING:
+    from talkclaims.qa.evaluate import DocResult, Scores
 
 KIND_STYLES = {"direct": "on #1f5130", "mixed": "on #5e4a00", "indirect": "on #1d3a5f"}
 MENTION_STYLE = "underline bold"
@@ -93,3 +101,64 @@ def count_by(claims: Iterable[Claim], by: str) -> list[Count]:
     total = sum(counts.values())
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [Count(name, n, n / total) for name, n in ordered]
+
+
+def counts_table(counts: Sequence[Count], by: str) -> Table:
+    """Counts as a table for a person: one row per group, its claims and its share in %."""
+    table = Table(title=f"claims by {by}", title_justify="left")
+    table.add_column(by)
+    table.add_column("claims", justify="right")
+    table.add_column("share", justify="right")
+    for count in counts:
+        table.add_row(count.name, str(count.claims), f"{count.share:.1%}")
+    return table
+
+
+#: The rows of `scores_table`: a label and how a `Scores` is written in its cell.
+SCORE_ROWS = (
+    ("gold / predicted / matched", lambda s: f"{s.gold} / {s.predicted} / {s.matched}"),
+    ("claims precision", lambda s: f"{s.precision:.3f}"),
+    ("claims recall", lambda s: f"{s.recall:.3f}"),
+    ("claims F1", lambda s: f"{s.f1:.3f}"),
+    ("speaker accuracy", lambda s: f"{s.speaker_accuracy:.3f}"),
+    ("attributed F1", lambda s: f"{s.attributed_f1:.3f}"),
+    ("sources precision", lambda s: f"{s.sources_precision:.3f}"),
+    ("sources recall", lambda s: f"{s.sources_recall:.3f}"),
+    ("sources F1", lambda s: f"{s.sources_f1:.3f}"),
+    ("cue accuracy", lambda s: f"{s.cue_accuracy:.3f}"),
+)
+
+
+def scores_table(scores: Sequence[Scores], articles: int, kinds: Sequence[str]) -> Table:
+    """Every metric of ``talkclaims evaluate``, one column per overlap threshold."""
+    table = Table(title=f"{articles} articles, kinds {','.join(kinds)}", title_justify="left")
+    table.add_column("metric")
+    for s in scores:
+        table.add_column(f"overlap ≥ {s.threshold:.0%}", justify="right")
+    for label, cell in SCORE_ROWS:
+        table.add_row(label, *(cell(s) for s in scores))
+    return table
+
+
+def mismatch_lines(results: Sequence[DocResult]) -> Iterator[str]:
+    """Rich markup, one line per missed, extra or misattributed claim, article by article:
+    what a person reads to see where the extractor and the gold disagree."""
+    for r in results:
+        for g in r.missed:
+            who = g.speakers[0] if g.speakers else None
+            yield (
+                f"[red]missed[/red]  {r.doc} [{g.kind}] {escape(str(who))}: {escape(g.text[:100])}"
+            )
+        for p in r.extra:
+            yield (
+                f"[yellow]extra[/yellow]   {r.doc}:{p.line} [{p.kind}/{p.rule}] "
+                f"{escape(str(p.speaker))}: {escape(p.text[:100])}"
+            )
+        for m in r.matches:
+            if not m.speaker_ok:
+                said = escape(str(m.pred.speaker))
+                accepted = escape(str(list(m.gold.speakers or [])))
+                yield (
+                    f"[magenta]speaker[/magenta] {r.doc}:{m.pred.line} {said} ≠ {accepted}: "
+                    f"{escape(m.gold.text[:80])}"
+                )

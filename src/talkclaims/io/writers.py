@@ -4,6 +4,10 @@ Every writer takes the same records (`Claim`) and the same fields (`FIELDS`), so
 column never exists in one format and not in another. Writers stream: a document's
 claims are written as soon as they are found, and only the table and YAML formats
 hold one document's claims at a time.
+
+`write_counts` writes the counts of `talkclaims stats` with the same conventions (CSV
+as RFC 4180 with CRLF line ends, JSON as UTF-8 text), so a spreadsheet or a script reads
+both kinds of file the same way.
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 import yaml
 
 from talkclaims.records import FIELDS, Claim
+
+if TYPE_CHECKING:
+    from talkclaims.io.views import Count
 
 
 class Format(str, Enum):
@@ -31,6 +38,14 @@ class Format(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+
+
+class CountFormat(str, Enum):
+    """Output formats of `talkclaims stats`."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
 
 
 SOURCE_SEPARATOR = "; "
@@ -209,6 +224,28 @@ def make_writer(
     if fmt is Format.jsonl:
         return JsonLinesWriter(stream, with_text)
     return {Format.table: TableWriter, Format.yaml: YamlWriter}[fmt](stream)
+
+
+def write_counts(counts: Sequence[Count], by: str, fmt: CountFormat, stream: IO[str]) -> None:
+    """Counts of claims grouped ``by`` speaker, source, cue, doc or kind, in ``fmt``.
+
+    JSON is a list of ``{by: name, "claims": n, "share": s}`` with ``s`` rounded to 4
+    places; CSV has the same columns, RFC 4180 with CRLF like `CsvWriter`, the share with
+    4 places; the table (`talkclaims.io.views.counts_table`) gives the share in %.
+    """
+    if fmt is CountFormat.json:
+        rows = [{by: c.name, "claims": c.claims, "share": round(c.share, 4)} for c in counts]
+        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is CountFormat.csv:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow([by, "claims", "share"])
+        writer.writerows([c.name, c.claims, f"{c.share:.4f}"] for c in counts)
+    else:
+        from rich.console import Console
+
+        from talkclaims.io.views import counts_table
+
+        Console(file=stream, highlight=False).print(counts_table(counts, by))
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 import yaml
 
 from talkclaims.qa.evaluate import speaker_matches, words_of
-from talkclaims.records import Claim
+from talkclaims.records import KINDS, Claim
 
 
 class CheckInputError(ValueError):
@@ -278,6 +278,47 @@ def compare_baseline(
     return sorted(findings, key=lambda f: (f.doc, f.line, f.col))
 
 
+#: What ``--require`` can ask every claim to have.
+REQUIREMENTS = ("speaker", "source")
+#: The kinds ``--require`` applies to unless told otherwise: quotations, whose words are
+#: someone's and must be credited.
+DEFAULT_KINDS = ("direct", "mixed")
+
+
+def run_checks(
+    claims: Mapping[str, Sequence[Claim]],
+    texts: Mapping[str, str],
+    *,
+    expectations: Sequence[Expectation] = (),
+    baseline: Mapping[str, Sequence[Claim]] | None = None,
+    required: Iterable[str] = (),
+    kinds: Iterable[str] = DEFAULT_KINDS,
+    min_confidence: float = 0.0,
+    same_person: Callable[[str, str], bool] | None = None,
+) -> list[Finding]:
+    """Every check ``talkclaims check`` was asked for, on the claims of one run.
+
+    ``claims`` and ``texts`` are by article (its name as read); claims below
+    ``min_confidence`` are left out first, so that a claim the extractor doubts neither
+    satisfies an expectation nor fails a requirement. Findings come in a fixed order:
+    expectations (in their file's order), then changes since ``baseline`` (if given), then
+    claims lacking what ``required`` asks (speaker, source) among ``kinds``. An unknown
+    requirement or kind is a ValueError rather than a check that silently never fails.
+    """
+    wanted, chosen = set(required), set(kinds)
+    if wanted - set(REQUIREMENTS) or chosen - set(KINDS):
+        raise ValueError(f"required takes {', '.join(REQUIREMENTS)}; kinds {', '.join(KINDS)}")
+    kept = {
+        doc: [c for c in found if c.confidence >= min_confidence] for doc, found in claims.items()
+    }
+    findings = check_expectations(expectations, kept, texts, same_person)
+    if baseline is not None:
+        findings += compare_baseline(baseline, kept, texts)
+    if wanted:
+        findings += check_required(kept, texts, wanted, chosen)
+    return findings
+
+
 def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
@@ -329,3 +370,22 @@ def format_junit(findings: Sequence[Finding], docs: Sequence[str]) -> str:
 
 def format_json(findings: Sequence[Finding]) -> str:
     return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+#: The formats of `render_findings`, for people (text), pull requests (github), CI test
+#: reports (junit) and tools (json).
+FORMATS = ("text", "github", "junit", "json")
+
+
+def render_findings(findings: Sequence[Finding], fmt: str, docs: Sequence[str]) -> str:
+    """``findings`` in the format ``fmt``; ``docs`` are every article checked, which JUnit
+    lists as passing test cases when they have no finding."""
+    if fmt == "github":
+        return format_github(findings)
+    if fmt == "junit":
+        return format_junit(findings, docs)
+    if fmt == "json":
+        return format_json(findings)
+    if fmt == "text":
+        return format_text(findings)
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

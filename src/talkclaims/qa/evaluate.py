@@ -4,7 +4,9 @@ A prediction matches a gold claim of the same article when their spans overlap b
 least a share of the gold span (30 %, or 80 % for the strict score). Matching is one
 to one, largest overlaps first, so each gold claim takes the prediction that overlaps
 it most. The scorer is pure: it takes gold and predictions and returns numbers, so it
-is tested on hand-made predictions without the model.
+is tested on hand-made predictions without the model. `evaluate_corpus` is the whole
+run of ``talkclaims evaluate``: gold files, their articles read as every command reads
+them, and any extractor.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
+from talkclaims.io.readers import ReadFailure, read_path
 from talkclaims.records import KINDS, Claim
 from talkclaims.text.fold import fold
 
@@ -240,3 +244,73 @@ def evaluate(
         ]
         out[threshold] = (score(results, threshold), results)
     return out
+
+
+class ClaimFinder(Protocol):
+    """What `evaluate_corpus` needs of an extractor (`talkclaims.run.extract.Extractor`)."""
+
+    def claims(self, text: str, doc_id: str = "") -> list[Claim]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleIssue:
+    """An article of the gold that could not be scored (or was read with a fallback).
+
+    ``warning`` issues do not fail the run: the article was read (as Windows-1252) and
+    scored; the others left it out of the scores.
+    """
+
+    path: str
+    message: str
+    warning: bool = False
+
+
+@dataclass(frozen=True)
+class CorpusEvaluation:
+    """The outcome of `evaluate_corpus`: what `talkclaims evaluate` prints."""
+
+    results: dict[float, tuple[Scores, list[DocResult]]]
+    articles: int  # articles scored
+    issues: tuple[ArticleIssue, ...] = ()
+
+    @property
+    def failed(self) -> bool:
+        """True when an article could not be scored (exit 1)."""
+        return any(not issue.warning for issue in self.issues)
+
+
+def evaluate_corpus(
+    gold_dir: Path,
+    corpus_dir: Path,
+    extractor: ClaimFinder,
+    kinds: Iterable[str] = KINDS,
+    thresholds: Sequence[float] = THRESHOLDS,
+) -> CorpusEvaluation:
+    """Score ``extractor`` on every article the gold files of ``gold_dir`` name.
+
+    Articles are read from ``corpus_dir`` by `talkclaims.io.readers.read_path`, as
+    ``extract`` reads them, so a gold corpus saved with a byte-order mark, in UTF-16 or in
+    Windows-1252 scores as its UTF-8 copy: gold snippets are found in the decoded text,
+    the one the extractor sees, so both sides share offsets. An article that cannot be
+    read, or whose gold cannot be placed in it, is an issue and is left out of the scores;
+    the others are scored. A gold file that is not YAML raises `GoldError` before any
+    article is read: the gold folder itself is wrong.
+    """
+    gold: dict[str, list[GoldClaim]] = {}
+    predicted: dict[str, list[Claim]] = {}
+    issues: list[ArticleIssue] = []
+    for name, gold_path in gold_documents(gold_dir).items():
+        article = str(corpus_dir / name)
+        document = read_path(article)
+        if isinstance(document, ReadFailure):
+            issues.append(ArticleIssue(article, document.message))
+            continue
+        if document.warning:
+            issues.append(ArticleIssue(article, document.warning, warning=True))
+        try:
+            gold[name] = load_gold_file(gold_path, document.text)
+        except (OSError, UnicodeDecodeError, GoldError) as exc:  # the gold file, re-read
+            issues.append(ArticleIssue(article, str(exc)))
+            continue
+        predicted[name] = extractor.claims(document.text, name)
+    return CorpusEvaluation(evaluate(gold, predicted, kinds, thresholds), len(gold), tuple(issues))

@@ -13,6 +13,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -139,41 +140,48 @@ def process_dask(
             cluster.close()
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How and where to run extraction: one value the commands build from their options.
+
+    ``patterns_dirs`` are the user's pattern folders, which every worker process (or Dask
+    worker) loads again; ``patterns`` are the same rules already loaded and checked by the
+    caller, reused when the run stays in this process. ``jobs`` worker processes, or a
+    Dask cluster: an existing one at ``scheduler``, or a local one when ``use_dask``.
+    """
+
+    patterns_dirs: tuple[str | Path, ...] = ()
+    jobs: int = 1
+    scheduler: str | None = None
+    use_dask: bool = False
+    patterns: Patterns | None = field(default=None, compare=False, repr=False)
+
+
 def process_paths(
-    paths: Sequence[str],
-    patterns_dirs: Sequence[str | Path] = (),
-    jobs: int = 1,
-    scheduler: str | None = None,
-    use_dask: bool = False,
-    patterns: Patterns | None = None,
+    paths: Sequence[str], options: RunOptions = RunOptions()
 ) -> Iterator[DocumentResult]:
     """Read and process ``paths`` (already expanded) on the chosen back end, in order.
 
-    Small inputs stay in this process whatever ``jobs`` says: starting workers and loading
-    the model in each costs more than it saves on a handful of articles.
+    Small inputs stay in this process whatever ``options.jobs`` says: starting workers and
+    loading the model in each costs more than it saves on a handful of articles.
     """
     from talkclaims.io.readers import read_items
 
     documents = (item for p in paths for item in read_items(p))
     dumps = any(p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
     small = len(paths) <= IN_PROCESS_MAX and not dumps  # a dump may hold thousands of articles
-    return process_documents(
-        documents, patterns_dirs, jobs, scheduler, use_dask, patterns, small=small
-    )
+    return process_documents(documents, options, small=small)
 
 
 def process_documents(
-    documents: Iterable[Item],
-    patterns_dirs: Sequence[str | Path] = (),
-    jobs: int = 1,
-    scheduler: str | None = None,
-    use_dask: bool = False,
-    patterns: Patterns | None = None,
-    small: bool = False,
+    documents: Iterable[Item], options: RunOptions = RunOptions(), *, small: bool = False
 ) -> Iterator[DocumentResult]:
-    """Documents already read, on the chosen back end, in order (see `process_paths`)."""
-    if scheduler is not None or use_dask:
-        return process_dask(documents, patterns_dirs, scheduler)
-    if jobs > 1 and not small:
-        return process_parallel(documents, jobs, patterns_dirs)
-    return Extractor(patterns_dirs, patterns).process(documents)
+    """Documents already read, on the chosen back end, in order (see `process_paths`).
+
+    ``small`` keeps the run in this process even when ``options.jobs`` asks for workers.
+    """
+    if options.scheduler is not None or options.use_dask:
+        return process_dask(documents, options.patterns_dirs, options.scheduler)
+    if options.jobs > 1 and not small:
+        return process_parallel(documents, options.jobs, options.patterns_dirs)
+    return Extractor(options.patterns_dirs, options.patterns).process(documents)

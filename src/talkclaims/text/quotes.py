@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from talkclaims.text.sentences import soft_breaks
+from talkclaims.text.spans import skip, trim
 
 OPENERS = {"«": "»", "“": "”", "‹": "›", "„": "“"}
 CLOSERS = {"»", "”", "›"}
@@ -34,11 +35,7 @@ class Quote:
 
 
 def _content(text: str, open_: int, close: int) -> Quote | None:
-    start, end = open_ + 1, close - 1
-    while start < end and text[start] in INNER_SPACE:
-        start += 1
-    while end > start and text[end - 1] in INNER_SPACE:
-        end -= 1
+    start, end = trim(text, open_ + 1, close - 1, INNER_SPACE)
     if end <= start:
         return None
     return Quote(open_, close, start, end)
@@ -46,9 +43,7 @@ def _content(text: str, open_: int, close: int) -> Quote | None:
 
 def _reopens(text: str, pos: int, mark: str) -> int | None:
     """Index of a mark reopening a quotation at the start of the paragraph at ``pos``."""
-    i = pos
-    while i < len(text) and text[i] in INNER_SPACE + "\r\n":
-        i += 1
+    i = skip(text, pos, INNER_SPACE + "\r\n")
     return i if i < len(text) and text[i] == mark else None
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator
 
+from talkclaims.text.spans import HORIZONTAL_SPACE, skip, skip_back, strip_spaces
+
 _TERMINAL = re.compile(
     r"""(?:[.!?]+|…)          # end of sentence
         (?:[ \u00a0\u202f]?[»”"’)\]])*  # closing marks that belong to it
@@ -35,12 +37,8 @@ _ENDS_SENTENCE = '.!?:;»”"…)'
 def is_wrapped(text: str, newline: int) -> bool:
     """Whether the line break at ``newline`` only wraps a sentence (hard-wrapped text):
     the line does not end a sentence and the next line goes on in lower case."""
-    i = newline - 1
-    while i >= 0 and text[i] in " \t\r\u00a0\u202f":
-        i -= 1
-    j = newline + 1
-    while j < len(text) and text[j] in " \t\u00a0\u202f":
-        j += 1
+    i = skip_back(text, newline, HORIZONTAL_SPACE + "\r") - 1
+    j = skip(text, newline + 1, HORIZONTAL_SPACE)
     return (
         i >= 0
         and text[i] != "\n"
@@ -135,22 +133,14 @@ def sentences(
         s = p_start
         dateline = _DATELINE.match(text, p_start, p_end)
         if dateline and dateline.end() < p_end:
-            yield _trim(text, p_start, dateline.end())
+            yield strip_spaces(text, p_start, dateline.end())
             s = dateline.end()
         for match in _TERMINAL.finditer(text, s, p_end):
             if text[match.start()] == "." and _is_abbreviation(text, match.start(), abbreviations):
                 continue
             cut = match.end()
             if text[s:cut].strip():
-                yield _trim(text, s, cut)
+                yield strip_spaces(text, s, cut)
             s = cut
         if text[s:p_end].strip():
-            yield _trim(text, s, p_end)
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+            yield strip_spaces(text, s, p_end)

@@ -1,0 +1,124 @@
+"""``talkclaims check``: attributions checked in CI, with an exit code a build can use.
+
+The command reads its options and the articles, runs `talkclaims.qa.checks.run_checks`
+and writes the findings in the chosen format; the checks themselves are library code.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from talkclaims.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    PatternsOption,
+    error,
+    load_extractor,
+    usage_error,
+)
+
+
+class CheckFormat(str, Enum):
+    """Output formats of `talkclaims check` (`talkclaims.qa.checks.FORMATS`)."""
+
+    text = "text"
+    github = "github"
+    junit = "junit"
+    json = "json"
+
+
+def _names(option: str) -> set[str]:
+    """The comma-separated names of an option (« speaker, source »)."""
+    return {name.strip() for name in option.split(",") if name.strip()}
+
+
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Articles or folders to check.")],
+    expect: Annotated[
+        Path | None,
+        typer.Option(
+            "--expect", help="YAML list of checked attributions: doc, quote, speaker, sources."
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="Claims written earlier by `extract --format yaml` "
+            "(or json/jsonl): report what was added, removed or changed.",
+        ),
+    ] = None,
+    require: Annotated[
+        str, typer.Option("--require", help="Every claim must have these: speaker, source.")
+    ] = "",
+    kinds: Annotated[
+        str, typer.Option("--kinds", help="Kinds of claim --require applies to.")
+    ] = "direct,mixed",
+    min_confidence: Annotated[
+        float,
+        typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore claims below this."),
+    ] = 0.0,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="Findings format.", case_sensitive=False)
+    ] = CheckFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write findings here (e.g. JUnit XML).")
+    ] = None,
+    patterns: PatternsOption = None,
+) -> None:
+    """Fail when a quote has no speaker or source, or a checked attribution changed.
+
+    Exit codes: 0 every check passed, 1 a check failed, 2 usage or input error.
+    """
+    from talkclaims.io.readers import MissingPathError, ReadFailure, check_paths, iter_documents
+    from talkclaims.io.writers import atomic_output
+    from talkclaims.qa import checks
+    from talkclaims.records import KINDS
+
+    required, chosen = _names(require), _names(kinds)
+    if required - set(checks.REQUIREMENTS) or chosen - set(KINDS):
+        usage_error(
+            f"--require takes {','.join(checks.REQUIREMENTS)} and --kinds {','.join(KINDS)}"
+        )
+    try:
+        check_paths(paths)
+        expectations = checks.load_expectations(expect) if expect else []
+        before = checks.load_baseline(baseline) if baseline else None
+    except (MissingPathError, checks.CheckInputError) as exc:
+        usage_error(str(exc))
+    extractor = load_extractor(patterns)
+    texts: dict[str, str] = {}
+    unreadable = False
+    documents = []
+    for item in iter_documents(paths):
+        if isinstance(item, ReadFailure):
+            unreadable = True
+            error(f"{item.id}: {item.message}")
+        else:
+            documents.append(item)
+            texts[item.id] = item.text
+    findings = checks.run_checks(
+        {result.doc: result.claims for result in extractor.process(documents)},
+        texts,
+        expectations=expectations,
+        baseline=before,
+        required=required,
+        kinds=chosen,
+        min_confidence=min_confidence,
+        same_person=extractor.engine.people.same_person,
+    )
+    rendered = checks.render_findings(findings, fmt.value, list(texts))
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        with atomic_output(output) as stream:
+            stream.write(rendered)
+    if unreadable:  # an article that cannot be read is an input error, whatever was found
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_INPUT if findings else EXIT_OK)

@@ -1,0 +1,119 @@
+"""What every command shares: exit codes, one-line errors, options, loading, progress.
+
+A user's mistake (a missing path, a bad pattern file) gets one line on stderr and exit
+code 2 before any work starts, never a traceback; the loaders here are where that is
+decided, so each command only says what it loads. SpaCy and the model are imported
+inside the functions that need them, so that `talkclaims --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from talkclaims.lang.patterns import Patterns
+    from talkclaims.run.extract import Extractor
+    from talkclaims.run.parallel import RunOptions
+
+#: 0 all went well, 1 some input could not be processed (or a check failed), 2 usage error.
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+#: Worker processes when --jobs is not given: every core.
+DEFAULT_JOBS = os.cpu_count() or 1
+
+PatternsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--patterns",
+        help="A folder of pattern files (verbs.yaml, outlets.yaml, speakers.yaml, "
+        "attributions.yaml) added on top of the shipped ones. Repeatable.",
+    ),
+]
+
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+
+T = TypeVar("T")
+
+
+def error(message: str) -> None:
+    """One line on stderr, ``talkclaims: message``: what a person or a CI log reads."""
+    typer.echo(f"talkclaims: {message}", err=True)
+
+
+def usage_error(message: str) -> NoReturn:
+    """Report a usage error and stop with exit code 2, before any work is done."""
+    error(message)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def finish(failed: bool) -> NoReturn:
+    """Stop with exit code 1 when some input failed, else 0."""
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def load_inputs(
+    paths: list[str], patterns: list[Path] | None, glob: str | None = None
+) -> tuple[list[str], Patterns]:
+    """The files to read and the rules, or a one-line usage error (exit 2) before any work.
+
+    Paths only, not texts: cheap even for an archive. A bad pattern file stops the run
+    here, before any worker starts.
+    """
+    from talkclaims.io.readers import MissingPathError, check_paths, expand_paths
+    from talkclaims.lang.patterns import PatternError, load_patterns
+
+    try:
+        check_paths(paths)
+        return list(expand_paths(paths, glob)), load_patterns(patterns or ())
+    except (MissingPathError, PatternError) as exc:
+        usage_error(str(exc))
+
+
+def load_extractor(patterns: list[Path] | None) -> Extractor:
+    """An extractor with the user's pattern folders, or a one-line usage error (exit 2)."""
+    from talkclaims.lang.patterns import PatternError
+    from talkclaims.run.extract import Extractor
+
+    try:
+        return Extractor(patterns or ())
+    except PatternError as exc:
+        usage_error(str(exc))
+
+
+def run_options(
+    patterns: list[Path] | None,
+    jobs: int,
+    rules: Patterns,
+    scheduler: str | None = None,
+    use_dask: bool = False,
+) -> RunOptions:
+    """The run the command's options ask for, with the rules `load_inputs` already read."""
+    from talkclaims.run.parallel import RunOptions
+
+    return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules)
+
+
+def with_progress(results: Iterator[T], total: int) -> Iterator[T]:
+    """A progress bar on stderr for a person watching a long run; silent otherwise.
+
+    Only when stderr is a terminal and there are more than five articles: pipes, files
+    and CI logs stay clean, and stdout is never touched.
+    """
+    if total <= 5 or not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("articles", total=total)
+        for result in results:
+            yield result
+            progress.advance(task)

@@ -1,0 +1,126 @@
+"""``talkclaims extract``: claims of every article, streamed to one output in one format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from talkclaims.cli.common import (
+    DEFAULT_JOBS,
+    EXIT_USAGE,
+    PatternsOption,
+    error,
+    finish,
+    load_inputs,
+    run_options,
+    with_progress,
+)
+from talkclaims.io.writers import Format
+
+
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders (searched recursively for *.txt and *.md) or - for stdin."
+        ),
+    ],
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = Format.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    patterns: PatternsOption = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (default: all cores); the output is the same for any number.",
+        ),
+    ] = DEFAULT_JOBS,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Run on a Dask cluster: its scheduler address (tcp://host:8786). Needs the "
+            "dask extra.",
+        ),
+    ] = None,
+    dask: Annotated[
+        bool, typer.Option("--dask", help="Run on a local Dask cluster (needs the dask extra).")
+    ] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first article that fails.")
+    ] = False,
+    with_text: Annotated[
+        bool,
+        typer.Option(
+            "--with-text",
+            help="JSON/JSON Lines: add the text the offsets index (for HTML, the extracted "
+            "article) to each record as document_text.",
+        ),
+    ] = False,
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            "--glob",
+            help="Files to read in folders, comma-separated (default: "
+            "*.txt,*.md,*.jsonl,*.ndjson).",
+        ),
+    ] = None,
+    csv_raw: Annotated[
+        bool,
+        typer.Option("--csv-raw", help="CSV: keep cells starting with = + - @ as they are."),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="CSV for French-locale Excel: UTF-8 BOM, ; separators."),
+    ] = False,
+) -> None:
+    """Extract attributed quotes and reported claims from articles."""
+    from talkclaims.io.writers import atomic_output, make_writer
+    from talkclaims.run.parallel import process_paths
+
+    names, rules = load_inputs(paths, patterns, glob)
+    options = run_options(patterns, jobs, rules, scheduler, dask)
+    failed = False
+
+    def run(stream: TextIO) -> None:
+        """Write every result as it comes; failures are reported and skipped."""
+        nonlocal failed
+        writer = make_writer(fmt, stream, csv_raw, excel, with_text)
+        results = process_paths(names, options)
+        try:
+            for result in with_progress(results, len(names)):
+                if result.warning:
+                    error(f"warning: {result.doc}: {result.warning}")
+                if result.error:
+                    failed = True
+                    error(f"{result.doc}: {result.error}")
+                    if fail_fast:
+                        break
+                    continue
+                writer.write(result.claims, result.text)
+        finally:
+            writer.close()
+
+    try:
+        if output is None:
+            run(sys.stdout)
+        else:
+            with atomic_output(output) as stream:
+                run(stream)
+    except OSError as exc:
+        error(f"{output}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
+        error(str(exc))
+        raise typer.Exit(EXIT_USAGE) from None
+    finish(failed)

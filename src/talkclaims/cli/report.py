@@ -1,0 +1,50 @@
+"""``talkclaims report``: one self-contained HTML file of every article and its claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from talkclaims.cli.common import (
+    DEFAULT_JOBS,
+    JobsOption,
+    PatternsOption,
+    error,
+    finish,
+    load_inputs,
+    run_options,
+    with_progress,
+)
+
+
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Articles or folders.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
+    title: Annotated[str, typer.Option("--title", help="Title of the report.")] = (
+        "talkclaims report"
+    ),
+    jobs: JobsOption = DEFAULT_JOBS,
+    patterns: PatternsOption = None,
+) -> None:
+    """Write one self-contained HTML report: charts, articles with claims marked, filters."""
+    from talkclaims.io.readers import Document, iter_documents
+    from talkclaims.io.report import ArticleClaims, render_report
+    from talkclaims.io.writers import atomic_output
+    from talkclaims.run.parallel import process_documents
+
+    names, rules = load_inputs(paths, patterns)
+    articles, failed = [], False
+    documents = list(iter_documents(names))  # a report shows every text: kept in memory
+    texts = {d.id: d.text for d in documents if isinstance(d, Document)}
+    results = process_documents(documents, run_options(patterns, jobs, rules))
+    for result in with_progress(results, len(documents)):
+        if result.error:
+            failed = True
+            error(f"{result.doc}: {result.error}")
+            continue
+        articles.append(ArticleClaims(result.doc, texts[result.doc], result.claims))
+    with atomic_output(output) as stream:
+        stream.write(render_report(articles, title))
+    finish(failed)

@@ -1,0 +1,65 @@
+"""``talkclaims stats``: claims counted by speaker, outlet, cue, article or kind."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from talkclaims.cli.common import (
+    DEFAULT_JOBS,
+    JobsOption,
+    PatternsOption,
+    error,
+    finish,
+    load_inputs,
+    run_options,
+)
+from talkclaims.io.writers import CountFormat
+
+if TYPE_CHECKING:
+    from talkclaims.records import Claim
+
+
+class GroupBy(str, Enum):
+    """What `talkclaims stats` counts claims by (`talkclaims.io.views.GROUPS`)."""
+
+    speaker = "speaker"
+    source = "source"
+    cue = "cue"
+    doc = "doc"
+    kind = "kind"
+
+
+def stats(
+    paths: Annotated[list[str], typer.Argument(help="Articles or folders.")],
+    by: Annotated[GroupBy, typer.Option("--by", help="Group claims by this.")] = GroupBy.speaker,
+    fmt: Annotated[
+        CountFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = CountFormat.table,
+    jobs: JobsOption = DEFAULT_JOBS,
+    patterns: PatternsOption = None,
+) -> None:
+    """Count claims by speaker, outlet, cue, article or kind, with the share of each."""
+    from talkclaims.io.views import count_by
+    from talkclaims.io.writers import write_counts
+    from talkclaims.run.parallel import process_paths
+
+    names, rules = load_inputs(paths, patterns)
+    options = run_options(patterns, jobs, rules)
+    failed = False
+
+    def claims() -> Iterator[Claim]:
+        """Every claim of the run; an article that fails is reported and counts nothing."""
+        nonlocal failed
+        for result in process_paths(names, options):
+            if result.error:
+                failed = True
+                error(f"{result.doc}: {result.error}")
+            yield from result.claims
+
+    write_counts(count_by(claims(), by.value), by.value, fmt, sys.stdout)
+    finish(failed)

@@ -172,3 +172,10 @@ def test_an_unreadable_article_is_an_input_error_after_the_others_are_checked(tm
     assert result.stdout == (
         f"{article}:2:36: direct claim with no speaker: «chantier du siècle»\n"
     )
+
+
+def test_every_findings_format_of_the_library_is_an_option():
+    from talkclaims.cli.check import CheckFormat
+    from talkclaims.qa.checks import FORMATS
+
+    assert [f.value for f in CheckFormat] == list(FORMATS)

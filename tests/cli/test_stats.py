@@ -65,3 +65,10 @@ def test_a_missing_path_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["stats", str(tmp_path / "absent")])
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr == f"talkclaims: {tmp_path / 'absent'}: no such file or directory\n"
+
+
+def test_every_grouping_of_the_library_is_an_option():
+    from talkclaims.cli.stats import GroupBy
+    from talkclaims.io.views import GROUPS
+
+    assert [g.value for g in GroupBy] == list(GROUPS)

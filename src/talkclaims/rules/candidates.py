@@ -54,8 +54,31 @@ class Candidate:
         return self.family.priority
 
 
-def _cue_span(cue: Cue | None) -> tuple[int, int] | None:
-    return (cue.start_char, cue.end_char) if cue else None
+def _candidate(
+    ctx: ArticleContext,
+    span: tuple[int, int],
+    kind: str,
+    family: Family,
+    cue: Cue | None,
+    at: int,
+    mention: Mention | None,
+    reach: tuple[int, int],
+) -> Candidate:
+    """A candidate whose outlets are looked for in the sentences from ``reach[0]`` to
+    ``reach[1]`` and in the sentence of ``at``, where its attribution is read."""
+    zone_start = min(ctx.sentence(reach[0])[0], ctx.sentence(at)[0])
+    zone_end = max(ctx.sentence(reach[1])[1], ctx.sentence(at)[1])
+    cue_span = (cue.start_char, cue.end_char) if cue else None
+    return Candidate(
+        *span,
+        kind,
+        family,
+        cue.lemma if cue else None,
+        at,
+        (zone_start, zone_end),
+        mention,
+        cue_span,
+    )
 
 
 def make_candidate(
@@ -72,19 +95,7 @@ def make_candidate(
     kind, s, e = shape(ctx, start, end)
     if e - s < 2:
         return None
-    zone_start = min(ctx.sentence(s)[0], ctx.sentence(at)[0])
-    zone_end = max(ctx.sentence(max(s, e - 1))[1], ctx.sentence(at)[1])
-    return Candidate(
-        s,
-        e,
-        kind,
-        family,
-        cue.lemma if cue else None,
-        at,
-        (zone_start, zone_end),
-        mention,
-        _cue_span(cue),
-    )
+    return _candidate(ctx, (s, e), kind, family, cue, at, mention, (s, max(s, e - 1)))
 
 
 def quote_candidate(
@@ -96,16 +107,5 @@ def quote_candidate(
     mention: Mention | None,
 ) -> Candidate:
     """A whole quotation, its attribution read at ``at``."""
-    zone_start = min(ctx.sentence(quote.open)[0], ctx.sentence(at)[0])
-    zone_end = max(ctx.sentence(quote.close - 1)[1], ctx.sentence(at)[1])
-    return Candidate(
-        quote.start,
-        quote.end,
-        "direct",
-        family,
-        cue.lemma if cue else None,
-        at,
-        (zone_start, zone_end),
-        mention,
-        _cue_span(cue),
-    )
+    reach = (quote.open, quote.close - 1)
+    return _candidate(ctx, (quote.start, quote.end), "direct", family, cue, at, mention, reach)

@@ -184,7 +184,7 @@ def test_layer_of_names() -> None:
     assert layer("talkclaims.text.spans") == 0
     assert layer("talkclaims.lang.patterns") == 1
     assert layer("talkclaims.rules.proposers.cue_frames") == 3
-    assert layer("talkclaims.cli.app") == 7
+    assert layer("talkclaims.cli.root") == 7
 
 
 # --- the layers ----------------------------------------------------------------------------

@@ -69,6 +69,6 @@ def test_a_missing_path_is_a_usage_error(tmp_path):
 
 def test_every_grouping_of_the_library_is_an_option():
     from talkclaims.cli.stats import GroupBy
-    from talkclaims.io.views import GROUPS
+    from talkclaims.write.views import GROUPS
 
     assert [g.value for g in GroupBy] == list(GROUPS)

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from talkclaims.cli import app
 from talkclaims.cli.common import with_progress
-from talkclaims.io.readers import Document
+from talkclaims.read.readers import Document
 from talkclaims.run.parallel import (
     CHUNK_SIZE,
     RunOptions,

@@ -76,10 +76,10 @@ def check(
 
     Exit codes: 0 every check passed, 1 a check failed, 2 usage or input error.
     """
-    from talkclaims.io.readers import MissingPathError, ReadFailure, check_paths, iter_documents
-    from talkclaims.io.writers import atomic_output
     from talkclaims.qa import checks
+    from talkclaims.read.readers import MissingPathError, ReadFailure, check_paths, iter_documents
     from talkclaims.records import KINDS
+    from talkclaims.write.writers import atomic_output
 
     required, chosen = _names(require), _names(kinds)
     if required - set(checks.REQUIREMENTS) or chosen - set(KINDS):

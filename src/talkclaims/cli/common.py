@@ -65,8 +65,8 @@ def load_inputs(
     Paths only, not texts: cheap even for an archive. A bad pattern file stops the run
     here, before any worker starts.
     """
-    from talkclaims.io.readers import MissingPathError, check_paths, expand_paths
     from talkclaims.lang.patterns import PatternError, load_patterns
+    from talkclaims.read.readers import MissingPathError, check_paths, expand_paths
 
     try:
         check_paths(paths)

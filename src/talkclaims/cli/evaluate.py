@@ -28,9 +28,9 @@ def evaluate(
     """Score extraction against hand-checked gold (see the README for the rules)."""
     from rich.console import Console
 
-    from talkclaims.io.views import mismatch_lines, scores_table
     from talkclaims.qa.evaluate import GoldError, evaluate_corpus
     from talkclaims.records import KINDS
+    from talkclaims.write.views import mismatch_lines, scores_table
 
     chosen = tuple(k.strip() for k in kinds.split(",") if k.strip())
     unknown = [k for k in chosen if k not in KINDS]

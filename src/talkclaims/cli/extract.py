@@ -18,7 +18,7 @@ from talkclaims.cli.common import (
     run_options,
     with_progress,
 )
-from talkclaims.io.writers import Format
+from talkclaims.write.writers import Format
 
 
 def extract(
@@ -85,8 +85,8 @@ def extract(
     ] = False,
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
-    from talkclaims.io.writers import atomic_output, make_writer
     from talkclaims.run.parallel import process_paths
+    from talkclaims.write.writers import atomic_output, make_writer
 
     names, rules = load_inputs(paths, patterns, glob)
     options = run_options(patterns, jobs, rules, scheduler, dask)

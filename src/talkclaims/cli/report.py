@@ -29,10 +29,10 @@ def report(
     patterns: PatternsOption = None,
 ) -> None:
     """Write one self-contained HTML report: charts, articles with claims marked, filters."""
-    from talkclaims.io.readers import Document, iter_documents
-    from talkclaims.io.report import ArticleClaims, render_report
-    from talkclaims.io.writers import atomic_output
+    from talkclaims.read.readers import Document, iter_documents
     from talkclaims.run.parallel import process_documents
+    from talkclaims.write.report import ArticleClaims, render_report
+    from talkclaims.write.writers import atomic_output
 
     names, rules = load_inputs(paths, patterns)
     articles, failed = [], False

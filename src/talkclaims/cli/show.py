@@ -20,8 +20,8 @@ def show(
     """Print an article with its claims highlighted by kind and a numbered legend."""
     from rich.console import Console
 
-    from talkclaims.io.readers import ReadFailure, read_path
-    from talkclaims.io.views import article_view
+    from talkclaims.read.readers import ReadFailure, read_path
+    from talkclaims.write.views import article_view
 
     if not path.is_file():
         usage_error(f"{path}: no such file")

@@ -18,14 +18,14 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
 )
-from talkclaims.io.writers import CountFormat
+from talkclaims.write.writers import CountFormat
 
 if TYPE_CHECKING:
     from talkclaims.records import Claim
 
 
 class GroupBy(str, Enum):
-    """What `talkclaims stats` counts claims by (`talkclaims.io.views.GROUPS`)."""
+    """What `talkclaims stats` counts claims by (`talkclaims.write.views.GROUPS`)."""
 
     speaker = "speaker"
     source = "source"
@@ -44,9 +44,9 @@ def stats(
     patterns: PatternsOption = None,
 ) -> None:
     """Count claims by speaker, outlet, cue, article or kind, with the share of each."""
-    from talkclaims.io.views import count_by
-    from talkclaims.io.writers import write_counts
     from talkclaims.run.parallel import process_paths
+    from talkclaims.write.views import count_by
+    from talkclaims.write.writers import write_counts
 
     names, rules = load_inputs(paths, patterns)
     options = run_options(patterns, jobs, rules)

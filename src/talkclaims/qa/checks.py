@@ -17,6 +17,7 @@ import yaml
 
 from talkclaims.qa.evaluate import speaker_matches, words_of
 from talkclaims.records import KINDS, Claim
+from talkclaims.text.spans import column_of, line_of
 
 
 class CheckInputError(ValueError):
@@ -121,10 +122,6 @@ def load_baseline(path: Path) -> dict[str, list[Claim]]:
 
 
 # ------------------------------------------------------------------ checks
-def _col(text: str, pos: int) -> int:
-    return pos - text.rfind("\n", 0, pos)
-
-
 def _same_doc(expected: str, actual: str) -> bool:
     """« corpus/a.txt » as written in the expectation file matches « ./corpus/a.txt »."""
     a, b = Path(expected).as_posix().lstrip("./"), Path(actual).as_posix().lstrip("./")
@@ -150,8 +147,8 @@ def check_expectations(
             continue
         text = texts[doc]
         at = text.find(exp.quote)
-        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
-        col = _col(text, at) if at >= 0 else 1
+        line = line_of(text, at) if at >= 0 else 1
+        col = column_of(text, at) if at >= 0 else 1
         quote = words_of(exp.quote)
         found = [c for c in claims.get(doc, ()) if quote and quote in words_of(c.text)]
         if not found:
@@ -161,7 +158,7 @@ def check_expectations(
             )
             continue
         claim = found[0]
-        at_claim = (doc, claim.line, _col(text, claim.start), "expected")
+        at_claim = (doc, claim.line, column_of(text, claim.start), "expected")
         if not speaker_matches(claim.speaker, [exp.speaker]) and not (
             same_person and claim.speaker and same_person(exp.speaker, claim.speaker)
         ):
@@ -188,7 +185,7 @@ def check_required(
         for claim in found:
             if claim.kind not in kinds:
                 continue
-            at_claim = (doc, claim.line, _col(texts[doc], claim.start), "require")
+            at_claim = (doc, claim.line, column_of(texts[doc], claim.start), "require")
             missing = [
                 field
                 for field, present in (("speaker", claim.speaker), ("source", claim.sources))
@@ -248,7 +245,7 @@ def compare_baseline(
                     Finding(
                         doc,
                         new.line,
-                        _col(texts[doc], new.start),
+                        column_of(texts[doc], new.start),
                         "baseline",
                         f"changed: «{_short(new.text)}»: " + "; ".join(changes),
                     )
@@ -270,7 +267,7 @@ def compare_baseline(
                     Finding(
                         doc,
                         new.line,
-                        _col(texts[doc], new.start),
+                        column_of(texts[doc], new.start),
                         "baseline",
                         f"added: «{_short(new.text)}» ({new.speaker})",
                     )

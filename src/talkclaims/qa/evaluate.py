@@ -1,4 +1,5 @@
-"""Score predicted claims against hand-checked gold, as ``shared/gold/README.md`` defines.
+"""Score predicted claims against hand-checked gold, as ``tests/data/gold/README.md``
+(a copy of the project's shared gold) defines.
 
 A prediction matches a gold claim of the same article when their spans overlap by at
 least a share of the gold span (30 %, or 80 % for the strict score). Matching is one
@@ -19,7 +20,7 @@ from typing import Protocol
 
 import yaml
 
-from talkclaims.io.readers import ReadFailure, read_path
+from talkclaims.read.readers import ReadFailure, read_path
 from talkclaims.records import KINDS, Claim
 from talkclaims.text.fold import fold
 
@@ -288,7 +289,7 @@ def evaluate_corpus(
 ) -> CorpusEvaluation:
     """Score ``extractor`` on every article the gold files of ``gold_dir`` name.
 
-    Articles are read from ``corpus_dir`` by `talkclaims.io.readers.read_path`, as
+    Articles are read from ``corpus_dir`` by `talkclaims.read.readers.read_path`, as
     ``extract`` reads them, so a gold corpus saved with a byte-order mark, in UTF-16 or in
     Windows-1252 scores as its UTF-8 copy: gold snippets are found in the decoded text,
     the one the extractor sees, so both sides share offsets. An article that cannot be

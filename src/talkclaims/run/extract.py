@@ -12,15 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from talkclaims.io.readers import Document, ReadFailure
+from talkclaims.read.readers import Document, ReadFailure
 from talkclaims.records import VALUE_FIELDS, Claim
 from talkclaims.text.sentences import for_parsing
+from talkclaims.text.spans import line_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from talkclaims.lang.patterns import Patterns
-    from talkclaims.pipeline.component import ClaimsComponent
+    from talkclaims.rules.component import ClaimsComponent
     from talkclaims.rules.engine import Engine
 
 BATCH_SIZE = 16
@@ -73,7 +74,7 @@ class Extractor:
         `process` turns it into a result, so that a corpus run goes on)."""
         from spacy.util import raise_error
 
-        from talkclaims.pipeline.component import claim_values
+        from talkclaims.rules.component import claim_values
 
         component = self.component
         handler = component.get_error_handler()
@@ -103,8 +104,8 @@ class Extractor:
 
     def process(self, documents: Iterable[Document | ReadFailure]) -> Iterator[DocumentResult]:
         """Results in input order; a failing document does not stop the others."""
-        from talkclaims.pipeline.component import ERROR_KEY, claim_values
         from talkclaims.pipeline.nlp import one_blas_thread
+        from talkclaims.rules.component import ERROR_KEY, claim_values
 
         limit = self.nlp.max_length
 
@@ -172,7 +173,7 @@ def _as_read(
                 values,
                 doc=doc_id,
                 text=text[start:end],
-                line=text.count("\n", 0, start) + 1,
+                line=line_of(text, start),
                 **meta,
             )
         )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from talkclaims.io.readers import Document, ReadFailure
+from talkclaims.read.readers import Document, ReadFailure
 from talkclaims.run.extract import DocumentResult, Extractor
 
 if TYPE_CHECKING:
@@ -165,7 +165,7 @@ def process_paths(
     Small inputs stay in this process whatever ``options.jobs`` says: starting workers and
     loading the model in each costs more than it saves on a handful of articles.
     """
-    from talkclaims.io.readers import read_items
+    from talkclaims.read.readers import read_items
 
     documents = (item for p in paths for item in read_items(p))
     dumps = any(p.lower().endswith((".jsonl", ".ndjson")) for p in paths)

@@ -2,7 +2,7 @@
 
 `article_view` builds a rich renderable from an article and its claims (used by
 `talkclaims show`); `count_by` aggregates claims for `talkclaims stats` and
-`counts_table` shows the counts (`talkclaims.io.writers.write_counts` writes them in
+`counts_table` shows the counts (`talkclaims.write.writers.write_counts` writes them in
 every format); `scores_table` and `mismatch_lines` show what `talkclaims evaluate`
 scored. All take the records every writer takes, so what a person sees is what the
 exports say.

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from talkclaims.io.readers import (
+from talkclaims.read.readers import (
     Document,
     MissingPathError,
     ReadFailure,

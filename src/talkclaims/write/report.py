@@ -11,8 +11,8 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from talkclaims.io.views import Count, count_by
 from talkclaims.records import Claim
+from talkclaims.write.views import Count, count_by
 
 BAR_LIMIT = 15  # groups shown per chart; the rest are summed under « others »
 

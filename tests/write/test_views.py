@@ -6,7 +6,9 @@ import io
 
 from rich.console import Console
 
-from talkclaims.io.views import (
+from talkclaims.qa.evaluate import GoldClaim, evaluate
+from talkclaims.records import Claim
+from talkclaims.write.views import (
     CUE_STYLE,
     KIND_STYLES,
     MENTION_STYLE,
@@ -16,8 +18,6 @@ from talkclaims.io.views import (
     mismatch_lines,
     scores_table,
 )
-from talkclaims.qa.evaluate import GoldClaim, evaluate
-from talkclaims.records import Claim
 
 TEXT = "Le maire, Paul Kerhervé, a déclaré que « la route rouvrira », selon Ouest-France."
 

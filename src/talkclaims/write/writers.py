@@ -27,7 +27,7 @@ import yaml
 from talkclaims.records import FIELDS, Claim
 
 if TYPE_CHECKING:
-    from talkclaims.io.views import Count
+    from talkclaims.write.views import Count
 
 
 class Format(str, Enum):
@@ -231,7 +231,7 @@ def write_counts(counts: Sequence[Count], by: str, fmt: CountFormat, stream: IO[
 
     JSON is a list of ``{by: name, "claims": n, "share": s}`` with ``s`` rounded to 4
     places; CSV has the same columns, RFC 4180 with CRLF like `CsvWriter`, the share with
-    4 places; the table (`talkclaims.io.views.counts_table`) gives the share in %.
+    4 places; the table (`talkclaims.write.views.counts_table`) gives the share in %.
     """
     if fmt is CountFormat.json:
         rows = [{by: c.name, "claims": c.claims, "share": round(c.share, 4)} for c in counts]
@@ -243,7 +243,7 @@ def write_counts(counts: Sequence[Count], by: str, fmt: CountFormat, stream: IO[
     else:
         from rich.console import Console
 
-        from talkclaims.io.views import counts_table
+        from talkclaims.write.views import counts_table
 
         Console(file=stream, highlight=False).print(counts_table(counts, by))
 

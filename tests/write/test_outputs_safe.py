@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
-from talkclaims.io.writers import CsvWriter
 from talkclaims.records import Claim
+from talkclaims.write.writers import CsvWriter
 
 runner = CliRunner()
 
@@ -69,7 +69,7 @@ def test_fail_fast_stops_at_the_first_failure(tmp_path):
 
 
 def test_an_exception_in_one_article_is_reported_and_the_run_goes_on(extractor, monkeypatch):
-    from talkclaims.io.readers import Document
+    from talkclaims.read.readers import Document
 
     # the rules fail on one document, inside the pipeline's `nlp.pipe`
     engine_class = type(extractor.engine)

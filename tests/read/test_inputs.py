@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
-from talkclaims.io.readers import Document, ReadFailure, read_items
+from talkclaims.read.readers import Document, ReadFailure, read_items
 from tests.conftest import DATA
 
 runner = CliRunner()

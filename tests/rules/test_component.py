@@ -14,8 +14,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
 
-from talkclaims.pipeline.component import ClaimsComponent
 from talkclaims.records import Claim
+from talkclaims.rules.component import ClaimsComponent
 from talkclaims.run.extract import extract_text
 from tests.conftest import CORPUS, assert_offsets
 
@@ -183,7 +183,7 @@ def test_extractors_with_other_rules_do_not_meet(extractor, tmp_path):
 
 
 def test_articles_longer_than_max_length_are_parsed_in_chunks(extractor, monkeypatch):
-    from talkclaims.io.readers import Document
+    from talkclaims.read.readers import Document
     from talkclaims.run.extract import paragraph_chunks
 
     text = (CORPUS / "000_b04f12924e239548.txt").read_text(encoding="utf-8")

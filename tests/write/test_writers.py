@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import yaml
 
-from talkclaims.io.views import Count
-from talkclaims.io.writers import CountFormat, Format, atomic_output, make_writer, write_counts
 from talkclaims.records import FIELDS, Claim
+from talkclaims.write.views import Count
+from talkclaims.write.writers import CountFormat, Format, atomic_output, make_writer, write_counts
 
 CLAIMS = [
     Claim(

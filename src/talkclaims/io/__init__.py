@@ -1,1 +1,0 @@
-"""Documents in (files, dumps, HTML pages) and records out (formats, views, the report)."""

@@ -42,3 +42,9 @@ def test_show_marks_the_outlets_of_user_patterns(tmp_path):
     assert result.exit_code == 0, result.output
     assert "[1]le port rouvrira lundi" in result.stdout
     assert "Radio Sud Atlantique" in result.stdout.split("claims")[-1]  # in the legend
+
+
+def test_show_of_a_directory_says_so(tmp_path):
+    result = runner.invoke(app, ["show", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"talkclaims: {tmp_path}: is a directory, not a file\n"

@@ -23,7 +23,9 @@ def show(
     from talkclaims.read.readers import ReadFailure, read_path
     from talkclaims.write.views import article_view
 
-    if not path.is_file():
+    if path.is_dir():
+        usage_error(f"{path}: is a directory, not a file")
+    if not path.exists():
         usage_error(f"{path}: no such file")
     document = read_path(str(path))
     if isinstance(document, ReadFailure):

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import regex
 import yaml
 
 import talkclaims.lang.patterns as patterns_module
@@ -93,7 +94,7 @@ def test_shipped_patterns_load_with_what_the_readme_promises() -> None:
     assert isinstance(peskov, Person) and "porte-parole du Kremlin" in peskov.roles
     assert patterns.spellings["Iouri Ouchakov"] == "Yuri Ushakov"
     assert {"M.", "Mme"} <= patterns.honorifics
-    assert all(isinstance(p, re.Pattern) for p in patterns.byline_patterns)
+    assert all(isinstance(p, regex.Pattern) for p in patterns.byline_patterns)
 
 
 def test_reflexive_verbs_are_read_without_their_pronoun() -> None:
@@ -273,7 +274,7 @@ ERRORS = [
         "outlets.yaml",
         "\noutlets:\n  - {aliases: [RSA]}\n",
         2,
-        "every entry of 'outlets' needs a 'name'",
+        "every entry of 'outlets' needs a non-empty 'name'",
         id="outlet-without-name",
     ),
     pytest.param(
@@ -287,14 +288,14 @@ ERRORS = [
         "verbs.yaml",
         "locutions: [laisser entendre]\n",
         1,
-        "each locution is a list of lemmas",
+        "each locution is a list of two lemmas or more",
         id="locution-not-a-list",
     ),
     pytest.param(
         "verbs.yaml",
         "verbs: [gazouiller, 12]\n",
         1,
-        "'verbs' must be a list of strings",
+        "'verbs' must be a list of non-empty strings",
         id="verb-not-a-string",
     ),
     pytest.param(

@@ -70,9 +70,18 @@ def load_inputs(
 
     try:
         check_paths(paths)
-        return list(expand_paths(paths, glob)), load_patterns(patterns or ())
+        names, rules = list(expand_paths(paths, glob)), load_patterns(patterns or ())
     except (MissingPathError, PatternError) as exc:
         usage_error(str(exc))
+    warn_unread_patterns(rules)
+    return names, rules
+
+
+def warn_unread_patterns(rules: Patterns) -> None:
+    """One warning line per file or key of the user's pattern folders that is not read
+    (a misspelling, most likely): the run goes on, the user sees why a rule did nothing."""
+    for warning in rules.warnings:
+        error(f"warning: {warning}")
 
 
 def load_extractor(patterns: list[Path] | None) -> Extractor:
@@ -81,9 +90,11 @@ def load_extractor(patterns: list[Path] | None) -> Extractor:
     from talkclaims.run.extract import Extractor
 
     try:
-        return Extractor(patterns or ())
+        extractor = Extractor(patterns or ())
     except PatternError as exc:
         usage_error(str(exc))
+    warn_unread_patterns(extractor.engine.patterns)
+    return extractor
 
 
 def run_options(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from talkclaims.lang.patterns import Patterns
+from talkclaims.lang.patterns import REGEX_TIMEOUT, Patterns
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\w+)*"
 
@@ -62,9 +62,12 @@ class OutletFinder:
         line_end = len(text) if line_end == -1 else line_end
         line = text[line_start:line_end]
         for pattern in self._bylines:
-            for match in pattern.finditer(line):
-                if match.start() + line_start <= start and end <= match.end() + line_start:
-                    return True
+            try:
+                for match in pattern.finditer(line, timeout=REGEX_TIMEOUT):
+                    if match.start() + line_start <= start and end <= match.end() + line_start:
+                        return True
+            except TimeoutError:  # a user's pattern that backtracks on this line: no match
+                continue
         return False
 
     def find(self, text: str) -> list[OutletMention]:

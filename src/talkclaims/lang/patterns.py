@@ -7,6 +7,8 @@ its lists are appended to the shipped ones, so a file need carry only what is ne
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import regex
 import yaml
 
 from talkclaims.lang.grammar import Grammar, build_grammar
@@ -83,12 +86,15 @@ class Patterns:
     role_synonyms: tuple[frozenset[str], ...]
     outlets: tuple[Outlet, ...]
     outlet_nouns: tuple[str, ...]
-    byline_patterns: tuple[re.Pattern[str], ...]
+    byline_patterns: tuple[regex.Pattern[str], ...]
     speakers: tuple[Person, ...]
     #: Closed-class French (``grammar.yaml``): complementisers, clitics, auxiliaries…
     grammar: Grammar
     #: The merged pattern files these tables were built from (saved with a pipeline).
     data: RuleData = field(default_factory=dict, compare=False, repr=False)
+    #: What a user's folder holds that talkclaims does not read (a misspelled file or key),
+    #: one line each, for the command line to print as warnings.
+    warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def is_cue(self, lemma: str) -> bool:
         """True when a lemma is a reporting verb of the lexicon."""
@@ -143,12 +149,45 @@ def _default_dir() -> Path:
     return Path(str(resources.files("talkclaims.builtin_patterns")))
 
 
+#: A pattern file is a few hundred lines; past this it is not one (or it is an attack).
+MAX_FILE_BYTES = 2_000_000
+#: Values a pattern file may hold once its aliases are expanded (« billion laughs »: a
+#: few hundred bytes of anchors and aliases expanding to billions of values).
+MAX_VALUES = 200_000
+
+
+def _expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
+    """How many values ``node`` stands for with every alias expanded; aliases are shared
+    nodes, so with ``sizes`` memoised this takes time linear in the file."""
+    known = sizes.get(id(node))
+    if known is not None:
+        return known
+    sizes[id(node)] = 1  # a recursive alias counts once
+    if isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(_expanded_size(child, sizes) for child in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size = 1 + sum(_expanded_size(k, sizes) + _expanded_size(v, sizes) for k, v in node.value)
+    else:
+        size = 1
+    sizes[id(node)] = min(size, MAX_VALUES + 1)
+    return sizes[id(node)]
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PatternError(
+                f"{path}: too large for a pattern file (over {MAX_FILE_BYTES:,} bytes)"
+            )
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternError(f"{path}: cannot read pattern file: {exc}") from exc
     try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None and _expanded_size(node, {}) > MAX_VALUES:
+            raise PatternError(
+                f"{path}: too large: its aliases expand to over {MAX_VALUES:,} values"
+            )
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -189,8 +228,10 @@ def _merge(target: dict[str, Any], extra: dict[str, Any], path: Path) -> None:
 
 def _strings(data: dict[str, Any], key: str, path: Path) -> list[str]:
     value = data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PatternError(f"{path}:{_line_of(path, key)}: '{key}' must be a list of strings")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise PatternError(
+            f"{path}:{_line_of(path, key)}: '{key}' must be a list of non-empty strings"
+        )
     return value
 
 
@@ -199,10 +240,11 @@ def _records(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]
     if not isinstance(value, list):
         raise PatternError(f"{path}:{_line_of(path, key)}: '{key}' must be a list")
     for item in value:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        name = item.get("name") if isinstance(item, dict) else None
+        if not isinstance(name, str) or not name.strip():
             raise PatternError(
-                f"{path}:{_line_of(path, key)}: every entry of '{key}' needs a 'name' "
-                f"(found {item!r})"
+                f"{path}:{_line_of(path, key)}: every entry of '{key}' needs a non-empty "
+                f"'name' (found {_short_repr(item)})"
             )
         for sub in ("aliases", "roles"):
             extra = item.get(sub) or []
@@ -211,7 +253,17 @@ def _records(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]
                     f"{path}:{_line_of(path, key)}: '{sub}' of {item['name']!r} must be a "
                     "list of strings"
                 )
+            if any(not v.strip() for v in extra):
+                raise PatternError(
+                    f"{path}:{_line_of(path, key)}: '{sub}' of {item['name']!r} has an empty string"
+                )
     return value
+
+
+def _short_repr(value: object, limit: int = 80) -> str:
+    """A repr for an error message, cut: the value may be large."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _base_lemma(verb: str) -> str:
@@ -244,8 +296,38 @@ def read_rule_data(
 
 
 def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
-    """Merge the shipped pattern files with those of each folder in ``extra_dirs``."""
-    return build_patterns(*read_rule_data(extra_dirs))
+    """Merge the shipped pattern files with those of each folder in ``extra_dirs``; what
+    those folders hold that is not read is listed in ``warnings``."""
+    extra_dirs = list(extra_dirs)
+    merged, origin = read_rule_data(extra_dirs)
+    patterns = build_patterns(merged, origin)
+    warnings = unread_names(extra_dirs)
+    return dataclasses.replace(patterns, warnings=warnings) if warnings else patterns
+
+
+def unread_names(folders: Iterable[str | Path]) -> tuple[str, ...]:
+    """Files and top-level keys of user pattern folders that talkclaims does not read,
+    each with the closest name it does read (« verb.yaml »: did you mean verbs.yaml?)."""
+    known_keys = {name: set(_read_yaml(_default_dir() / name)) for name in PATTERN_FILES}
+    found = []
+    for folder in map(Path, folders):
+        for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            if path.name not in PATTERN_FILES:
+                hint = _did_you_mean(path.name, PATTERN_FILES)
+                found.append(f"{path}: not a pattern file talkclaims reads{hint}")
+                continue
+            for key in _read_yaml(path):
+                if key not in known_keys[path.name]:
+                    found.append(
+                        f"{path}:{_line_of(path, str(key))}: unknown key '{key}'"
+                        f"{_did_you_mean(str(key), known_keys[path.name])}"
+                    )
+    return tuple(found)
+
+
+def _did_you_mean(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 @lru_cache(maxsize=1)
@@ -253,6 +335,36 @@ def shipped_patterns() -> Patterns:
     """The shipped rule data alone, loaded once: what the model pipeline's own steps
     (the sentence splitter) read, whatever pattern folders the rules are given."""
     return load_patterns()
+
+
+#: Strings a user's regular expression is tried on when it is loaded: lines on which
+#: nested quantifiers (« (a+)+$ ») backtrack for seconds or hours.
+_SLOW_REGEX_PROBES = tuple(
+    f"{lead}{unit * 1000}{tail}"
+    for unit in ("a", "A", " ", "A ", "a1", "(", ".", "(A,")
+    for lead, tail in (("", "!"), ("(", "\n"))
+)
+#: How long one of those probes may take, and one line at run time (`OutletFinder`).
+REGEX_TIMEOUT = 0.1
+
+
+def _checked_regex(pattern: str, path: Path, key: str) -> regex.Pattern[str]:
+    """``pattern`` compiled by the ``regex`` engine, which can time out; one that does not
+    compile, or that backtracks for long on the probes, is an error naming the file."""
+    where = f"{path}:{_line_of(path, key)}"
+    try:
+        compiled = regex.compile(pattern, flags=regex.VERSION0)
+    except regex.error as exc:
+        raise PatternError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
+    for probe in _SLOW_REGEX_PROBES:
+        try:
+            compiled.search(probe, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            raise PatternError(
+                f"{where}: regular expression {pattern!r} is too slow (it backtracks on "
+                "repeated text): avoid nested quantifiers such as (a+)+"
+            ) from None
+    return compiled
 
 
 def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> Patterns:
@@ -270,22 +382,30 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
     verbs = {_base_lemma(x) for x in _strings(v, "verbs", verbs_path) if " " not in _base_lemma(x)}
     locutions = []
     for item in v.get("locutions") or []:
-        if not isinstance(item, list) or not all(isinstance(w, str) for w in item):
+        if (
+            not isinstance(item, list)
+            or len(item) < 2
+            or not all(isinstance(w, str) and w.strip() for w in item)
+        ):
             raise PatternError(
                 f"{verbs_path}:{_line_of(verbs_path, 'locutions')}: each locution is a list of "
-                f"lemmas (found {item!r})"
+                f"two lemmas or more (found {_short_repr(item)})"
             )
         locutions.append(tuple(item))
 
-    byline = []
-    for pattern in _strings(o, "byline_patterns", out_path):
-        try:
-            byline.append(re.compile(pattern))
-        except re.error as exc:
-            raise PatternError(
-                f"{out_path}:{_line_of(out_path, 'byline_patterns')}: bad regular expression "
-                f"{pattern!r}: {exc}"
-            ) from exc
+    byline = [
+        _checked_regex(pattern, out_path, "byline_patterns")
+        for pattern in _strings(o, "byline_patterns", out_path)
+    ]
+    synonyms = a.get("role_synonyms") or []
+    if not isinstance(synonyms, list) or not all(
+        isinstance(group, list) and all(isinstance(x, str) and x.strip() for x in group)
+        for group in synonyms
+    ):
+        raise PatternError(
+            f"{attr_path}:{_line_of(attr_path, 'role_synonyms')}: 'role_synonyms' must be a "
+            "list of lists of role nouns"
+        )
 
     def lemmas(key: str) -> frozenset[str]:
         return frozenset(_base_lemma(x) for x in _strings(v, key, verbs_path))
@@ -320,11 +440,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         time_words=frozenset(x.lower() for x in _strings(a, "time_words", attr_path)),
         complement=lemmas("complement"),
         outlet_phrasings=tuple(_strings(o, "outlet_phrasings", out_path)),
-        role_synonyms=tuple(
-            frozenset(x.lower() for x in group)
-            for group in a.get("role_synonyms") or []
-            if isinstance(group, list)
-        ),
+        role_synonyms=tuple(frozenset(x.lower() for x in group) for group in synonyms),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
         outlets=tuple(
             Outlet(r["name"], tuple(r.get("aliases") or ()))

@@ -63,17 +63,43 @@ def test_an_article_saved_in_another_encoding_prints_the_same_table(tmp_path, en
         assert other.stderr == ""
 
 
-def test_a_missing_article_is_reported_and_the_others_are_scored(tmp_path):
+def test_a_missing_article_is_an_error_and_no_score_is_printed(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / NAME).write_text((CORPUS / NAME).read_text(encoding="utf-8"), encoding="utf-8")
     result = invoke("evaluate", str(GOLD), str(corpus))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     errors = result.stderr.splitlines()
-    assert len(errors) == 4  # the shared gold names five articles
+    assert len(errors) == 5  # the shared gold names five articles: four missing, then why
     missing = corpus / "000_b04f12924e239548.txt"
     assert errors[0] == f"talkclaims: {missing}: cannot read: No such file or directory"
-    assert "1 articles, kinds direct,indirect,mixed" in result.stdout
+    assert errors[-1].endswith("not scored: an article of the gold set could not be scored")
+    assert "1.000" not in result.stdout and "claims F1" not in result.stdout
+
+
+def test_an_empty_gold_folder_is_an_error(tmp_path):
+    (tmp_path / "gold").mkdir()
+    result = invoke("evaluate", str(tmp_path / "gold"), str(CORPUS))
+    assert result.exit_code == 2
+    assert "no gold file" in result.stderr and "1.000" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("claims", "problem"),
+    [
+        ("claims: [1, 2]", "claim 1: expected a mapping with a text"),
+        ("claims:\n  - {text: 5}", "claim 1: expected a mapping with a text"),
+        ("claims: yes", "expected a mapping with a list of claims"),
+        ("claims:\n  - {text: Moscou, occurrence: x}", "claim 1: 'occurrence' must be"),
+    ],
+)
+def test_a_malformed_gold_file_is_named_without_a_traceback(tmp_path, claims, problem):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "g.yaml").write_text(f"doc: {NAME}\n{claims}\n", encoding="utf-8")
+    result = invoke("evaluate", str(gold), str(CORPUS))
+    assert result.exit_code == 2, result.output
+    assert problem in result.stderr and "Traceback" not in result.output
 
 
 def test_folders_that_are_not_folders_are_usage_errors(tmp_path):

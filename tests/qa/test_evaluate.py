@@ -207,3 +207,19 @@ def test_a_gold_file_that_is_not_yaml_stops_before_any_article(tmp_path):
     with pytest.raises(GoldError, match="invalid YAML"):
         evaluate_corpus(tmp_path, tmp_path, finder)
     assert finder.seen == {}
+
+
+def test_a_score_over_nothing_is_not_a_perfect_score():
+    import math
+
+    # no gold claim has a source and none is predicted: nothing to score sources on
+    start = TEXT.find("tout va bien")
+    scores, _ = evaluate(
+        {"a.txt": [G1]}, {"a.txt": [pred(start, start + 12, "direct", "ministre")]}
+    )[0.3]
+    assert scores.f1 == 1.0
+    assert math.isnan(scores.sources_precision) and math.isnan(scores.sources_recall)
+    assert math.isnan(scores.sources_f1)
+    # no prediction at all: precision is over nothing, recall is zero
+    empty, _ = evaluate({"a.txt": [G1]}, {"a.txt": []})[0.3]
+    assert math.isnan(empty.precision) and empty.recall == 0.0 and empty.f1 == 0.0

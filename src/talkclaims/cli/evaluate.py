@@ -48,6 +48,11 @@ def evaluate(
         usage_error(str(exc))
     for issue in outcome.issues:
         error(f"{'warning: ' if issue.warning else ''}{issue.path}: {issue.message}")
+    if outcome.failed:
+        # scores over the other articles would read as the scores of the gold set
+        usage_error(f"{gold_dir}: not scored: an article of the gold set could not be scored")
+    if not outcome.articles:
+        usage_error(f"{gold_dir}: no gold file (YAML with a list of claims) to score")
     console = Console(highlight=False)
     if show:
         lowest = min(outcome.results)  # the loosest threshold: every near miss is listed
@@ -55,4 +60,4 @@ def evaluate(
             console.print(line)
     scores = [s for s, _ in outcome.results.values()]
     console.print(scores_table(scores, outcome.articles, chosen))
-    finish(outcome.failed)
+    finish(False)

@@ -12,6 +12,7 @@ them, and any extractor.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -86,11 +87,16 @@ class Scores:
 
 
 def _f1(p: float, r: float) -> float:
+    if math.isnan(p) or math.isnan(r):
+        # over nothing on one side: no F1, unless the other side is a plain zero
+        return 0.0 if 0.0 in (p, r) else math.nan
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _ratio(num: int, den: int) -> float:
-    return num / den if den else 1.0
+    """A share; NaN when there is nothing to share (no gold source, no prediction), so
+    that a score over nothing is never shown as a perfect one."""
+    return num / den if den else math.nan
 
 
 def words_of(text: str) -> str:
@@ -118,10 +124,25 @@ def load_gold_file(path: Path, text: str) -> list[GoldClaim]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise GoldError(f"{path}: invalid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("claims") or [], list):
+        raise GoldError(f"{path}: expected a mapping with a list of claims")
     claims = []
     for n, item in enumerate(data.get("claims") or [], 1):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise GoldError(f"{path}: claim {n}: expected a mapping with a text")
         snippet = item.get("text") or ""
-        occurrence = int(item.get("occurrence") or 1)
+        occurrence = item.get("occurrence") or 1
+        speakers = item.get("speaker")
+        if (
+            not isinstance(occurrence, int)
+            or occurrence < 1
+            or not (speakers is None or isinstance(speakers, (str, list)))
+            or not isinstance(item.get("sources") or [], list)
+        ):
+            raise GoldError(
+                f"{path}: claim {n}: 'occurrence' must be a whole number from 1, 'speaker' a "
+                "name or a list of names, 'sources' a list"
+            )
         pos = -1
         for _ in range(occurrence):
             pos = text.find(snippet, pos + 1)
@@ -129,7 +150,6 @@ def load_gold_file(path: Path, text: str) -> list[GoldClaim]:
                 break
         if not snippet or pos < 0:
             raise GoldError(f"{path}: claim {n}: text not found in the article: {snippet[:60]!r}")
-        speakers = item.get("speaker")
         if isinstance(speakers, str):
             speakers = [speakers]
         claims.append(
@@ -276,7 +296,8 @@ class CorpusEvaluation:
 
     @property
     def failed(self) -> bool:
-        """True when an article could not be scored (exit 1)."""
+        """True when an article of the gold set could not be scored: the scores of the
+        others would not be the gold set's (`talkclaims evaluate` exits 2)."""
         return any(not issue.warning for issue in self.issues)
 
 

@@ -179,3 +179,32 @@ def test_every_findings_format_of_the_library_is_an_option():
     from talkclaims.qa.checks import FORMATS
 
     assert [f.value for f in CheckFormat] == list(FORMATS)
+
+
+def test_no_check_asked_is_a_usage_error(article):
+    result = run(str(article))
+    assert result.exit_code == 2
+    assert "nothing to check: give --expect, --baseline or --require" in result.stderr
+
+
+def test_a_deleted_article_is_a_baseline_change_and_a_passing_check_says_so(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    baseline = tmp_path / "baseline.yaml"
+    assert (
+        runner.invoke(app, ["extract", str(corpus), "-f", "yaml", "-o", str(baseline)]).exit_code
+        == 0
+    )
+    same = run(str(corpus), "--baseline", str(baseline))
+    assert same.exit_code == 0
+    assert same.stderr.endswith("claim(s) checked: every check passed\n")
+    assert same.stderr.startswith("talkclaims: 5 article(s), ")
+    # one article checked alone: the others of the baseline were not checked, not deleted
+    alone = run(str(corpus / "002_157e4dad8d8be975.txt"), "--baseline", str(baseline))
+    assert alone.exit_code == 0 and alone.stdout == ""
+    gone = corpus / "001_d01dc5dde94bcd67.txt"
+    gone.unlink()
+    deleted = run(str(corpus), "--baseline", str(baseline))
+    assert deleted.exit_code == 1
+    (line,) = deleted.stdout.splitlines()
+    assert line.startswith(f"{gone}:1:1: removed article: its ")

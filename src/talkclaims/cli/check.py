@@ -86,6 +86,8 @@ def check(
         usage_error(
             f"--require takes {','.join(checks.REQUIREMENTS)} and --kinds {','.join(KINDS)}"
         )
+    if expect is None and baseline is None and not required:
+        usage_error("nothing to check: give --expect, --baseline or --require (see --help)")
     try:
         check_paths(paths)
         expectations = checks.load_expectations(expect) if expect else []
@@ -103,8 +105,15 @@ def check(
         else:
             documents.append(item)
             texts[item.id] = item.text
+    claims = {}
+    for result in extractor.process(documents):
+        if result.error:  # an article whose claims are unknown passes no check
+            unreadable = True
+            error(f"{result.doc}: {result.error}")
+        else:
+            claims[result.doc] = result.claims
     findings = checks.run_checks(
-        {result.doc: result.claims for result in extractor.process(documents)},
+        claims,
         texts,
         expectations=expectations,
         baseline=before,
@@ -112,6 +121,7 @@ def check(
         kinds=chosen,
         min_confidence=min_confidence,
         same_person=extractor.engine.people.same_person,
+        scope=paths,
     )
     rendered = checks.render_findings(findings, fmt.value, list(texts))
     if output is None:
@@ -121,4 +131,8 @@ def check(
             stream.write(rendered)
     if unreadable:  # an article that cannot be read is an input error, whatever was found
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_INPUT if findings else EXIT_OK)
+    if findings:
+        raise typer.Exit(EXIT_INPUT)
+    total = sum(len(found) for found in claims.values())
+    error(f"{len(claims)} article(s), {total} claim(s) checked: every check passed")
+    raise typer.Exit(EXIT_OK)

@@ -122,6 +122,16 @@ def load_baseline(path: Path) -> dict[str, list[Claim]]:
 
 
 # ------------------------------------------------------------------ checks
+def _within(doc: str, paths: Iterable[str]) -> bool:
+    """Whether ``doc`` is one of ``paths`` or inside one of them (as the paths were given)."""
+    name = Path(doc).as_posix().lstrip("./")
+    for path in paths:
+        folder = Path(path).as_posix().lstrip("./").rstrip("/")
+        if name == folder or name.startswith(folder + "/") or not folder:
+            return True
+    return False
+
+
 def _same_doc(expected: str, actual: str) -> bool:
     """« corpus/a.txt » as written in the expectation file matches « ./corpus/a.txt »."""
     a, b = Path(expected).as_posix().lstrip("./"), Path(actual).as_posix().lstrip("./")
@@ -211,9 +221,23 @@ def compare_baseline(
     baseline: Mapping[str, Sequence[Claim]],
     claims: Mapping[str, Sequence[Claim]],
     texts: Mapping[str, str],
+    scope: Iterable[str] = (),
 ) -> list[Finding]:
-    """Claims added, removed, or changed (speaker, sources, cue, kind) since the baseline."""
+    """Claims added, removed, or changed (speaker, sources, cue, kind) since the baseline,
+    and articles of the baseline that are gone: those inside the checked paths ``scope``
+    (an article of the baseline outside them was simply not checked this time)."""
     findings = []
+    for old_doc, before in baseline.items():
+        if before and _within(old_doc, scope) and not any(_same_doc(old_doc, d) for d in claims):
+            findings.append(
+                Finding(
+                    old_doc,
+                    1,
+                    1,
+                    "baseline",
+                    f"removed article: its {len(before)} claim(s) are gone",
+                )
+            )
     for doc, current in claims.items():
         old_doc = next((d for d in baseline if _same_doc(d, doc)), None)
         before = list(baseline.get(old_doc, ())) if old_doc else []
@@ -292,6 +316,7 @@ def run_checks(
     kinds: Iterable[str] = DEFAULT_KINDS,
     min_confidence: float = 0.0,
     same_person: Callable[[str, str], bool] | None = None,
+    scope: Iterable[str] = (),
 ) -> list[Finding]:
     """Every check ``talkclaims check`` was asked for, on the claims of one run.
 
@@ -310,7 +335,7 @@ def run_checks(
     }
     findings = check_expectations(expectations, kept, texts, same_person)
     if baseline is not None:
-        findings += compare_baseline(baseline, kept, texts)
+        findings += compare_baseline(baseline, kept, texts, scope)
     if wanted:
         findings += check_required(kept, texts, wanted, chosen)
     return findings

@@ -66,12 +66,12 @@ def load_inputs(
     here, before any worker starts.
     """
     from talkclaims.lang.patterns import PatternError, load_patterns
-    from talkclaims.read.readers import MissingPathError, check_paths, expand_paths
+    from talkclaims.read.readers import GlobError, MissingPathError, check_paths, expand_paths
 
     try:
         check_paths(paths)
         names, rules = list(expand_paths(paths, glob)), load_patterns(patterns or ())
-    except (MissingPathError, PatternError) as exc:
+    except (MissingPathError, GlobError, PatternError) as exc:
         usage_error(str(exc))
     warn_unread_patterns(rules)
     return names, rules

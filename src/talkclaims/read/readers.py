@@ -56,10 +56,20 @@ class MissingPathError(FileNotFoundError):
     """A path on the command line that does not exist."""
 
 
+class GlobError(ValueError):
+    """A ``--glob`` pattern that cannot name files inside a folder."""
+
+
 def expand_paths(paths: Iterable[str], glob: str | None = None) -> Iterator[str]:
     """Files as given; directories walked recursively in sorted order, for TEXT_SUFFIXES or
-    for the comma-separated patterns of ``glob`` (« *.txt,*.html »)."""
+    for the comma-separated patterns of ``glob`` (« *.txt,*.html »), which name files
+    inside the folders: an absolute pattern or one leaving the folder is a `GlobError`."""
     patterns = [g.strip() for g in glob.split(",") if g.strip()] if glob else []
+    for pattern in patterns:
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            raise GlobError(
+                f"--glob: {pattern!r} must name files inside the folders given (such as *.txt)"
+            )
     for raw in paths:
         if raw == "-":
             yield raw
@@ -190,12 +200,25 @@ def decode(data: bytes, name: str) -> Document | ReadFailure:
     return Document(name, text, warning)
 
 
+#: No article is this long; past it, a file (or /dev/zero, or an endless pipe) is refused
+#: after reading this much, instead of filling the memory.
+MAX_ARTICLE_BYTES = 256 * 1024 * 1024
+
+
 def read_path(name: str) -> Document | ReadFailure:
     """Read one file (or standard input for ``-``) without ever raising for bad input."""
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        else:
+            with open(name, "rb") as stream:
+                data = stream.read(MAX_ARTICLE_BYTES + 1)
     except OSError as exc:
         return ReadFailure(name, f"cannot read: {exc.strerror or exc}")
+    except MemoryError:
+        return ReadFailure(name, "too large to read in memory")
+    if len(data) > MAX_ARTICLE_BYTES:
+        return ReadFailure(name, f"too large for an article (over {MAX_ARTICLE_BYTES >> 20} MB)")
     return decode(data, name)
 
 

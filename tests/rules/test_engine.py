@@ -65,9 +65,9 @@ def test_resolution_changes_only_the_tracker(parsed):
     assert [c.speaker for c in resolved] == ["Claire Vasseur", "Claire Vasseur"]
     assert all(c.speaker is None for c in candidates)  # the proposed ones are untouched
     assert ctx.persons is persons
-    # « -elle » resolved to Claire Vasseur joins the people mentioned, at its own place
+    # « elle » (of « a-t-elle ») resolved to Claire Vasseur joins the people mentioned
     elle = resolved[1].mention
-    assert elle is not None and elle.text == "-elle"
+    assert elle is not None and elle.text == "elle" and ctx.text[elle.start - 1] == "-"
     assert any(p.start == elle.start and p.name == "Claire Vasseur" for p in people.persons)
     assert len(people.persons) == len(persons) + 1
 

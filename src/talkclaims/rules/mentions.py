@@ -47,6 +47,8 @@ def mention_from_tokens(
     patterns, g = ctx.patterns, ctx.grammar
     first = tokens[0].lower_
     if len(tokens) <= 2 and (first in patterns.pronouns or text.lower() in patterns.pronouns):
+        if text.startswith("-"):  # « a-t-il »: the pronoun is « il », not « -il »
+            return Mention(text[1:], start + 1, end, "pronoun")
         return Mention(text, start, end, "pronoun")
     outlet = ctx.outlet_in(start, end)
     if outlet is not None:

@@ -125,3 +125,64 @@ def test_malformed_pattern_file_names_file_and_line(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"talkclaims: {bad / 'verbs.yaml'}:")
     assert "invalid YAML" in result.stderr and "Traceback" not in result.output
+
+
+SHORT = "Le maire a déclaré que « la route rouvrira lundi ».\n"
+
+
+def test_an_output_that_is_an_input_is_refused_and_nothing_is_touched(tmp_path):
+    article = tmp_path / "articles" / "a.txt"
+    article.parent.mkdir()
+    article.write_text(SHORT, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(article)
+    cases = [
+        ([str(article)], str(article)),  # the same path
+        ([str(article)], str(tmp_path / "articles" / ".." / "articles" / "a.txt")),
+        ([str(article)], str(link)),  # through a link
+        ([str(tmp_path / "articles")], str(article)),  # a file of an input folder
+        ([str(link)], str(article)),
+    ]
+    for inputs, output in cases:
+        for command in ("extract", "report"):
+            result = invoke(command, *inputs, "-o", output)
+            assert result.exit_code == 2, (command, inputs, output, result.output)
+            assert result.stdout == ""
+            assert result.stderr == f"talkclaims: {output}: --output is one of the inputs\n"
+            assert article.read_text(encoding="utf-8") == SHORT
+            assert link.is_symlink()
+    assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == ["a.txt"]
+
+
+def test_outputs_written_into_the_input_folder_are_skipped_on_the_next_run(tmp_path):
+    (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
+    first = invoke("extract", str(tmp_path), "-f", "jsonl", "-o", str(tmp_path / "claims.jsonl"))
+    assert first.exit_code == 0 and first.stderr == ""
+    written = (tmp_path / "claims.jsonl").read_text(encoding="utf-8")
+    assert invoke("report", str(tmp_path), "-o", str(tmp_path / "report.html")).exit_code == 0
+    again = invoke("extract", str(tmp_path), "-f", "jsonl", "-o", str(tmp_path / "claims.jsonl"))
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / "claims.jsonl").read_text(encoding="utf-8") == written
+    assert again.stderr.splitlines() == [
+        f"talkclaims: warning: {tmp_path / 'claims.jsonl'}: written by talkclaims "
+        "(claims in JSON Lines): skipped",
+        f"talkclaims: warning: {tmp_path / 'report.html'}: written by talkclaims "
+        "(an HTML report): skipped",
+    ]
+    report = invoke("report", str(tmp_path), "-o", str(tmp_path / "report.html"))
+    assert report.exit_code == 0 and report.stderr.count("skipped") == 2
+    assert "claims.jsonl" not in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_table_shows_escape_sequences_of_an_article_visibly(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Le maire a déclaré que « la route \x1b]0;pwned\x07 rouvrira \x1b[2J lundi ».\n",
+        encoding="utf-8",
+    )
+    table = invoke("extract", str(article))
+    assert table.exit_code == 0, table.output
+    assert "\x1b" not in table.stdout and "\x07" not in table.stdout
+    assert "␛]0;pwned␇" in table.stdout and "␛[2J" in table.stdout
+    (record,) = json.loads(invoke("extract", str(article), "-f", "json").stdout)
+    assert record["text"] == "la route \x1b]0;pwned\x07 rouvrira \x1b[2J lundi"  # data as read

@@ -72,3 +72,27 @@ def test_every_grouping_of_the_library_is_an_option():
     from talkclaims.write.views import GROUPS
 
     assert [g.value for g in GroupBy] == list(GROUPS)
+
+
+def test_csv_neutralises_formula_names_unless_csv_raw(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = "=HYPERLINK(x).txt"
+    (tmp_path / name).write_text(
+        "Le maire a déclaré que « la route rouvrira lundi ».\n", encoding="utf-8"
+    )
+    safe = runner.invoke(app, ["stats", name, "--by", "doc", "-f", "csv"])
+    raw = runner.invoke(app, ["stats", name, "--by", "doc", "-f", "csv", "--csv-raw"])
+    assert safe.exit_code == raw.exit_code == 0, safe.output
+    assert list(csv.reader(io.StringIO(safe.stdout, newline="")))[1] == [f"'{name}", "1", "1.0000"]
+    assert list(csv.reader(io.StringIO(raw.stdout, newline="")))[1] == [name, "1", "1.0000"]
+
+
+def test_the_table_shows_escape_sequences_visibly(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = "\x1b]0;pwned\x07\x1b[2J.txt"
+    (tmp_path / name).write_text(
+        "Le maire a déclaré que « la route rouvrira lundi ».\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["stats", name, "--by", "doc"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "␛]0;pwned␇␛[2J.txt" in result.stdout

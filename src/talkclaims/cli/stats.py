@@ -18,6 +18,7 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
 )
+from talkclaims.cli.extract import articles_only
 from talkclaims.write.writers import CountFormat
 
 if TYPE_CHECKING:
@@ -42,6 +43,10 @@ def stats(
     ] = CountFormat.table,
     jobs: JobsOption = DEFAULT_JOBS,
     patterns: PatternsOption = None,
+    csv_raw: Annotated[
+        bool,
+        typer.Option("--csv-raw", help="CSV: keep names starting with = + - @ as they are."),
+    ] = False,
 ) -> None:
     """Count claims by speaker, outlet, cue, article or kind, with the share of each."""
     from talkclaims.run.parallel import process_paths
@@ -49,6 +54,7 @@ def stats(
     from talkclaims.write.writers import write_counts
 
     names, rules = load_inputs(paths, patterns)
+    names = articles_only(names)
     options = run_options(patterns, jobs, rules)
     failed = False
 
@@ -61,5 +67,5 @@ def stats(
                 error(f"{result.doc}: {result.error}")
             yield from result.claims
 
-    write_counts(count_by(claims(), by.value), by.value, fmt, sys.stdout)
+    write_counts(count_by(claims(), by.value), by.value, fmt, sys.stdout, csv_raw)
     finish(failed)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from talkclaims.records import Claim
+from talkclaims.write.outputs import GENERATOR
 from talkclaims.write.views import Count, count_by
 
 BAR_LIMIT = 15  # groups shown per chart; the rest are summed under « others »
@@ -163,6 +164,7 @@ def render_report(articles: Sequence[ArticleClaims], title: str = "talkclaims re
     )
     return f"""<!doctype html>
 <html lang="fr"><head><meta charset="utf-8">
+{GENERATOR}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_e(title)}</title><style>{CSS}</style></head>
 <body><header><h1>{_e(title)}</h1>

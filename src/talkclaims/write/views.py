@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from talkclaims.records import Claim
+from talkclaims.write.writers import printable
 
 if TYPE_CHECKING:
     from talkclaims.qa.evaluate import DocResult, Scores
@@ -37,8 +38,12 @@ def article_view(
     text: str, claims: Sequence[Claim], outlets: Iterable[tuple[int, int]] = ()
 ) -> RenderableType:
     """The article with each claim highlighted by kind and numbered, the speaker mention
-    and cue underlined, outlets marked, and a legend of the numbered claims."""
-    body = Text(text)
+    and cue underlined, outlets marked, and a legend of the numbered claims.
+
+    Control characters of the article (an escape sequence that would retitle or clear
+    the terminal) are shown as visible characters (`printable`), one for one, so the
+    offsets of the claims still mark the right words."""
+    body = Text(printable(text))
     for start, end in outlets:
         body.stylize(OUTLET_STYLE, start, end)
     for claim in claims:
@@ -59,9 +64,9 @@ def article_view(
             str(number),
             str(claim.line),
             Text(claim.kind, style=KIND_STYLES.get(claim.kind, "")),
-            claim.speaker or "—",
-            claim.cue or "—",
-            "; ".join(claim.sources) or "—",
+            _cell(claim.speaker or "—"),
+            _cell(claim.cue or "—"),
+            _cell("; ".join(claim.sources) or "—"),
             f"{claim.confidence:.2f}",
         )
     key = Text.assemble(
@@ -73,6 +78,11 @@ def article_view(
         ("outlet", OUTLET_STYLE),
     )  # fmt: skip
     return Group(body, Text(), key, legend)
+
+
+def _cell(value: str) -> str:
+    """A table cell from article words: markup escaped, control characters visible."""
+    return escape(printable(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +120,7 @@ def counts_table(counts: Sequence[Count], by: str) -> Table:
     table.add_column("claims", justify="right")
     table.add_column("share", justify="right")
     for count in counts:
-        table.add_row(count.name, str(count.claims), f"{count.share:.1%}")
+        table.add_row(_cell(count.name), str(count.claims), f"{count.share:.1%}")
     return table
 
 

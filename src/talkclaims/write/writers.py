@@ -15,6 +15,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
+import stat
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -131,6 +134,26 @@ def neutralise(cell: object) -> object:
     return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
 
 
+#: What a terminal would obey in article text: C0 controls but newline and tab, DEL, C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode's control pictures: ESC is ␛, BEL ␇
+    return "\u2421" if code == 0x7F else "\ufffd"  # DEL ␡; C1 has no picture
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character a terminal would obey (ESC, BEL, a lone CR,
+    C1…) shown as one visible character, so an article cannot retitle or clear the
+    terminal it is shown in. Newline, tab and CRLF stay; the length never changes, so
+    offsets into the text stay valid. For what is printed to a terminal only: the data
+    formats (JSON, CSV, YAML) keep the text as read."""
+    return _CONTROL.sub(_picture, text)
+
+
 class CsvWriter:
     """RFC 4180 CSV with one header row; sources joined by « ; ».
 
@@ -175,7 +198,7 @@ class TableWriter:
 
         if not claims:
             return
-        table = Table(title=claims[0].doc, title_justify="left", show_lines=True)
+        table = Table(title=_escape(claims[0].doc), title_justify="left", show_lines=True)
         table.add_column("line", justify="right", no_wrap=True)
         table.add_column("kind", no_wrap=True)
         table.add_column("speaker", min_width=14, max_width=28)
@@ -184,7 +207,7 @@ class TableWriter:
         table.add_column("claim", min_width=30)
         styles = {"direct": "green", "mixed": "yellow", "indirect": "cyan"}
         for claim in claims:
-            speaker = claim.speaker or "[dim]—[/dim]"
+            speaker = _escape(claim.speaker) if claim.speaker else "[dim]—[/dim]"
             if claim.speaker_mention and claim.speaker_mention != claim.speaker:
                 speaker += f"\n[dim]({_escape(claim.speaker_mention)})[/dim]"
             table.add_row(
@@ -204,9 +227,10 @@ class TableWriter:
 
 
 def _escape(text: str) -> str:
+    """Text for rich markup in a terminal: markup escaped, control characters visible."""
     from rich.markup import escape
 
-    return escape(text)
+    return escape(printable(text))
 
 
 def make_writer(
@@ -226,12 +250,16 @@ def make_writer(
     return {Format.table: TableWriter, Format.yaml: YamlWriter}[fmt](stream)
 
 
-def write_counts(counts: Sequence[Count], by: str, fmt: CountFormat, stream: IO[str]) -> None:
+def write_counts(
+    counts: Sequence[Count], by: str, fmt: CountFormat, stream: IO[str], csv_raw: bool = False
+) -> None:
     """Counts of claims grouped ``by`` speaker, source, cue, doc or kind, in ``fmt``.
 
     JSON is a list of ``{by: name, "claims": n, "share": s}`` with ``s`` rounded to 4
     places; CSV has the same columns, RFC 4180 with CRLF like `CsvWriter`, the share with
-    4 places; the table (`talkclaims.write.views.counts_table`) gives the share in %.
+    4 places, and names that a spreadsheet would run as a formula neutralised as in
+    `CsvWriter` unless ``csv_raw``; the table (`talkclaims.write.views.counts_table`)
+    gives the share in %.
     """
     if fmt is CountFormat.json:
         rows = [{by: c.name, "claims": c.claims, "share": round(c.share, 4)} for c in counts]
@@ -239,7 +267,8 @@ def write_counts(counts: Sequence[Count], by: str, fmt: CountFormat, stream: IO[
     elif fmt is CountFormat.csv:
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow([by, "claims", "share"])
-        writer.writerows([c.name, c.claims, f"{c.share:.4f}"] for c in counts)
+        name = (lambda n: n) if csv_raw else neutralise
+        writer.writerows([name(c.name), c.claims, f"{c.share:.4f}"] for c in counts)
     else:
         from rich.console import Console
 
@@ -248,23 +277,97 @@ def write_counts(counts: Sequence[Count], by: str, fmt: CountFormat, stream: IO[
         Console(file=stream, highlight=False).print(counts_table(counts, by))
 
 
+#: A temporary output of a writer: ``.NAME.PID.RANDOM.tmp`` beside NAME.
+_TEMP = r"\.{name}\.(\d+)\.[A-Za-z0-9_]+\.tmp"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files that killed runs left beside ``path`` (those whose
+    writer's pid is no longer alive); a live run's file is left alone. Returns them."""
+    pattern = re.compile(_TEMP.format(name=re.escape(path.name)))
+    removed = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if match and int(match.group(1)) != os.getpid() and not _alive(int(match.group(1))):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+    return removed
+
+
+_STANDARD = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/self/fd/(\d+)")
+
+
+def _standard_stream(path: Path) -> int | None:
+    """The descriptor ``/dev/stdout``, ``/dev/stderr`` or ``/dev/fd/N`` names, if it does.
+
+    Written through the descriptor rather than opened again: opening ``/dev/stdout``
+    when the shell sent standard output to a file (``>> log``) would truncate the file.
+    """
+    match = _STANDARD.fullmatch(str(path.absolute()))
+    if match is None:
+        return None
+    stdout, stderr, fd, proc_fd = match.groups()
+    return 1 if stdout else 2 if stderr else int(fd or proc_fd)
+
+
 @contextmanager
 def atomic_output(path: Path) -> Iterator[IO[str]]:
-    """Write to a temporary file beside ``path`` and rename it over ``path`` on success.
+    """Write ``path`` so that a failed or killed run never leaves half a file.
 
-    An interrupted or failed run leaves the previous file as it was and no partial file.
+    A regular file (or a new one) is written to a temporary file beside it,
+    ``.NAME.PID.RANDOM.tmp``, and renamed over it on success; temporaries left by runs
+    that were killed (their pid is gone) are removed first. A symbolic link is followed:
+    its target is replaced the same way, beside the target, and the link stays a link. A
+    FIFO or a device (``/dev/null``) is written directly, since it cannot be replaced;
+    ``/dev/stdout``, ``/dev/stderr`` and ``/dev/fd/N`` write to that descriptor as the
+    shell opened it (a pipe, a terminal, a file appended to).
     """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        special = False  # a new file, or a dangling link: created (through the link)
+    fd = _standard_stream(path)
+    if fd is not None:  # /dev/stdout, /dev/fd/N: the stream the shell opened, as it is
+        sys.stdout.flush()
+        with os.fdopen(os.dup(fd), "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
+    if special or str(path.absolute()).startswith(("/dev/", "/proc/")):
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+        return
+    target = Path(os.path.realpath(path))
+    remove_stale_temporaries(target)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             yield stream
         # mkstemp makes the file private; give it the mode a plain open() would have
         umask = os.umask(0)
         os.umask(umask)
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask
+        mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~umask
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -1,0 +1,105 @@
+"""Keep talkclaims's outputs apart from its inputs.
+
+An output written into the folder of the articles (``-o corpus/claims.jsonl``,
+``-o corpus/report.html``) would be read back as an article by the next run over that
+folder, and an output that *is* an input (``extract a.txt -o a.txt``) would replace
+the article with its claims. `written_by_talkclaims` recognises the files talkclaims
+writes from their first line, so the commands skip them; `is_one_of` tells whether an
+output path is one of the files a run reads.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+
+from talkclaims.records import FIELDS
+
+#: In the <head> of every report: what `written_by_talkclaims` recognises.
+GENERATOR = '<meta name="generator" content="talkclaims">'
+
+_KEYS = (frozenset(FIELDS), frozenset(FIELDS) | {"document_text"})
+_CSV_HEADERS = (",".join(FIELDS), ";".join(FIELDS))
+_HEAD = 4096  # bytes read to find the report's marker
+
+
+def _first_lines(path: str, count: int) -> list[str]:
+    """The first ``count`` non-blank lines, or fewer; [] when the file is not UTF-8 text."""
+    lines = []
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            for line in stream:
+                if line.strip():
+                    lines.append(line.strip())
+                    if len(lines) == count:
+                        break
+    except (OSError, UnicodeDecodeError, ValueError):
+        return []
+    return lines
+
+
+def _is_record(line: str) -> bool:
+    """A claim as `JsonLinesWriter` and `JsonWriter` write it: exactly the record's keys."""
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and frozenset(data) in _KEYS
+
+
+def written_by_talkclaims(path: str) -> str | None:
+    """What talkclaims output ``path`` is (« claims in JSON Lines », « an HTML report »),
+    or None for anything else, an article among them.
+
+    Claims in JSON Lines or JSON are recognised by their first record, whose keys are
+    exactly `talkclaims.records.FIELDS` (plus ``document_text`` with ``--with-text``); CSV
+    by its header row; the HTML report by the `GENERATOR` marker in its head. An article
+    never starts like that: a JSON Lines dump carries ``text``, not these fields.
+    """
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(_HEAD)
+    except OSError:
+        return None
+    if GENERATOR.encode() in head:
+        return "an HTML report"
+    first = _first_lines(path, 2) if head.lstrip()[:1] in (b"[", b"{", b"d", b"\xef") else []
+    if not first:
+        return None
+    if first[0] in _CSV_HEADERS:
+        return "claims in CSV"
+    if _is_record(first[0]):
+        return "claims in JSON Lines"
+    if first[0] == "[" and len(first) == 2 and _is_record(first[1].rstrip(",")):
+        return "claims in JSON"
+    return None
+
+
+def own_outputs(names: Iterable[str]) -> dict[str, str]:
+    """Of the files a run would read, those talkclaims wrote: {name: what it is}."""
+    found = {}
+    for name in names:
+        if name != "-":
+            what = written_by_talkclaims(name)
+            if what:
+                found[name] = what
+    return found
+
+
+def is_one_of(output: os.PathLike | str, names: Iterable[str]) -> bool:
+    """Whether ``output`` is one of the files ``names`` (the same file, through links,
+    another spelling of its path or a folder that was expanded to it)."""
+    try:
+        os.stat(output)
+    except OSError:
+        return False  # a file yet to be written is not an input
+    for name in names:
+        if name == "-":
+            continue
+        try:
+            if os.path.samefile(output, name):
+                return True
+        except OSError:
+            continue
+    return False

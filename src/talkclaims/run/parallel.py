@@ -8,12 +8,20 @@ run on one process. Each worker loads the model once and keeps it for every chun
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
+import os
+import queue
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,18 +38,233 @@ IN_PROCESS_MAX = 8
 
 Item = Document | ReadFailure
 
-_WORKER: Extractor | None = None
 _WORKERS_BY_PATTERNS: dict[tuple[str, ...], Extractor] = {}
+#: Chunks sent to one worker ahead of its answers. One: a worker that finishes gets the
+#: next chunk at once, so chunks go to whichever worker is free (no slow worker holds
+#: work back), and a worker that dies held exactly the chunk it was running.
+PER_WORKER = 1
+#: Seconds between a worker's checks that the process that forked it is still there.
+PARENT_POLL = 1.0
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _init_worker(patterns_dirs: Sequence[str]) -> None:
-    global _WORKER
-    _WORKER = Extractor(patterns_dirs)
+def set_parent_death_signal() -> None:
+    """On Linux, have the kernel SIGKILL this process when its parent dies; elsewhere a
+    no-op. (The "parent" is the thread that forked it: for a worker, the forkserver's
+    only thread; `talkclaims.run.preload` does the same for the forkserver itself.)"""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no libc or no prctl: the other checks remain
+        pass
 
 
-def _run_chunk(chunk: list[Item]) -> list[DocumentResult]:
-    assert _WORKER is not None, "worker not initialised"
-    return list(_WORKER.process(chunk))
+def _exit_when_orphaned() -> None:
+    """Exit when the process that forked this one is gone (a portable fallback for the
+    death signal): a daemon thread polls ``os.getppid()``."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_POLL)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="talkclaims-parent-watch", daemon=True).start()
+
+
+def _worker_main(tasks: Connection, results: Connection, patterns_dirs: Sequence[str]) -> None:
+    """A worker: chunks come in on ``tasks``, their results go out on ``results``, in order.
+
+    A thread reads ``tasks`` all the time, so that the parent never blocks sending, and
+    ends the process as soon as ``tasks`` closes: the parent is done, or dead (the kernel
+    closes a dead process's pipes), so no worker outlives its run.
+    """
+    set_parent_death_signal()
+    _exit_when_orphaned()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        extractor = Extractor(patterns_dirs)
+    except Exception as exc:
+        results.send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    inbox: queue.SimpleQueue[list[Item]] = queue.SimpleQueue()
+
+    def read() -> None:
+        try:
+            while True:
+                inbox.put(tasks.recv())
+        except (EOFError, OSError):
+            os._exit(0)
+
+    threading.Thread(target=read, name="talkclaims-tasks", daemon=True).start()
+    while True:
+        chunk = inbox.get()
+        try:
+            done = list(extractor.process(chunk))
+        except Exception as exc:  # outside one document's own handling: fail the chunk
+            error = f"extraction failed: {type(exc).__name__}: {exc}"
+            done = [DocumentResult(item.id, error=error) for item in chunk]
+        try:
+            results.send(("done", done))
+        except OSError:  # the parent is gone
+            os._exit(0)
+
+
+def _how_it_ended(exitcode: int | None) -> str:
+    if exitcode is None:
+        return "worker died"
+    if exitcode < 0:
+        return f"worker died (killed by signal {-exitcode})"
+    return f"worker died (exit code {exitcode})"
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    tasks: Connection
+    results: Connection
+    held: deque[int] = field(default_factory=deque)  # chunk ids sent, not yet answered
+
+
+class _Pool:
+    """``jobs`` worker processes, each told its chunks one by one, so that the parent
+    always knows which chunk a worker holds: when a worker dies (the OOM killer, a
+    crash in native code), the documents of the chunk it was running are reported as
+    failed with how it ended, the chunks queued behind it go to another worker, and a
+    new worker takes its place. The other workers and their results are untouched.
+    """
+
+    def __init__(self, jobs: int, patterns_dirs: tuple[str, ...]) -> None:
+        self.jobs = jobs
+        self.patterns_dirs = patterns_dirs
+        self.context = _context()
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        tasks_r, tasks_w = self.context.Pipe(duplex=False)
+        results_r, results_w = self.context.Pipe(duplex=False)
+        process = self.context.Process(
+            target=_worker_main,
+            args=(tasks_r, results_w, self.patterns_dirs),
+            name="talkclaims-worker",
+            daemon=True,
+        )
+        process.start()
+        tasks_r.close()  # the worker has its own copies: it alone holds these ends
+        results_w.close()
+        worker = _Worker(process, tasks_w, results_r)
+        self.workers.append(worker)
+        return worker
+
+    def run(self, chunks: Iterable[list[Item]], in_flight: int) -> Iterator[DocumentResult]:
+        """Results of ``chunks``, at most ``in_flight`` of them pending, in input order."""
+        chunks = iter(chunks)
+        held: dict[int, list[Item]] = {}  # chunk id -> chunk, until its results are out
+        done: dict[int, list[DocumentResult]] = {}
+        waiting: deque[int] = deque()  # chunk ids for the next free worker, in order
+        head = after = 0  # the next chunk to yield, the next id to give
+        exhausted = False
+        while True:
+            while not exhausted and after - head < in_flight:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                else:
+                    held[after] = chunk
+                    waiting.append(after)
+                    after += 1
+            self._dispatch(waiting, held)
+            if head in done:
+                del held[head]
+                yield from done.pop(head)
+                head += 1
+            elif exhausted and head == after:
+                return
+            else:
+                self._collect(done, waiting, held)
+
+    def _dispatch(self, waiting: deque[int], held: dict[int, list[Item]]) -> None:
+        """Send waiting chunks to workers: a new worker while every one is busy and there
+        is room for one, else the least busy with fewer than `PER_WORKER` chunks."""
+        while waiting:
+            if len(self.workers) < self.jobs and all(w.held for w in self.workers):
+                worker = self._start()
+            else:
+                free = [w for w in self.workers if len(w.held) < PER_WORKER]
+                if not free:
+                    return
+                worker = min(free, key=lambda w: len(w.held))
+            chunk_id = waiting.popleft()
+            worker.held.append(chunk_id)
+            with contextlib.suppress(OSError):  # if it died, `_collect` will see it
+                worker.tasks.send(held[chunk_id])
+
+    def _collect(
+        self,
+        done: dict[int, list[DocumentResult]],
+        waiting: deque[int],
+        held: dict[int, list[Item]],
+    ) -> None:
+        """Wait for a worker to answer or to end, and take note of it."""
+        by_handle: dict[object, _Worker] = {}
+        for worker in self.workers:
+            by_handle[worker.results] = worker
+            by_handle[worker.process.sentinel] = worker
+        for handle in wait(list(by_handle)):
+            worker = by_handle[handle]
+            if worker not in self.workers:
+                continue  # already found dead through its other handle
+            dead = handle == worker.process.sentinel
+            while worker.results.poll():  # an answer, or the end of the pipe
+                try:
+                    kind, payload = worker.results.recv()
+                except (EOFError, OSError):
+                    dead = True
+                    break
+                if kind == "error":
+                    raise RuntimeError(f"a worker process could not start: {payload}")
+                done[worker.held.popleft()] = payload
+            if dead:
+                self._bury(worker, done, waiting, held)
+
+    def _bury(
+        self,
+        worker: _Worker,
+        done: dict[int, list[DocumentResult]],
+        waiting: deque[int],
+        held: dict[int, list[Item]],
+    ) -> None:
+        self.workers.remove(worker)
+        worker.tasks.close()
+        worker.results.close()
+        worker.process.join(5)
+        if not worker.held:
+            return
+        lost = worker.held.popleft()  # the chunk it was running
+        how = _how_it_ended(worker.process.exitcode)
+        done[lost] = [
+            DocumentResult(item.id, error=item.message if isinstance(item, ReadFailure) else how)
+            for item in held[lost]
+        ]
+        waiting.extendleft(reversed(worker.held))  # never started: another worker runs them
+        worker.held.clear()
+
+    def close(self) -> None:
+        """Close every worker's task pipe, which ends it at once; then make sure."""
+        for worker in self.workers:
+            worker.tasks.close()
+        for worker in self.workers:
+            worker.process.join(5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(5)
+            worker.results.close()
+        self.workers.clear()
 
 
 def run_chunk_on_dask_worker(
@@ -92,13 +315,11 @@ def process_parallel(
     documents: Iterable[Item], jobs: int, patterns_dirs: Sequence[str | Path] = ()
 ) -> Iterator[DocumentResult]:
     """Results of ``documents`` computed by ``jobs`` worker processes, in input order."""
-    dirs = tuple(str(d) for d in patterns_dirs)
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(dirs,)
-    ) as pool:
-        yield from _in_order(
-            chunked(documents), lambda chunk: pool.submit(_run_chunk, chunk), 4 * jobs
-        )
+    pool = _Pool(jobs, tuple(str(d) for d in patterns_dirs))
+    try:
+        yield from pool.run(chunked(documents), 4 * jobs)
+    finally:
+        pool.close()
 
 
 def process_dask(

@@ -98,6 +98,9 @@ def test_scores_table_and_mismatch_lines_say_what_was_missed_and_misattributed()
     assert "2 / 1 / 1" in table  # gold / predicted / matched
     recall = next(line for line in table.splitlines() if "claims recall" in line)
     assert recall.count("0.500") == 2
+    # no gold claim has a source and none was predicted: no score, not a perfect one
+    sources = next(line for line in table.splitlines() if "sources F1" in line)
+    assert sources.count("—") == 2 and "1.000" not in sources
     lines = [rendered(line, 200).rstrip("\n") for line in mismatch_lines(results[0.3][1])]
     missed, speaker = lines
     assert missed.startswith("missed  a.txt ") and missed.endswith(" AFP: le pont restera fermé")

@@ -10,6 +10,7 @@ exports say.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -124,18 +125,24 @@ def counts_table(counts: Sequence[Count], by: str) -> Table:
     return table
 
 
+def _share(value: float) -> str:
+    """A score with three decimals; « — » for a score over nothing (no gold source, no
+    prediction), which must not read as a perfect 1.000."""
+    return "—" if math.isnan(value) else f"{value:.3f}"
+
+
 #: The rows of `scores_table`: a label and how a `Scores` is written in its cell.
 SCORE_ROWS = (
     ("gold / predicted / matched", lambda s: f"{s.gold} / {s.predicted} / {s.matched}"),
-    ("claims precision", lambda s: f"{s.precision:.3f}"),
-    ("claims recall", lambda s: f"{s.recall:.3f}"),
-    ("claims F1", lambda s: f"{s.f1:.3f}"),
-    ("speaker accuracy", lambda s: f"{s.speaker_accuracy:.3f}"),
-    ("attributed F1", lambda s: f"{s.attributed_f1:.3f}"),
-    ("sources precision", lambda s: f"{s.sources_precision:.3f}"),
-    ("sources recall", lambda s: f"{s.sources_recall:.3f}"),
-    ("sources F1", lambda s: f"{s.sources_f1:.3f}"),
-    ("cue accuracy", lambda s: f"{s.cue_accuracy:.3f}"),
+    ("claims precision", lambda s: _share(s.precision)),
+    ("claims recall", lambda s: _share(s.recall)),
+    ("claims F1", lambda s: _share(s.f1)),
+    ("speaker accuracy", lambda s: _share(s.speaker_accuracy)),
+    ("attributed F1", lambda s: _share(s.attributed_f1)),
+    ("sources precision", lambda s: _share(s.sources_precision)),
+    ("sources recall", lambda s: _share(s.sources_recall)),
+    ("sources F1", lambda s: _share(s.sources_f1)),
+    ("cue accuracy", lambda s: _share(s.cue_accuracy)),
 )
 
 

@@ -186,3 +186,12 @@ def test_the_table_shows_escape_sequences_of_an_article_visibly(tmp_path):
     assert "␛]0;pwned␇" in table.stdout and "␛[2J" in table.stdout
     (record,) = json.loads(invoke("extract", str(article), "-f", "json").stdout)
     assert record["text"] == "la route \x1b]0;pwned\x07 rouvrira \x1b[2J lundi"  # data as read
+
+
+def test_a_bad_scheduler_address_is_named_without_a_traceback():
+    result = CliRunner().invoke(
+        app, ["extract", str(CORPUS / "002_157e4dad8d8be975.txt"), "--scheduler", "notanaddress"]
+    )
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "None" not in result.output
+    assert "cannot use the Dask scheduler notanaddress: missing port number" in result.output

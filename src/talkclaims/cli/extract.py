@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -20,6 +21,9 @@ from talkclaims.cli.common import (
     with_progress,
 )
 from talkclaims.write.writers import Format
+
+if TYPE_CHECKING:
+    from talkclaims.run.extract import DocumentResult
 
 
 def articles_only(names: list[str], output: Path | None = None) -> list[str]:
@@ -118,6 +122,8 @@ def extract(
         nonlocal failed
         writer = make_writer(fmt, stream, csv_raw, excel, with_text)
         results = process_paths(names, options)
+        if scheduler is not None or dask:
+            results = _dask_failures(results, scheduler)
         try:
             for result in with_progress(results, len(names)):
                 if result.warning:
@@ -139,9 +145,22 @@ def extract(
             with atomic_output(output) as stream:
                 run(stream)
     except OSError as exc:
-        error(f"{output}: cannot write: {exc.strerror or exc}")
+        error(f"{output or 'standard output'}: cannot write: {exc.strerror or exc}")
         raise typer.Exit(EXIT_USAGE) from None
     except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
         error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
     finish(failed)
+
+
+def _dask_failures(
+    results: Iterator[DocumentResult], scheduler: str | None
+) -> Iterator[DocumentResult]:
+    """The results of a Dask run, a scheduler that cannot be reached (a bad address, a
+    refused connection, a time-out) turned into one `RuntimeError` naming it: it is the
+    back end that failed, not the output."""
+    try:
+        yield from results
+    except (OSError, ValueError, TimeoutError) as exc:
+        where = f"the Dask scheduler {scheduler}" if scheduler else "a local Dask cluster"
+        raise RuntimeError(f"cannot use {where}: {exc}") from exc

@@ -195,3 +195,43 @@ def test_a_bad_scheduler_address_is_named_without_a_traceback():
     assert result.exit_code == 2
     assert "Traceback" not in result.output and "None" not in result.output
     assert "cannot use the Dask scheduler notanaddress: missing port number" in result.output
+
+
+def test_help_names_every_kind_of_file_a_folder_is_searched_for():
+    from talkclaims.read.readers import TEXT_SUFFIXES
+
+    shown = " ".join(runner.invoke(app, ["extract", "--help"], terminal_width=200).output.split())
+    for suffix in TEXT_SUFFIXES:
+        assert f"*{suffix}" in shown
+
+
+def test_options_that_do_not_apply_to_the_format_are_warned(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Selon Reuters, la banque relèvera ses taux.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "-f", "json", "--excel", "--csv-raw"])
+    assert result.exit_code == 0
+    assert "warning: --excel applies to --format csv only: ignored with --format json" in (
+        result.stderr
+    )
+    assert "warning: --csv-raw applies to --format csv only" in result.stderr
+    assert json.loads(result.stdout)[0]["speaker"] == "Reuters"
+
+
+def test_an_empty_folder_or_a_glob_matching_nothing_is_warned(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "a.txt").write_text("Selon Reuters, la banque relèvera ses taux.", "utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "empty"), str(tmp_path / "full")])
+    assert result.exit_code == 0
+    assert f"warning: {tmp_path / 'empty'}: no file to read in this folder" in result.stderr
+    globbed = runner.invoke(app, ["extract", str(tmp_path / "full"), "--glob", "*.text"])
+    assert "no file to read in this folder (looked for *.text)" in globbed.stderr
+
+
+def test_excel_csv_writes_decimal_commas(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Selon Reuters, la banque relèvera ses taux.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "-f", "csv", "--excel"])
+    header, row = result.stdout.lstrip("\ufeff").splitlines()
+    cells = dict(zip(header.split(";"), row.split(";"), strict=True))
+    assert cells["confidence"] == "0,75" and cells["start"] == "15"

@@ -66,11 +66,24 @@ def load_inputs(
     here, before any worker starts.
     """
     from talkclaims.lang.patterns import PatternError, load_patterns
-    from talkclaims.read.readers import GlobError, MissingPathError, check_paths, expand_paths
+    from talkclaims.read.readers import (
+        TEXT_SUFFIXES,
+        GlobError,
+        MissingPathError,
+        check_paths,
+        expand_paths,
+    )
 
     try:
         check_paths(paths)
-        names, rules = list(expand_paths(paths, glob)), load_patterns(patterns or ())
+        names = []
+        for raw in paths:
+            found = list(expand_paths([raw], glob))
+            if not found and Path(raw).is_dir():
+                looked_for = glob or ",".join(f"*{suffix}" for suffix in TEXT_SUFFIXES)
+                error(f"warning: {raw}: no file to read in this folder (looked for {looked_for})")
+            names += found
+        rules = load_patterns(patterns or ())
     except (MissingPathError, GlobError, PatternError) as exc:
         usage_error(str(exc))
     warn_unread_patterns(rules)

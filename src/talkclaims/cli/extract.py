@@ -49,7 +49,8 @@ def extract(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files, folders (searched recursively for *.txt and *.md) or - for stdin."
+            help="Files, folders (searched recursively for *.txt, *.md, *.html, *.htm, "
+            "*.jsonl and *.ndjson) or - for stdin."
         ),
     ],
     fmt: Annotated[
@@ -96,7 +97,7 @@ def extract(
         typer.Option(
             "--glob",
             help="Files to read in folders, comma-separated (default: "
-            "*.txt,*.md,*.jsonl,*.ndjson).",
+            "*.txt,*.md,*.html,*.htm,*.jsonl,*.ndjson).",
         ),
     ] = None,
     csv_raw: Annotated[
@@ -112,6 +113,16 @@ def extract(
     from talkclaims.run.parallel import process_paths
     from talkclaims.write.writers import atomic_output, make_writer
 
+    for ignored, applies in (
+        (excel and fmt is not Format.csv, "--excel applies to --format csv"),
+        (csv_raw and fmt is not Format.csv, "--csv-raw applies to --format csv"),
+        (
+            with_text and fmt not in (Format.json, Format.jsonl),
+            "--with-text applies to json, jsonl",
+        ),
+    ):
+        if ignored:
+            error(f"warning: {applies} only: ignored with --format {fmt.value}")
     names, rules = load_inputs(paths, patterns, glob)
     names = articles_only(names, output)
     options = run_options(patterns, jobs, rules, scheduler, dask)

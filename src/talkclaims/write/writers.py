@@ -158,13 +158,14 @@ class CsvWriter:
     """RFC 4180 CSV with one header row; sources joined by « ; ».
 
     Cells that a spreadsheet would run as a formula are neutralised with a leading ``'``
-    unless ``raw``; ``excel`` writes what French-locale Excel opens as columns: a UTF-8
-    byte-order mark and ``;`` separators.
+    unless ``raw``; ``excel`` writes what French-locale Excel opens as columns and numbers:
+    a UTF-8 byte-order mark, ``;`` separators and decimal commas (``0,65``).
     """
 
     def __init__(self, stream: IO[str], raw: bool = False, excel: bool = False) -> None:
         self.stream = stream
         self.raw = raw
+        self.excel = excel
         if excel:
             stream.write("\ufeff")
         self.writer = csv.writer(stream, lineterminator="\r\n", delimiter=";" if excel else ",")
@@ -175,6 +176,8 @@ class CsvWriter:
             row = claim.to_dict()
             row["sources"] = SOURCE_SEPARATOR.join(claim.sources)
             cells = ["" if row[f] is None else row[f] for f in FIELDS]
+            if self.excel:
+                cells = [str(c).replace(".", ",") if isinstance(c, float) else c for c in cells]
             self.writer.writerow(cells if self.raw else [neutralise(c) for c in cells])
         self.stream.flush()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, DATA
 
 runner = CliRunner()
 
@@ -48,3 +48,36 @@ def test_show_of_a_directory_says_so(tmp_path):
     result = runner.invoke(app, ["show", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr == f"talkclaims: {tmp_path}: is a directory, not a file\n"
+
+
+def test_show_of_a_page_and_of_a_dump_shows_their_articles_as_extract_reads_them(tmp_path):
+    page = DATA / "inputs" / "page_saved.html"
+    shown = CliRunner().invoke(app, ["show", str(page), "--width", "120"])
+    assert shown.exit_code == 0
+    assert "<html" not in shown.stdout and "<p>" not in shown.stdout
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        '{"id": "un", "text": "Selon Reuters, la banque relèvera ses taux."}\n'
+        '{"id": "deux", "text": "Le maire a déclaré que « la route rouvrira lundi »."}\n',
+        encoding="utf-8",
+    )
+    both = CliRunner().invoke(app, ["show", str(dump), "--width", "120"])
+    assert both.exit_code == 0
+    assert "un" in both.stdout and "deux" in both.stdout
+    assert "la banque relèvera ses taux" in both.stdout and "la route rouvrira lundi" in both.stdout
+    assert '{"id"' not in both.stdout
+
+
+def test_the_three_kinds_have_three_colours_on_a_256_colour_terminal():
+    import io
+
+    from rich.console import Console
+
+    from talkclaims.write.views import KIND_STYLES
+
+    codes = set()
+    for style in KIND_STYLES.values():
+        out = io.StringIO()
+        Console(file=out, force_terminal=True, color_system="256").print("x", style=style)
+        codes.add(out.getvalue())
+    assert len(codes) == 3

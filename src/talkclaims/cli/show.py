@@ -20,18 +20,28 @@ def show(
     """Print an article with its claims highlighted by kind and a numbered legend."""
     from rich.console import Console
 
-    from talkclaims.read.readers import ReadFailure, read_path
+    from talkclaims.read.readers import ReadFailure, read_items
     from talkclaims.write.views import article_view
+    from talkclaims.write.writers import printable
 
     if path.is_dir():
         usage_error(f"{path}: is a directory, not a file")
     if not path.exists():
         usage_error(f"{path}: no such file")
-    document = read_path(str(path))
-    if isinstance(document, ReadFailure):
-        error(f"{document.id}: {document.message}")
-        raise typer.Exit(EXIT_INPUT)
+    # as `extract` reads it: the article of an HTML page, each article of a dump
+    documents = list(read_items(str(path)))
     extractor = load_extractor(patterns)
-    claims = extractor.claims(document.text, str(path))
-    outlets = [(o.start, o.end) for o in extractor.engine.outlets.find(document.text)]
-    Console(width=width, highlight=False).print(article_view(document.text, claims, outlets))
+    console = Console(width=width, highlight=False)
+    failed = False
+    for document in documents:
+        if isinstance(document, ReadFailure):
+            error(f"{document.id}: {document.message}")
+            failed = True
+            continue
+        if len(documents) > 1:
+            console.rule(printable(document.id))
+        claims = extractor.claims(document.text, document.id)
+        outlets = [(o.start, o.end) for o in extractor.engine.outlets.find(document.text)]
+        console.print(article_view(document.text, claims, outlets))
+    if failed:
+        raise typer.Exit(EXIT_INPUT)

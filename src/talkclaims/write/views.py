@@ -27,7 +27,9 @@ from talkclaims.write.writers import printable
 if TYPE_CHECKING:
     from talkclaims.qa.evaluate import DocResult, Scores
 
-KIND_STYLES = {"direct": "on #1f5130", "mixed": "on #5e4a00", "indirect": "on #1d3a5f"}
+#: Backgrounds by kind, taken from the 256-colour palette (green, ochre, blue) so that a
+#: 256-colour terminal shows them as they are instead of rounding two to one colour.
+KIND_STYLES = {"direct": "on color(22)", "mixed": "on color(94)", "indirect": "on color(24)"}
 MENTION_STYLE = "underline bold"
 CUE_STYLE = "underline italic"
 OUTLET_STYLE = "bold magenta"

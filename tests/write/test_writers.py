@@ -111,3 +111,22 @@ def test_counts_table_is_written_to_the_stream_given():
     out = write_counts_as(CountFormat.table)
     assert out.startswith("claims by source")
     assert "66.7%" in out and "(none)" in out
+
+
+def test_the_table_fits_a_narrow_terminal_and_wraps_claims_at_words():
+    text = (
+        "les pourparlers russo-américains sur l’Ukraine à Miami ne sauraient constituer "
+        "une percée décisive pour la paix"
+    )
+    mention = "le porte-parole du Kremlin"
+    claim = Claim("a.txt", "indirect", text, 0, len(text), 2, "Dmitry Peskov", mention,
+                  "déclarer", ("Izvestia",), "cue-que", 0.9)  # fmt: skip
+    for width in (80, 100):
+        out = io.StringIO()
+        writer = make_writer(Format.table, out)
+        writer.console.width = width
+        writer.write([claim])
+        lines = out.getvalue().splitlines()
+        assert max(len(line) for line in lines) <= width
+        cells = " ".join(line.split("│")[-2].strip() for line in lines if line.count("│") > 2)
+        assert cells.split() == text.split()  # every word whole, in order

@@ -204,10 +204,12 @@ class TableWriter:
         table = Table(title=_escape(claims[0].doc), title_justify="left", show_lines=True)
         table.add_column("line", justify="right", no_wrap=True)
         table.add_column("kind", no_wrap=True)
-        table.add_column("speaker", min_width=14, max_width=28)
-        table.add_column("cue", min_width=9, max_width=16)
-        table.add_column("sources", min_width=9, max_width=22)
-        table.add_column("claim", min_width=30)
+        # no minimum widths: on a narrow terminal every column shrinks and wraps at word
+        # boundaries instead of the table running past the edge and being cut
+        table.add_column("speaker", max_width=28)
+        table.add_column("cue", max_width=16)
+        table.add_column("sources", max_width=22)
+        table.add_column("claim", ratio=1)
         styles = {"direct": "green", "mixed": "yellow", "indirect": "cyan"}
         for claim in claims:
             speaker = _escape(claim.speaker) if claim.speaker else "[dim]—[/dim]"

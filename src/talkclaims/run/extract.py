@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from talkclaims.rules.engine import Engine
 
 BATCH_SIZE = 16
+#: Past this many characters an article is parsed in pieces of at most this size, one
+#: after another, cut at line ends (else at spaces), and joined back into one Doc: the
+#: model's working memory grows with the text it is given at once (a 900 KB article
+#: parsed whole took 3.3 GB), the joined Doc only with the words.
+PIECE_CHARS = 100_000
 #: The name of the claims component in an Extractor's pipeline (its factory's name).
 COMPONENT = "talkclaims"
 
@@ -65,6 +70,11 @@ class Extractor:
         self.component.set_error_handler(_go_on)
 
     @property
+    def piece_chars(self) -> int:
+        """Longest text parsed at once (`PIECE_CHARS`, or the model's ``max_length``)."""
+        return min(PIECE_CHARS, self.nlp.max_length)
+
+    @property
     def engine(self) -> Engine:
         """The rule engine: its ``people`` and ``outlets`` lookups serve views and checks."""
         return self.component.engine
@@ -86,19 +96,19 @@ class Extractor:
         return _as_read(claim_values(doc) or (), text, doc_id)
 
     def parse(self, text: str) -> Doc:
-        """One text through the pipeline, claims included; past the model's
-        ``max_length``, parsed in chunks cut at paragraph ends and joined back into one Doc
-        with the same offsets, on which the claims component then runs (the rules read the
+        """One text through the pipeline, claims included; past `piece_chars`, parsed in
+        pieces cut at line ends, one after another, and joined back into one Doc with the
+        same offsets, on which the claims component then runs (the rules read the
         whole article: who spoke before, which roles it introduced)."""
         from talkclaims.pipeline.nlp import one_blas_thread
 
         with one_blas_thread():
-            if len(text) <= self.nlp.max_length:
+            if len(text) <= self.piece_chars:
                 return self.nlp(text)
             from spacy.tokens import Doc
 
-            chunks = paragraph_chunks(text, self.nlp.max_length)
-            docs = list(self.nlp.pipe(chunks, disable=[COMPONENT]))
+            chunks = paragraph_chunks(text, self.piece_chars)
+            docs = [self.nlp(chunk, disable=[COMPONENT]) for chunk in chunks]
             joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])
             return self.component(joined)
 
@@ -107,11 +117,11 @@ class Extractor:
         from talkclaims.pipeline.nlp import one_blas_thread
         from talkclaims.rules.component import ERROR_KEY, claim_values
 
-        limit = self.nlp.max_length
+        limit = self.piece_chars
 
         def texts() -> Iterator[tuple[str, Document | ReadFailure]]:
             for item in documents:
-                # a text past max_length is parsed in chunks below, not in the batch
+                # a long text is parsed in pieces below, not in the batch
                 fits = isinstance(item, Document) and len(item.text) <= limit
                 yield (for_parsing(item.text) if fits else ""), item
 

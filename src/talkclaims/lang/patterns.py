@@ -183,12 +183,17 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternError(f"{path}: cannot read pattern file: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        if node is not None and _expanded_size(node, {}) > MAX_VALUES:
-            raise PatternError(
-                f"{path}: too large: its aliases expand to over {MAX_VALUES:,} values"
-            )
-        data = yaml.safe_load(text)
+        # parsed once: the node graph is checked, then turned into values
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is not None and _expanded_size(node, {}) > MAX_VALUES:
+                raise PatternError(
+                    f"{path}: too large: its aliases expand to over {MAX_VALUES:,} values"
+                )
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
@@ -308,7 +313,7 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
 def unread_names(folders: Iterable[str | Path]) -> tuple[str, ...]:
     """Files and top-level keys of user pattern folders that talkclaims does not read,
     each with the closest name it does read (« verb.yaml »: did you mean verbs.yaml?)."""
-    known_keys = {name: set(_read_yaml(_default_dir() / name)) for name in PATTERN_FILES}
+    known_keys = _shipped_keys()
     found = []
     for folder in map(Path, folders):
         for path in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
@@ -323,6 +328,12 @@ def unread_names(folders: Iterable[str | Path]) -> tuple[str, ...]:
                         f"{_did_you_mean(str(key), known_keys[path.name])}"
                     )
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _shipped_keys() -> dict[str, frozenset[str]]:
+    """The top-level keys of each shipped pattern file: what talkclaims reads (once)."""
+    return {name: frozenset(_read_yaml(_default_dir() / name)) for name in PATTERN_FILES}
 
 
 def _did_you_mean(name: str, choices: Iterable[str]) -> str:

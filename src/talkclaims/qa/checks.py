@@ -122,11 +122,17 @@ def load_baseline(path: Path) -> dict[str, list[Claim]]:
 
 
 # ------------------------------------------------------------------ checks
+def _as_given(path: str) -> str:
+    """A path compared as written, without a leading « ./ »: « ./corpus/a.txt » is
+    « corpus/a.txt »."""
+    return Path(path).as_posix().lstrip("./")
+
+
 def _within(doc: str, paths: Iterable[str]) -> bool:
     """Whether ``doc`` is one of ``paths`` or inside one of them (as the paths were given)."""
-    name = Path(doc).as_posix().lstrip("./")
+    name = _as_given(doc)
     for path in paths:
-        folder = Path(path).as_posix().lstrip("./").rstrip("/")
+        folder = _as_given(path).rstrip("/")
         if name == folder or name.startswith(folder + "/") or not folder:
             return True
     return False
@@ -134,7 +140,7 @@ def _within(doc: str, paths: Iterable[str]) -> bool:
 
 def _same_doc(expected: str, actual: str) -> bool:
     """« corpus/a.txt » as written in the expectation file matches « ./corpus/a.txt »."""
-    a, b = Path(expected).as_posix().lstrip("./"), Path(actual).as_posix().lstrip("./")
+    a, b = _as_given(expected), _as_given(actual)
     return a == b or b.endswith("/" + a) or a.endswith("/" + b)
 
 

@@ -15,6 +15,9 @@ of two interleaved runs (this machine's speed drifts by several per cent):
 - two bare processes side by side, each on half of the corpus: what this machine gives
   two independent copies of the model, the ceiling for ``--jobs 2``;
 - a 200- against a 2,000-article run with ``--jobs 1`` (flat memory);
+- long articles, one each: 1 MB and 5 MB of paragraphs, 20 MB on a single line, with
+  ``--jobs 1``: characters per second (linear time: the same rate whatever the length)
+  and peak RSS against the ordinary run's;
 - the time of ``talkclaims --help``.
 
 Figures are printed, not asserted: speed targets live here, not in the tests.
@@ -146,6 +149,38 @@ def side_by_side(script: str, folders: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def build_long(folder: Path, chars: int, one_line: bool) -> int:
+    """One article of ``chars`` characters made of the project's articles one after
+    another: paragraphs as written, or all on a single line. Returns its length."""
+    folder.mkdir(parents=True)
+    texts = [p.read_text(encoding="utf-8") for p in SOURCES]
+    block = " ".join(t.replace("\n", " ") for t in texts) + " " if one_line else "\n\n".join(texts)
+    text = (block * (chars // len(block) + 1))[:chars]
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    return len(text)
+
+
+def long_articles(tmp: Path, ordinary_rss: float) -> None:
+    """The long-article rows: time linear in the length, memory that of ordinary runs."""
+    print(
+        f"\n{'one long article, --jobs 1':31} {'chars/s':>8} {'seconds':>8} {'peak RSS':>9} "
+        f"{'× ordinary':>10}"
+    )
+    for label, chars, one_line in (
+        ("1 MB, paragraphs", 1_000_000, False),
+        ("5 MB, paragraphs", 5_000_000, False),
+        ("20 MB, a single line", 20_000_000, True),
+    ):
+        folder = tmp / f"long-{chars}-{one_line}"
+        length = build_long(folder, chars, one_line)
+        r = measure(TALKCLAIMS, str(folder), "1")
+        print(
+            f"{label:31} {length / r['seconds']:8,.0f} {r['seconds']:7.1f}s "
+            f"{r['rss_mb']:6.0f} MB {r['rss_mb'] / ordinary_rss:9.2f}×"
+        )
+    print(f"(ordinary: the {ordinary_rss:.0f} MB peak of the --jobs 1 run above)\n")
+
+
 def help_time(runs: int = 5) -> float:
     exe = Path(sys.executable).with_name("talkclaims")
     best = float("inf")
@@ -164,6 +199,12 @@ def main() -> None:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="also run 200 and 2,000 articles for the flat-memory check",
+    )
+    parser.add_argument(
+        "--long",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also run one 1 MB, one 5 MB and one 20 MB single-line article (about 15 min)",
     )
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="talkclaims-bench-") as tmp:
@@ -225,6 +266,8 @@ def main() -> None:
                 f"peak RSS --jobs 1: 200 articles {r_small:.0f} MB, 2,000 articles "
                 f"{r_large:.0f} MB ({(r_large / r_small - 1) * 100:+.1f} %)"
             )
+        if opts.long:
+            long_articles(Path(tmp), one["rss_mb"])
         print(f"talkclaims --help: {help_time():.3f} s (best of 5)")
 
 

@@ -78,14 +78,27 @@ def soft_breaks(text: str) -> frozenset[int]:
     return frozenset(soft)
 
 
-def for_parsing(text: str) -> str:
+def for_parsing(
+    text: str, start: int = 0, end: int | None = None, soft: frozenset[int] | None = None
+) -> str:
     """The text the parser sees: soft line breaks and carriage returns become spaces.
 
     Same length as ``text``, so every offset into one is an offset into the other; the
     parser never sees a line break in the middle of a sentence (« a\nmartelé »).
+    With ``start``/``end``, only that slice of ``text`` is returned, its line breaks
+    judged by ``soft`` (the `soft_breaks` of the whole text, computed once by the caller):
+    a long article is parsed window by window without a whole copy of it.
     """
-    chars = list(text)
-    for i in soft_breaks(text):
+    end = len(text) if end is None else end
+    soft = soft_breaks(text) if soft is None else soft
+    piece = text[start:end]
+    if not soft:
+        return piece.replace("\r", " ")
+    breaks = [i - start for i in soft if start <= i < end]
+    if not breaks:
+        return piece.replace("\r", " ")
+    chars = list(piece)
+    for i in breaks:
         chars[i] = " "
     return "".join(chars).replace("\r", " ")
 

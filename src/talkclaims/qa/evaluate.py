@@ -114,8 +114,27 @@ def speaker_matches(predicted: str | None, accepted: Sequence[str] | None) -> bo
     return any(f" {words_of(name)} " in haystack for name in accepted if words_of(name))
 
 
-def _same_name(a: str, b: str) -> bool:
-    return words_of(a) == words_of(b)
+def same_source(a: str, b: str) -> bool:
+    """Either name holds the other as whole words, case and accents ignored: « RIA »
+    and « RIA Novosti », « ABC » and « ABC News » name the same outlet."""
+    wa, wb = words_of(a), words_of(b)
+    if not wa or not wb:
+        return False
+    return f" {wa} " in f" {wb} " or f" {wb} " in f" {wa} "
+
+
+def matched_sources(predicted: Sequence[str], gold: Sequence[str]) -> int:
+    """How many predicted sources match a gold one, each gold source matching at most
+    one prediction (an exact name first, then a containing one)."""
+    left = list(gold)
+    count = 0
+    for name in sorted(predicted, key=lambda n: not any(words_of(n) == words_of(g) for g in gold)):
+        exact = [g for g in left if words_of(g) == words_of(name)]
+        found = exact or [g for g in left if same_source(name, g)]
+        if found:
+            left.remove(found[0])
+            count += 1
+    return count
 
 
 def load_gold_file(path: Path, text: str) -> list[GoldClaim]:
@@ -226,7 +245,7 @@ def score(results: Sequence[DocResult], threshold: float) -> Scores:
     for m in matches:
         pred_pairs += len(m.pred.sources)
         gold_pairs += len(m.gold.sources)
-        correct += sum(any(_same_name(s, g) for g in m.gold.sources) for s in m.pred.sources)
+        correct += matched_sources(m.pred.sources, m.gold.sources)
     s_p, s_r = _ratio(correct, pred_pairs), _ratio(correct, gold_pairs)
     with_cue = [m for m in matches if m.gold.cue]
     cue_ok = sum(bool(m.pred.cue) and fold(m.pred.cue) == fold(m.gold.cue or "") for m in with_cue)

@@ -93,16 +93,16 @@ def test_standard_input_is_read_with_dash():
 
 def test_user_patterns_add_verbs_outlets_and_speakers(tmp_path):
     text = (
-        "Jeanne Martin, la porte-parole de l'Agence spatiale, a gazouillé que « le lancement "
+        "Jeanne Martin, la porte-parole de l'Agence spatiale, a roucoulé que « le lancement "
         "aura lieu » selon Radio Sud Atlantique."
     )
     article = tmp_path / "a.txt"
     article.write_text(text, encoding="utf-8")
     before = json.loads(invoke("extract", str(article), "-f", "json").stdout)
-    assert not any(c["cue"] == "gazouiller" or "Leroy" in (c["speaker"] or "") for c in before)
+    assert not any(c["cue"] == "roucouler" or "Leroy" in (c["speaker"] or "") for c in before)
     extra = tmp_path / "mine"
     extra.mkdir()
-    (extra / "verbs.yaml").write_text("verbs: [gazouiller]\n", encoding="utf-8")
+    (extra / "verbs.yaml").write_text("verbs: [roucouler]\n", encoding="utf-8")
     (extra / "outlets.yaml").write_text(
         "outlets:\n  - {name: Radio Sud Atlantique, aliases: [RSA]}\n", encoding="utf-8"
     )
@@ -112,7 +112,7 @@ def test_user_patterns_add_verbs_outlets_and_speakers(tmp_path):
     (claim,) = json.loads(
         invoke("extract", str(article), "-f", "json", "--patterns", str(extra)).stdout
     )
-    assert claim["cue"] == "gazouiller"
+    assert claim["cue"] == "roucouler"
     assert claim["speaker"] == "Jeanne Martin-Leroy"
     assert claim["sources"] == ["Radio Sud Atlantique"]
 

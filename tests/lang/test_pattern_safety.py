@@ -78,14 +78,14 @@ def test_malformed_entries_name_their_file_and_line(tmp_path, name, body, messag
 
 
 def test_misspelled_files_and_keys_are_warned_with_the_closest_name(tmp_path):
-    folder(tmp_path, "verb.yaml", "verbs: [gazouiller]\n")
+    folder(tmp_path, "verb.yaml", "verbs: [roucouler]\n")
     folder(tmp_path, "outlets.yaml", "outlet_noun: [gazette]\noutlet_nouns: [feuille]\n")
     patterns = load_patterns([tmp_path])
     assert patterns.warnings == (
         f"{tmp_path / 'outlets.yaml'}:1: unknown key 'outlet_noun' (did you mean outlet_nouns?)",
         f"{tmp_path / 'verb.yaml'}: not a pattern file talkclaims reads (did you mean verbs.yaml?)",
     )
-    assert "feuille" in patterns.outlet_nouns and "gazouiller" not in patterns.verbs
+    assert "feuille" in patterns.outlet_nouns and "roucouler" not in patterns.verbs
 
 
 def test_the_command_line_stops_with_exit_2_and_one_line(tmp_path):
@@ -99,7 +99,7 @@ def test_the_command_line_stops_with_exit_2_and_one_line(tmp_path):
 
 
 def test_the_command_line_warns_of_a_misspelled_file_and_goes_on(tmp_path):
-    folder(tmp_path, "verb.yaml", "verbs: [gazouiller]\n")
+    folder(tmp_path, "verb.yaml", "verbs: [roucouler]\n")
     article = tmp_path / "a.txt"
     article.write_text("Selon Reuters, la banque relèvera ses taux.", encoding="utf-8")
     result = CliRunner().invoke(

@@ -139,7 +139,7 @@ def test_a_user_folder_is_appended_to_the_shipped_lists(tmp_path: Path) -> None:
     mine = write(
         tmp_path / "mine",
         {
-            "verbs.yaml": "verbs: [gazouiller, se gausser]\n",
+            "verbs.yaml": "verbs: [roucouler, se gausser]\n",
             "grammar.yaml": "abbreviations: [pdt]\n",
             "outlets.yaml": "outlets:\n  - {name: Radio Sud Atlantique, aliases: [RSA]}\n",
             "speakers.yaml": (
@@ -152,7 +152,7 @@ def test_a_user_folder_is_appended_to_the_shipped_lists(tmp_path: Path) -> None:
     )
     shipped = shipped_patterns()
     patterns = load_patterns([mine])
-    assert patterns.verbs == shipped.verbs | {"gazouiller", "gausser"}
+    assert patterns.verbs == shipped.verbs | {"roucouler", "gausser"}
     assert patterns.grammar.abbreviations == shipped.grammar.abbreviations | {"pdt"}
     assert patterns.outlets == (*shipped.outlets, Outlet("Radio Sud Atlantique", ("RSA",)))
     assert patterns.speakers[:-1] == shipped.speakers
@@ -178,11 +178,11 @@ def test_an_extra_abbreviation_changes_where_sentences_end(tmp_path: Path) -> No
 
 
 def test_patterns_data_keeps_the_merged_lists_shipped_first(tmp_path: Path) -> None:
-    first = write(tmp_path / "a", {"verbs.yaml": "verbs: [gazouiller]\n"})
+    first = write(tmp_path / "a", {"verbs.yaml": "verbs: [roucouler]\n"})
     second = write(tmp_path / "b", {"verbs.yaml": "verbs: [claironner]\n"})
     shipped_verbs = shipped_patterns().data["verbs.yaml"]["verbs"]
     data = load_patterns([first, second]).data
-    assert data["verbs.yaml"]["verbs"] == [*shipped_verbs, "gazouiller", "claironner"]
+    assert data["verbs.yaml"]["verbs"] == [*shipped_verbs, "roucouler", "claironner"]
     assert data["outlets.yaml"] == shipped_patterns().data["outlets.yaml"]
 
 
@@ -196,11 +196,11 @@ def test_an_empty_file_or_an_empty_key_adds_nothing(tmp_path: Path) -> None:
 def test_read_rule_data_without_builtin_reads_only_the_given_folder(tmp_path: Path) -> None:
     mine = write(
         tmp_path / "mine",
-        {"verbs.yaml": "verbs: [gazouiller]\n", "grammar.yaml": "abbreviations: [pdt]\n"},
+        {"verbs.yaml": "verbs: [roucouler]\n", "grammar.yaml": "abbreviations: [pdt]\n"},
     )
     data, origin = read_rule_data([mine], builtin=False)
     assert data == {
-        "verbs.yaml": {"verbs": ["gazouiller"]},
+        "verbs.yaml": {"verbs": ["roucouler"]},
         "attributions.yaml": {},
         "outlets.yaml": {},
         "speakers.yaml": {},
@@ -210,11 +210,11 @@ def test_read_rule_data_without_builtin_reads_only_the_given_folder(tmp_path: Pa
 
 
 def test_read_rule_data_with_builtin_names_where_each_file_came_from(tmp_path: Path) -> None:
-    mine = write(tmp_path / "mine", {"verbs.yaml": "verbs: [gazouiller]\n"})
+    mine = write(tmp_path / "mine", {"verbs.yaml": "verbs: [roucouler]\n"})
     data, origin = read_rule_data([mine])
     assert origin["verbs.yaml"] == mine / "verbs.yaml"
     assert origin["outlets.yaml"] == SHIPPED_DIR / "outlets.yaml"
-    assert data["verbs.yaml"]["verbs"][-1] == "gazouiller"
+    assert data["verbs.yaml"]["verbs"][-1] == "roucouler"
     assert len(data["verbs.yaml"]["verbs"]) > 100
 
 
@@ -223,14 +223,14 @@ def test_read_rule_data_with_builtin_names_where_each_file_came_from(tmp_path: P
 ERRORS = [
     pytest.param(
         "verbs.yaml",
-        "# mes verbes\nverbs: [gazouiller\nlocutions: []\n",
+        "# mes verbes\nverbs: [roucouler\nlocutions: []\n",
         3,
         "invalid YAML",
         id="invalid-yaml",
     ),
     pytest.param(
         "verbs.yaml",
-        "# mes verbes\n\nverbs: gazouiller\n",
+        "# mes verbes\n\nverbs: roucouler\n",
         3,
         "'verbs' must be a list",
         id="key-not-a-list",
@@ -293,7 +293,7 @@ ERRORS = [
     ),
     pytest.param(
         "verbs.yaml",
-        "verbs: [gazouiller, 12]\n",
+        "verbs: [roucouler, 12]\n",
         1,
         "'verbs' must be a list of non-empty strings",
         id="verb-not-a-string",

@@ -25,10 +25,10 @@ TEXT = (
 )
 #: Claims that only the rules of MINE find: a verb and an outlet that are not shipped.
 MINE_TEXT = (
-    "Le maire a gazouillé que la piscine rouvrira lundi. Selon RSA, la patinoire restera fermée."
+    "Le maire a roucoulé que la piscine rouvrira lundi. Selon RSA, la patinoire restera fermée."
 )
 MINE = {
-    "verbs.yaml": "verbs: [gazouiller]\n",
+    "verbs.yaml": "verbs: [roucouler]\n",
     "outlets.yaml": "outlets:\n  - {name: Radio Sud Atlantique, aliases: [RSA]}\n",
 }
 
@@ -116,7 +116,7 @@ def test_a_saved_pipeline_keeps_its_rules_without_the_patterns_folder(tmp_path, 
     expected = [everything(nlp(t)._.claims) for t in [MINE_TEXT, *articles]]
     found = nlp(MINE_TEXT)._.claims
     assert [(c.speaker, c.cue, c.sources) for c in found] == [
-        ("maire", "gazouiller", ()),
+        ("maire", "roucouler", ()),
         ("Radio Sud Atlantique", None, ("Radio Sud Atlantique",)),
     ]
     saved_rules = nlp.get_pipe("talkclaims").patterns
@@ -171,9 +171,9 @@ def test_extractors_with_other_rules_do_not_meet(extractor, tmp_path):
     for name, text in MINE.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     mine = Extractor([tmp_path])
-    assert [c.cue for c in mine.claims(MINE_TEXT)] == ["gazouiller", None]
+    assert [c.cue for c in mine.claims(MINE_TEXT)] == ["roucouler", None]
     assert [c.cue for c in extractor.claims(MINE_TEXT)] == [None]  # only « selon RSA »
-    assert [c.cue for c in mine.claims(MINE_TEXT)] == ["gazouiller", None]
+    assert [c.cue for c in mine.claims(MINE_TEXT)] == ["roucouler", None]
     # one model in memory, each Extractor with its own component; the cached pipeline
     # has none
     assert mine.nlp.get_pipe("parser") is extractor.nlp.get_pipe("parser")

@@ -87,5 +87,5 @@ def test_the_follow_up_pass_continues_the_previous_speaker(parsed):
 def test_every_family_has_a_priority_confidence_and_proposer():
     assert set(BY_NAME) == {f.name for f in FAMILIES}
     assert all(0 < f.confidence <= 1 and f.proposers for f in FAMILIES)
-    assert proposer_modules(after_speakers=True) == ("continuation", "orphan")
+    assert proposer_modules(after_speakers=True) == ("continuation", "orphan", "verbless")
     assert proposer_modules(after_speakers=False)[0] == "cue_frames"

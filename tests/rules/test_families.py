@@ -18,8 +18,11 @@ from talkclaims.rules.families import (
     BY_NAME,
     FAMILIES,
     ORPHAN_QUOTE,
+    POSTPOSED_UNLISTED,
     QUOTE_CONTINUATION,
     SELON,
+    UNATTRIBUTED_QUOTE,
+    VERBLESS_QUOTE,
     Family,
     proposer_modules,
 )
@@ -103,18 +106,26 @@ def test_proposer_modules_follow_the_table_order_each_once() -> None:
         "headline",
         "appositive",
         "block_quote",
+        "layout_speech",
     )
-    assert proposer_modules(True) == ("continuation", "orphan")
+    assert proposer_modules(True) == ("continuation", "orphan", "verbless")
     # « selon » has two modules, run in the order its row gives them
     first = proposer_modules(False)
     assert first.index("according_to") + 1 == first.index("opinion")
     assert SELON.proposers == ("according_to", "opinion")
 
 
-def test_the_after_speakers_families_are_continuations_and_orphans() -> None:
-    assert [f for f in FAMILIES if f.after_speakers] == [QUOTE_CONTINUATION, ORPHAN_QUOTE]
+def test_the_after_speakers_families_are_continuations_and_the_quotation_first_path() -> None:
+    after = (
+        QUOTE_CONTINUATION,
+        ORPHAN_QUOTE,
+        POSTPOSED_UNLISTED,
+        VERBLESS_QUOTE,
+        UNATTRIBUTED_QUOTE,
+    )
+    assert tuple(f for f in FAMILIES if f.after_speakers) == after
     # they come last: they read the claims the others made
-    assert FAMILIES[-2:] == (QUOTE_CONTINUATION, ORPHAN_QUOTE)
+    assert FAMILIES[-len(after) :] == after
 
 
 def test_only_selon_lends_its_speaker() -> None:

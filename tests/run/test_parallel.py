@@ -100,15 +100,15 @@ def test_patterns_loaded_by_the_caller_are_used_in_this_process(tmp_path):
 
     extra = tmp_path / "mine"
     extra.mkdir()
-    (extra / "verbs.yaml").write_text("verbs: [gazouiller]\n", encoding="utf-8")
+    (extra / "verbs.yaml").write_text("verbs: [roucouler]\n", encoding="utf-8")
     article = tmp_path / "a.txt"
-    article.write_text("Le maire a gazouillé que « la route rouvrira ».", encoding="utf-8")
+    article.write_text("Le maire a roucoulé que « la route rouvrira ».", encoding="utf-8")
     plain = next(process_paths([str(article)]))
-    assert not any(c.cue == "gazouiller" for c in plain.claims)
+    assert not any(c.cue == "roucouler" for c in plain.claims)
     # only the loaded rules, no folder: what is found comes from ``patterns``
     options = RunOptions(jobs=2, patterns=load_patterns([extra]))
     (result,) = process_paths([str(article)], options)  # one file: stays in this process
-    assert [c.cue for c in result.claims] == ["gazouiller"]
+    assert [c.cue for c in result.claims] == ["roucouler"]
 
 
 def test_process_documents_with_workers_keeps_input_order(many):

@@ -42,6 +42,7 @@ WORD_LISTS = (
     "clitics_not_subjects",
     "ne",
     "negations_without_ne",
+    "negative_subjects",
     "between_auxiliary_and_participle",
     "hypothesis_marks",
     "narrative_lead",
@@ -101,6 +102,7 @@ class Grammar:
     clitics_not_subjects: frozenset[str]
     ne: frozenset[str]
     negations_without_ne: frozenset[str]
+    negative_subjects: frozenset[str]
     between_auxiliary_and_participle: frozenset[str]
     hypothesis_marks: frozenset[str]
     narrative_lead: frozenset[str]

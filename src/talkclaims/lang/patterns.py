@@ -83,6 +83,7 @@ class Patterns:
     complement: frozenset[str]
     outlet_phrasings: tuple[str, ...]
     anaphoric_nouns: frozenset[str]
+    title_words: frozenset[str]
     role_synonyms: tuple[frozenset[str], ...]
     outlets: tuple[Outlet, ...]
     outlet_nouns: tuple[str, ...]
@@ -453,6 +454,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         outlet_phrasings=tuple(_strings(o, "outlet_phrasings", out_path)),
         role_synonyms=tuple(frozenset(x.lower() for x in group) for group in synonyms),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
+        title_words=frozenset(x.lower() for x in _strings(a, "title_words", attr_path)),
         outlets=tuple(
             Outlet(r["name"], tuple(r.get("aliases") or ()))
             for r in _records(o, "outlets", out_path)

@@ -109,3 +109,16 @@ def quote_candidate(
     """A whole quotation, its attribution read at ``at``."""
     reach = (quote.open, quote.close - 1)
     return _candidate(ctx, (quote.start, quote.end), "direct", family, cue, at, mention, reach)
+
+
+def span_candidate(
+    ctx: ArticleContext,
+    start: int,
+    end: int,
+    family: Family,
+    at: int,
+    mention: Mention | None,
+) -> Candidate:
+    """Words ``[start, end)`` set out as a person's by the layout (an interview answer,
+    a digest paragraph): a direct claim as they stand, with no cue."""
+    return _candidate(ctx, (start, end), "direct", family, None, at, mention, (start, end - 1))

@@ -127,7 +127,18 @@ def _negated(verbs: list[Token], patterns: Patterns, first: int, last: int) -> b
     g = patterns.grammar
     if words & g.negations_without_ne:
         return True
-    return bool(words & g.ne and words & patterns.negations)
+    if words & g.ne and words & patterns.negations:
+        return True
+    # « Personne n'a dit que », « Aucun ministre n'a confirmé »: « ne » and a negative
+    # subject (its determiner, or itself)
+    if words & g.ne:
+        for t in tokens:
+            if t.dep_.startswith("nsubj") and (
+                t.lower_ in g.negative_subjects
+                or any(d.lower_ in g.negative_subjects for d in t.children if d.dep_ == "det")
+            ):
+                return True
+    return False
 
 
 def _form(token: Token, g: Grammar) -> str:

@@ -55,10 +55,19 @@ SELON = Family("selon", 4, 0.75, ("according_to", "opinion"), lends_speaker=True
 HEADLINE_QUOTE = Family("headline-quote", 0, 0.7, ("headline",))
 APPOSITIVE_AGENT = Family("appositive-agent", 5, 0.65, ("appositive",))
 BLOCK_QUOTE = Family("block-quote", 0, 0.6, ("block_quote",))
+INTERVIEW_ANSWER = Family("interview-answer", 6, 0.6, ("layout_speech",))
+DIGEST_SPEECH = Family("digest-speech", 6, 0.6, ("layout_speech",))
 QUOTE_CONTINUATION = Family(
     "quote-continuation", 7, 0.8, ("continuation",), continued=True, after_speakers=True
 )
 ORPHAN_QUOTE = Family("orphan-quote", 8, 0.5, ("orphan",), after_speakers=True)
+POSTPOSED_UNLISTED = Family(
+    "postposed-unlisted", 6, 0.7, ("verbless",), continued=True, after_speakers=True
+)
+VERBLESS_QUOTE = Family(
+    "verbless-quote", 9, 0.6, ("verbless",), continued=True, after_speakers=True
+)
+UNATTRIBUTED_QUOTE = Family("unattributed-quote", 10, 0.5, ("verbless",), after_speakers=True)
 
 #: Every family, in the order their proposers run.
 FAMILIES: tuple[Family, ...] = (
@@ -76,8 +85,13 @@ FAMILIES: tuple[Family, ...] = (
     HEADLINE_QUOTE,
     APPOSITIVE_AGENT,
     BLOCK_QUOTE,
+    INTERVIEW_ANSWER,
+    DIGEST_SPEECH,
     QUOTE_CONTINUATION,
     ORPHAN_QUOTE,
+    POSTPOSED_UNLISTED,
+    VERBLESS_QUOTE,
+    UNATTRIBUTED_QUOTE,
 )
 
 BY_NAME: dict[str, Family] = {family.name: family for family in FAMILIES}

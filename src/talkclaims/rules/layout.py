@@ -8,6 +8,7 @@ is built, because the verbs inside it are the speaker's words, not cues of the a
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,3 +58,36 @@ def find_block_quotes(ctx: ArticleContext) -> tuple[BlockQuote, ...]:
             e += 1
         out.append(BlockQuote(s, e, (n_start, n_end), mention))
     return tuple(out)
+
+
+#: A label line: « Frédéric Maréchal (entraîneur de Lyon) », « Au micro de RMC :
+#: Jonathan Koffi (défenseur) », « Marc Lefèvre, capitaine ».
+_LABEL_MAX_WORDS = 14
+
+
+def speaker_label(ctx: ArticleContext, p_start: int) -> Mention | None:
+    """The person of a label line just before the paragraph at ``p_start`` (digests of
+    reactions: a line naming the person, then what they said), if there is one."""
+    if p_start < 2:
+        return None
+    l_start, l_end = ctx.paragraph(p_start - 2) if ctx.text[p_start - 1] == "\n" else (0, 0)
+    if l_end <= l_start or l_end > p_start:
+        return None
+    line = ctx.text[l_start:l_end].strip()
+    if (
+        not line
+        or line[-1] in ".!?…»”\"'"
+        or len(re.findall(r"\w+", line)) > _LABEL_MAX_WORDS
+        or any(q.open >= l_start and q.close <= l_end for q in ctx.quotes)
+    ):
+        return None
+    # after a « Label : » the name comes first; else the line opens with it
+    colon = line.rfind(":")
+    offset = l_start + (ctx.text[l_start:l_end].index(line)) + (colon + 1 if colon >= 0 else 0)
+    name = ctx.name_in(offset, l_end)
+    if name is None:
+        return None
+    at = ctx.text.find(name, offset, l_end)
+    if at < 0 or ctx.text[offset:at].strip(" \u00a0\u202f-–—•*"):
+        return None
+    return Mention(name, at, at + len(name), "name", name)

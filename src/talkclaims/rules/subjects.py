@@ -34,6 +34,17 @@ def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
             return mention_from_tokens(ctx, [inverted[-1]])  # « raconte-t-elle »
         if cue.token.pos_ in ("NOUN", "ADV", "ADJ") and cue.token.i > 0:
             return _subject_of_misread_verb(ctx, cue)
+        # « La syndicaliste relève que … » parsed as a noun with a modifier: the noun
+        # phrase the verb hangs on is its subject
+        head = cue.token.head
+        if (
+            cue.token.dep_ in ("amod", "acl")
+            and head.i < cue.first
+            and head.pos_ in ("NOUN", "PROPN")
+            and not ctx.in_quote(head.idx)
+            and not any(t.is_punct for t in ctx.doc[head.i + 1 : cue.first])
+        ):
+            return mention_from_tokens(ctx, noun_phrase(head, ctx.grammar))
     # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
     # names the speaker; a name inside a complement (« du président Poutine ») does not
     subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]

@@ -26,7 +26,7 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
     patterns = ctx.patterns
     text = ctx.text
     words = sorted(patterns.according_to, key=len, reverse=True)
-    regex = re.compile(r"(?<![\w’'])(" + "|".join(map(re.escape, words)) + r")(?![\w’'])", re.I)
+    regex = re.compile(r"(?<![\w’'])(" + "|".join(map(re.escape, words)) + r")(?![\w’'-])", re.I)
     out: list[Candidate] = []
     for match in regex.finditer(text):
         if ctx.in_quote(match.start()):

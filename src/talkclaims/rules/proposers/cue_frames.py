@@ -68,6 +68,13 @@ def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
         # « parce que », « alors que », « bien que » open the author's clause, not the cue's
         if t.i > 0 and doc[t.i - 1].lower_ in g.not_complementiser_after:
             return None
+        # « a ajouté : « ce n'est qu'un début » »: inside a quotation the cue introduces
+        quote = ctx.in_quote(t.idx)
+        if quote is not None and quote.open > cue.end_char:
+            return None
+        # restrictive « ne … que » (« il ne fait que répéter »): not a complementiser
+        if any(doc[k].lower_ in g.ne for k in range(cue.first, t.i)):
+            return None
         return t
 
     for child in cue.token.children:
@@ -102,6 +109,9 @@ def _quote_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> Quot
         words = [t for t in span or () if not t.is_punct and not t.is_space]
         # a comma after words closes the cue's clause (« considérera X comme Y, la « … » »)
         if len(words) > 6 or (words and "," in gap):
+            return None
+        # « a lancé l'opération « … » », « a présenté son film « … » »: a name
+        if words and words[-1].lower_ in ctx.patterns.title_words:
             return None
         g = ctx.grammar
         if any(
@@ -187,7 +197,11 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
         if inf.i == nxt.i:
             break
     if lemma in patterns.infinitive and "Inf" in inf.morph.get("VerbForm"):
-        return _clause(ctx, cue, nxt.idx, CUE_INFINITIVE, mention)
+        # « craignent d'être exclus »: the content starts after « de »
+        start = nxt
+        if start.lower_ in ctx.grammar.de_forms and start.i + 1 < len(doc):
+            start = doc[start.i + 1]
+        return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
     adj = nxt
     if adj.lower_ in ctx.grammar.de_forms and adj.i + 1 < len(doc):
         adj = doc[adj.i + 1]

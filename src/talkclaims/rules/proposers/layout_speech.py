@@ -1,0 +1,118 @@
+"""Rule families ``interview-answer`` and ``digest-speech``: speech set out by layout.
+
+Two layouts give a person's words without quotation marks or a reporting verb:
+
+- a question-and-answer interview: question paragraphs (ending with « ? ») each followed
+  by the answer of the person the interview is with, named in the headline (« Name : « … » »)
+  or in the lead before the first question;
+- a digest of reactions: a label line naming a person (« Frédéric Maréchal (entraîneur
+  de Lyon) », « Au micro de RMC : Jonathan Koffi »), then a paragraph of their words.
+
+Each answer or digest paragraph is one ``direct`` claim of that person, without a label
+that opens it (« Marc Van Hoolst : »).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from talkclaims.rules.candidates import Candidate, Mention, span_candidate
+from talkclaims.rules.families import DIGEST_SPEECH, INTERVIEW_ANSWER
+from talkclaims.rules.layout import speaker_label
+
+if TYPE_CHECKING:
+    from talkclaims.rules.context import ArticleContext
+
+#: A question paragraph is at most this many words.
+QUESTION_WORDS = 60
+#: An interview has at least this many question paragraphs followed by an answer.
+MIN_QUESTIONS = 2
+#: An answer runs over at most this many paragraphs after its question.
+MAX_ANSWER_PARAGRAPHS = 4
+_LABEL = re.compile(r"^[^\n:«»“”\"]{2,60}?\s?:\s+")
+
+
+def propose(ctx: ArticleContext) -> list[Candidate]:
+    return _interview(ctx) + _digest(ctx)
+
+
+def _is_question(ctx: ArticleContext, start: int, end: int) -> bool:
+    text = ctx.text[start:end].rstrip()
+    return (
+        text.endswith("?")
+        and len(text.split()) <= QUESTION_WORDS
+        and not any(start <= q.open < end for q in ctx.quotes)
+    )
+
+
+def _interview(ctx: ArticleContext) -> list[Candidate]:
+    paragraphs = ctx.paragraphs
+    questions = [
+        i
+        for i, (s, e) in enumerate(paragraphs[:-1])
+        if _is_question(ctx, s, e) and not _is_question(ctx, *paragraphs[i + 1])
+    ]
+    if len(questions) < MIN_QUESTIONS:
+        return []
+    # questions alternate with answers: they are at least a quarter of the paragraphs
+    # from the first one on (subheadings ending in « ? » are few and far between)
+    if len(questions) * 4 < len(paragraphs) - questions[0]:
+        return []
+    who = _interviewee(ctx, paragraphs[questions[0]][0])
+    if who is None:
+        return []
+    out: list[Candidate] = []
+    qset = set(questions)
+    for i in range(questions[0] + 1, len(paragraphs)):
+        if i in qset or _is_question(ctx, *paragraphs[i]):
+            continue
+        # an answer runs from the paragraph after a question to the next question
+        k = i - 1
+        while k >= 0 and k not in qset and not _is_question(ctx, *paragraphs[k]):
+            k -= 1
+        if k < questions[0] or i - k > MAX_ANSWER_PARAGRAPHS:
+            continue
+        start, end = paragraphs[i]
+        label = _LABEL.match(ctx.text, start, end)
+        if label is not None and ctx.name_in(start, label.end()):
+            start = label.end()
+        lead = paragraphs[questions[0]][0]
+        mention = Mention(who, lead, lead, "name", who)
+        out.append(span_candidate(ctx, start, end, INTERVIEW_ANSWER, start, mention))
+    return out
+
+
+def _interviewee(ctx: ArticleContext, first_question: int) -> str | None:
+    """The person the interview is with: the name of a headline label, else the person
+    the lead names most often, before the first question."""
+    first = ctx.paragraphs[0]
+    label = _LABEL.match(ctx.text, first[0], first[1])
+    if label is not None:
+        name = ctx.name_in(first[0], label.end())
+        if name is not None:
+            return ctx.people.canonical(name, ctx.article_names)
+    named = Counter(p.name for p in ctx.persons if p.start < first_question)
+    if not named:
+        return None
+    return named.most_common(1)[0][0]
+
+
+def _digest(ctx: ArticleContext) -> list[Candidate]:
+    out: list[Candidate] = []
+    for start, end in ctx.paragraphs:
+        if any(start <= q.open < end for q in ctx.quotes):
+            continue  # quoted words: the quotation rules read them
+        mention = speaker_label(ctx, start)
+        if mention is None:
+            continue
+        # the signature of a block quotation above is not a label of what follows
+        if any(b.signature[0] <= mention.start < b.signature[1] for b in ctx.block_quotes):
+            continue
+        # reactions are spoken: the paragraph talks in the first person
+        span = ctx.char_span(start, end)
+        if not any(t.lower_ in ctx.patterns.first_person or t.lower_ == "on" for t in span or ()):
+            continue
+        out.append(span_candidate(ctx, start, end, DIGEST_SPEECH, mention.start, mention))
+    return out

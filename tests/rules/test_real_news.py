@@ -1,0 +1,250 @@
+"""Shapes of real news the first rules missed (issue 13), on sentences written for them.
+
+Each test is a general shape: the quotation-first path (quotations with no reporting
+verb), layouts (digests, interviews), the wider lexicon, verbs the tagger misreads,
+and false triggers that must stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from talkclaims.run.extract import Extractor
+from tests.rules.test_rules import Exp, check, run
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def one(ex: Extractor, text: str, exp: Exp, rule: str | None = None) -> None:
+    claims = run(ex, text)
+    found = [c for c in claims if exp.text in c.text]
+    assert found, claims
+    check(found[0], exp)
+    if rule is not None:
+        assert found[0].rule == rule, found[0]
+
+
+# ----------------------------------------------------------- quotation-first path
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "La directrice de l'école a voulu rassurer les familles : « Aucune classe ne "
+            "fermera à la rentrée. »",
+            Exp("direct", "Aucune classe ne fermera à la rentrée.", "directrice de l'école", None),
+            id="colon-after-an-unlisted-verb",
+        ),
+        pytest.param(
+            "Le sélectionneur a haussé les épaules : « On verra bien samedi. »",
+            Exp("direct", "On verra bien samedi.", "sélectionneur", None),
+            id="colon-after-a-gesture",
+        ),
+        pytest.param(
+            "Paul Girardin, le capitaine des Bleus : « Il nous a manqué de la lucidité. »",
+            Exp("direct", "Il nous a manqué de la lucidité.", "Paul Girardin", None),
+            id="name-and-apposition-before-a-colon",
+        ),
+    ],
+)
+def test_a_quotation_after_a_colon_is_the_words_of_the_clause_before(ex, text, exp):
+    one(ex, text, exp, "verbless-quote")
+
+
+def test_a_verbless_quotation_goes_on_with_the_subject_of_the_sentence_before(ex):
+    text = (
+        "Invitée de la matinale, la ministre de la Culture a défendu son budget. "
+        "« Nous ne toucherons pas aux théâtres. » Elle a ajouté que les musées seraient "
+        "épargnés."
+    )
+    one(
+        ex,
+        text,
+        Exp("direct", "Nous ne toucherons pas aux théâtres.", "ministre de la Culture", None),
+    )
+
+
+def test_a_quotation_opening_a_paragraph_is_the_person_the_next_sentence_names(ex):
+    text = (
+        "« Je peins comme on respire, sans y penser. » La formule amuse Odile Fenwick, "
+        "installée dans son atelier de Montreuil depuis vingt ans."
+    )
+    one(ex, text, Exp("direct", "Je peins comme on respire, sans y penser.", "Odile Fenwick", None))
+
+
+def test_first_person_quotations_of_a_portrait_stay_with_its_person(ex):
+    text = (
+        "Gaëlle Moreau-Sand a repris la boulangerie de son grand-père en 2019. « J'ai "
+        "appris le métier la nuit, en regardant faire », raconte-t-elle.\n\n"
+        "Les débuts ont été difficiles. Les banques refusaient de suivre. « J'ai dormi "
+        "trois ans dans le fournil. Je ne le regrette pas. »"
+    )
+    claims = run(ex, text)
+    last = [c for c in claims if "dormi" in c.text]
+    assert last and last[0].speaker == "Gaëlle Moreau-Sand", claims
+
+
+def test_words_presented_as_words_with_no_speaker_are_reported_without_one(ex):
+    text = "« Rien n'est décidé à ce stade », a-t-on appris auprès de la préfecture."
+    (claim,) = run(ex, text)
+    assert (claim.kind, claim.speaker, claim.rule) == ("direct", None, "unattributed-quote")
+    assert claim.text == "Rien n'est décidé à ce stade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Le réalisateur présentera son film « La nuit est tombée sur la ville » à Cannes.",
+            id="a-title-after-film",
+        ),
+        pytest.param(
+            "Le gouvernement a lancé l'opération « Tous en selle pour aller au travail » en mars.",
+            id="an-operation-name",
+        ),
+        pytest.param(
+            "Tout repose sur la vague promesse d'un « dialogue qui sera mené entre les "
+            "deux rives ».",
+            id="a-phrase-inside-a-noun-phrase",
+        ),
+        pytest.param("Le « chien qui n'a pas aboyé » intrigue les enquêteurs.", id="det-quote"),
+    ],
+)
+def test_titles_names_and_phrases_in_noun_phrases_are_not_claims(ex, text):
+    assert run(ex, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "« C'est une erreur historique », juge Marie Dupont, sénatrice de l'Isère.",
+            Exp("direct", "C'est une erreur historique", "Marie Dupont", "juger"),
+            id="verb-read-as-a-noun",
+        ),
+        pytest.param(
+            "« Ils ont joué avec le feu », tacle l'ancien président du club.",
+            Exp("direct", "Ils ont joué avec le feu", "président du club", "tacler", exact=True),
+            id="tacler",
+        ),
+    ],
+)
+def test_an_incise_after_a_quotation_attributes_it_whatever_its_verb(ex, text, exp):
+    claims = run(ex, text)
+    assert claims, text
+    c = claims[0]
+    assert (c.kind, c.text, c.cue) == (exp.kind, exp.text, exp.cue)
+    assert exp.speaker in (c.speaker or "")
+
+
+# ---------------------------------------------------------------------- layouts
+DIGEST = (
+    "Les réactions après la défaite du FC Meyrin.\n\n"
+    "Hugo Barrault (entraîneur de Meyrin)\n"
+    "On a manqué de tout ce soir. Je prends ma part de responsabilité, les joueurs aussi.\n\n"
+    "Au micro de la RTS : Kevin Dubuis (capitaine)\n"
+    "« On doit se regarder dans les yeux. Ce n'est pas digne de ce maillot. »\n"
+)
+
+
+def test_a_digest_gives_each_paragraph_to_the_person_of_its_label(ex):
+    claims = run(ex, DIGEST)
+    by_text = {c.text[:20]: c for c in claims}
+    coach = next(c for c in claims if c.text.startswith("On a manqué"))
+    captain = next(c for c in claims if c.text.startswith("On doit"))
+    assert (coach.kind, coach.speaker, coach.rule) == ("direct", "Hugo Barrault", "digest-speech")
+    assert captain.speaker == "Kevin Dubuis" and captain.kind == "direct", by_text
+
+
+INTERVIEW = (
+    "Claire Ndiaye : « L'eau sera le grand sujet de la décennie »\n\n"
+    "Hydrologue à l'université de Dakar, Claire Ndiaye publie un livre sur les nappes du "
+    "Sahel.\n\n"
+    "Les nappes baissent-elles vraiment ?\n\n"
+    "Oui, et plus vite que prévu. Nous mesurons un recul de deux mètres en dix ans.\n\n"
+    "Que peuvent faire les agriculteurs ?\n\n"
+    "Irriguer mieux, pas moins. Le goutte-à-goutte a fait ses preuves.\n\n"
+    "Et les États ?\n\n"
+    "Ils doivent partager les données. Sans chiffres communs, il n'y a pas de politique.\n"
+)
+
+
+def test_each_answer_of_an_interview_is_the_words_of_the_person_interviewed(ex):
+    claims = run(ex, INTERVIEW)
+    answers = [c for c in claims if c.rule == "interview-answer"]
+    assert [c.text[:12] for c in answers] == ["Oui, et plus", "Irriguer mie", "Ils doivent "]
+    assert all(c.speaker == "Claire Ndiaye" and c.kind == "direct" for c in answers)
+    # the questions are the journalist's
+    assert not any(c.text.endswith("?") for c in claims)
+
+
+def test_subheadings_that_ask_a_question_do_not_make_an_interview(ex):
+    text = (
+        "Le conseil municipal a voté le budget jeudi.\n\n"
+        "Vers une hausse des impôts ?\n\n"
+        "La majorité a écarté cette piste. Les taux resteront stables.\n\n"
+        "Le débat a duré trois heures. L'opposition a quitté la salle.\n\n"
+        "La séance a repris après une pause.\n\n"
+        "Le vote est intervenu tard dans la nuit.\n\n"
+        "Et ensuite ?\n\n"
+        "Le budget sera transmis à la préfecture.\n\n"
+        "Le maire a salué un texte équilibré.\n\n"
+        "La prochaine séance aura lieu en mars.\n"
+    )
+    assert [c for c in run(ex, text) if c.rule == "interview-answer"] == []
+
+
+# ------------------------------------------------------------ lexicon and verbs
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "La syndicaliste relève que les salaires stagnent depuis trois ans.",
+            Exp("indirect", "les salaires stagnent depuis trois ans", "syndicaliste", "relever"),
+            id="relever",
+        ),
+        pytest.param(
+            "Le rapporteur préconise que les horaires soient allégés.",
+            Exp("indirect", "les horaires soient allégés", "rapporteur", "préconiser"),
+            id="préconiser",
+        ),
+        pytest.param(
+            "Craignant une pénurie, Aline Perret s'alarme que les stocks ne tiennent pas l'hiver.",
+            Exp("indirect", "les stocks ne tiennent pas l'hiver", "Aline Perret", "alarmer"),
+            id="s-alarmer",
+        ),
+        pytest.param(
+            "Les agriculteurs craignent d'être oubliés par le plan de relance.",
+            Exp("indirect", "être oubliés par le plan de relance", "agriculteurs", "craindre"),
+            id="craindre-de",
+        ),
+    ],
+)
+def test_the_wider_lexicon(ex, text, exp):
+    one(ex, text, exp)
+
+
+def test_a_narrative_infinitive_before_a_quotation_reports_the_whole_quotation(ex):
+    text = "Jeanne Roussel a salué les bénévoles. Et d'ajouter : « Ce n'est qu'un début. »"
+    claims = run(ex, text)
+    quoted = [c for c in claims if "début" in c.text]
+    assert quoted and quoted[0].text == "Ce n'est qu'un début." and quoted[0].kind == "direct"
+
+
+# ----------------------------------------------------------------- false triggers
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Personne n'a dit que la réforme serait simple.", id="negative-subject"),
+        pytest.param("Aucun ministre n'a confirmé que le texte serait retiré.", id="aucun"),
+        pytest.param("Il ne fait que répéter les mêmes arguments depuis mardi.", id="ne-que"),
+        pytest.param(
+            "La séance de l'après-midi a été annulée, d'après-midi en soirée.",
+            id="d-apres-midi",
+        ),
+    ],
+)
+def test_false_triggers_stay_silent(ex, text):
+    assert run(ex, text) == []

@@ -248,3 +248,43 @@ def test_a_narrative_infinitive_before_a_quotation_reports_the_whole_quotation(e
 )
 def test_false_triggers_stay_silent(ex, text):
     assert run(ex, text) == []
+
+
+# ------------------------------------------------------------------------ outlets
+def test_an_interview_outlet_credits_the_claims_of_that_interview_that_follow(ex):
+    text = (
+        "Invitée de la matinale de France Inter mardi, Clara Vidal a défendu sa réforme.\n\n"
+        "Elle a assuré que le texte serait voté avant l'été. « Nous avons les voix », "
+        "a-t-elle ajouté.\n\n"
+        "Le député Marc Ollier a répliqué que rien n'était joué."
+    )
+    claims = run(ex, text)
+    vidal = [c for c in claims if c.speaker == "Clara Vidal"]
+    assert len(vidal) == 2 and all(c.sources == ("France Inter",) for c in vidal), claims
+    other = [c for c in claims if c.speaker == "Marc Ollier"]
+    assert other and other[0].sources == (), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        pytest.param(
+            "Le ministre a annoncé sur Telegram que les écoles rouvriraient lundi.",
+            "Telegram",
+            id="platform",
+        ),
+        pytest.param(
+            "Selon la Neue Zürcher Zeitung, le Conseil fédéral hésite encore.",
+            "Neue Zürcher Zeitung",
+            id="swiss-paper",
+        ),
+        pytest.param(
+            "Le gouverneur a déclaré à Radio Okapi que la situation était sous contrôle.",
+            "Radio Okapi",
+            id="african-radio",
+        ),
+    ],
+)
+def test_outlets_of_the_whole_french_speaking_press_and_platforms(ex, text, outlet):
+    claims = run(ex, text)
+    assert claims and outlet in claims[0].sources, claims

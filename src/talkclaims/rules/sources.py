@@ -7,12 +7,35 @@ follow by the same speaker keep them until another outlet or speaker is named.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from typing import TYPE_CHECKING
+
+from talkclaims.text.fold import fold
 
 if TYPE_CHECKING:
     from talkclaims.rules.candidates import Candidate
     from talkclaims.rules.context import ArticleContext
+
+
+#: How far (in paragraphs) an interview's outlet credits the claims that follow.
+INTERVIEW_REACH = 6
+
+
+def interview_outlets(ctx: ArticleContext) -> list[tuple[int, int, str]]:
+    """(position, paragraph start, outlet) of each outlet named as where an interview or
+    statement was given: « Invitée du 20 heures de TF1 », « dans un entretien au Monde »,
+    « au micro de RTL » (``outlet_phrasings`` in ``patterns/outlets.yaml``)."""
+    phrasings = tuple(fold(p).lower() for p in ctx.patterns.outlet_phrasings)
+    found = []
+    for outlet in ctx.outlets:
+        before = fold(ctx.text[max(0, outlet.start - 60) : outlet.start]).lower()
+        before = " ".join(before.split())
+        # « au micro de la RTS », « invitée du 20 heures de TF1 »: a few words between
+        tail = before[-60:]
+        if any(p in tail and len(tail.split(p)[-1].split()) <= 4 for p in phrasings):
+            found.append((outlet.start, ctx.paragraph(outlet.start)[0], outlet.name))
+    return found
 
 
 def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
@@ -20,7 +43,25 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
     contents = [(c.start, c.end) for c in claims]
     out: list[Candidate] = []
     previous: Candidate | None = None
+    interviews = interview_outlets(ctx)
+    paragraph_starts = [p[0] for p in ctx.paragraphs]
+    # the interview whose claims are being credited: (outlet, its speaker once known)
+    interview: list[object] = []
     for cand in claims:
+        while interviews and interviews[0][0] < cand.start:
+            _, p_start, name = interviews.pop(0)
+            interview = [name, None, p_start]
+        if interview:
+            name, speaker, p_start = interview
+            reach = bisect.bisect_right(paragraph_starts, cand.start) - bisect.bisect_right(
+                paragraph_starts, p_start
+            )
+            if reach > INTERVIEW_REACH:
+                interview = []
+            elif speaker is None and cand.speaker:
+                interview[1] = cand.speaker
+            elif speaker is not None and cand.speaker and cand.speaker != speaker:
+                interview = []  # another speaker: the interview's credit stops
         z_start, z_end = cand.zone
         own: list[str] = []
         if cand.mention is not None and cand.mention.kind == "outlet" and cand.mention.name:
@@ -34,6 +75,10 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
                 own.append(outlet.name)
         if own:
             cand = dataclasses.replace(cand, sources=tuple(own))
+            if interview and interview[0] not in own:
+                interview = []  # another outlet named: the interview's credit stops
+        elif interview and cand.speaker and cand.speaker == interview[1]:
+            cand = dataclasses.replace(cand, sources=(str(interview[0]),))
         elif previous is not None and previous.speaker and previous.speaker == cand.speaker:
             cand = dataclasses.replace(cand, sources=previous.sources)
         out.append(cand)

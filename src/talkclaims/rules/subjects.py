@@ -95,7 +95,28 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
 def _subject_of_misread_verb(ctx: ArticleContext, cue: Cue) -> Mention | None:
     """A verb the tagger read as a noun (« L'économiste juge probable »): the words before."""
     doc = ctx.doc
+    g = ctx.grammar
+    # « raconte-t-elle »: the inverted clitic after the verb
+    for t in doc[cue.token.i + 1 : min(len(doc), cue.token.i + 3)]:
+        if is_clitic_subject(t, g) and t.lower_ != "-t":
+            return mention_from_tokens(ctx, [t])
+    first_of_group = cue.first
+    # « », s'est alarmée Nadia Kessous »: a postposed verb, its subject after it
+    before = doc[first_of_group - 1] if first_of_group > 0 else None
+    if before is not None and (before.is_punct or before.is_quote):
+        words = grab_noun_phrase(ctx, cue.token.i + 1)
+        return mention_from_tokens(ctx, words) if words else None
     prev = doc[cue.token.i - 1]
+    # « L'élue a épinglé »: the auxiliary and clitics are not the subject
+    k = cue.token.i - 1
+    while k > 0 and (
+        doc[k].lower_ in g.auxiliary_forms or doc[k].lower_ in g.between_auxiliary_and_participle
+    ):
+        k -= 1
+    if k != cue.token.i - 1:
+        prev = doc[k]
+        if prev.is_punct or prev.is_quote:
+            return None
     if prev.lower_ in ctx.grammar.reflexive_pronouns:
         # « … commande un thé et s'excuse d'avoir »: the sentence's subject
         first = next(
@@ -123,7 +144,13 @@ def _best_subject(ctx: ArticleContext, cue: Cue, subjects: list[Token]) -> Menti
             continue
         if mention.kind != "name":
             # « Sa secrétaire générale, Nadia Ferrand, a regretté »
-            mention = _apposed_name(ctx, phrase[-1].i + 1) or mention
+            # « Le président-directeur général du CISSS, Stéphane Bérubé, reconnaît »:
+            # the name right before the verb, when the phrase stopped short of it
+            mention = (
+                _apposed_name(ctx, phrase[-1].i + 1)
+                or (_name_before(ctx, cue.first) if s.i < cue.first else None)
+                or mention
+            )
         own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in ctx.alias_spans)
         rank = 0 if own else 1 if mention.kind == "name" else 2
         ranked.append((s.i > cue.token.i, rank, s.i, mention))

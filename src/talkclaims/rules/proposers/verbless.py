@@ -216,16 +216,6 @@ def _speaker(
     if label is not None:
         return label, None, None
     previous_paragraph = ctx.paragraph(p_start - 2)[0] if p_start >= 2 else p_start
-    before = [
-        c for c in claimed if c.end <= quote.open and c.speaker and c.start >= previous_paragraph
-    ]
-    if before:
-        prev = max(before, key=lambda c: c.end)
-        if here - ctx.sentence_index(prev.end - 1) <= 2 and not _names_someone_between(
-            ctx, prev.end, quote.open
-        ):
-            anchor = prev.mention or Mention(prev.speaker or "", prev.at, prev.at, "name")
-            return anchor, prev.speaker, prev.speaker_kind
     if here > 0:
         prev_start, prev_end = ctx.sentences[here - 1]
         span = ctx.char_span(prev_start, prev_end)
@@ -241,8 +231,21 @@ def _speaker(
         # the sentence before, when it is someone (a description or a pronoun)
         if subjects and ctx.paragraph(prev_start)[0] >= previous_paragraph:
             mention = mention_from_tokens(ctx, _subject_words(ctx, subjects[0]))
-            if mention is not None and mention.kind in ("description", "pronoun", "name"):
+            if mention is not None and (
+                mention.kind in ("description", "pronoun", "name")
+                or (mention.kind == "other" and _someone(ctx, subjects[0]))
+            ):
                 return mention, None, None
+    before = [
+        c for c in claimed if c.end <= quote.open and c.speaker and c.start >= previous_paragraph
+    ]
+    if before:
+        prev = max(before, key=lambda c: c.end)
+        if here - ctx.sentence_index(prev.end - 1) <= 2 and not _names_someone_between(
+            ctx, prev.end, quote.open
+        ):
+            anchor = prev.mention or Mention(prev.speaker or "", prev.at, prev.at, "name")
+            return anchor, prev.speaker, prev.speaker_kind
     # « « Je joue comme je parle. » La phrase fait sourire Inès Achour »: a quotation
     # opening its paragraph, the person the next sentence names
     if quote.open == p_start or ctx.text[p_start : quote.open].strip() == "":
@@ -268,6 +271,12 @@ def _speaker(
             who = max(set(speakers), key=lambda s: (speakers.count(s), -speakers[::-1].index(s)))
             return Mention(who, quote.open, quote.open, "name", who), who, "name"
     return None
+
+
+def _someone(ctx: ArticleContext, head: Token) -> bool:
+    """A subject that is a person: a proper noun, or a noun of the role lists (« un
+    médecin urgentiste », « Jacqueline, 78 ans »)."""
+    return head.pos_ == "PROPN" or head.lower_ in ctx.patterns.role_nouns
 
 
 def _first_person(ctx: ArticleContext, quote: Quote) -> bool:

@@ -288,3 +288,27 @@ def test_an_interview_outlet_credits_the_claims_of_that_interview_that_follow(ex
 def test_outlets_of_the_whole_french_speaking_press_and_platforms(ex, text, outlet):
     claims = run(ex, text)
     assert claims and outlet in claims[0].sources, claims
+
+
+def test_a_name_with_an_apposition_before_the_verb_is_its_subject_not_an_incise(ex):
+    text = "Au deuxième jour du procès, Lucas Ferrand, 34 ans, a expliqué qu'il avait paniqué."
+    (claim,) = run(ex, text)
+    assert (claim.text, claim.speaker, claim.rule) == (
+        "il avait paniqué",
+        "Lucas Ferrand",
+        "cue-que",
+    )
+
+
+def test_each_quotation_of_a_complement_is_a_claim_and_adjuncts_may_come_between(ex):
+    text = (
+        "L'avocate générale a dénoncé jeudi devant la cour d'assises du Gard un « homme "
+        "dangereux » qui aurait « tout prémédité » depuis des mois."
+    )
+    claims = run(ex, text)
+    assert [c.text for c in claims] == ["homme dangereux", "tout prémédité"], claims
+    assert all(c.cue == "dénoncer" and c.kind == "direct" for c in claims)
+
+
+def test_a_negative_subject_set_off_by_commas_still_negates(ex):
+    assert run(ex, "Personne, à la mairie, n'a affirmé que le chantier démarrerait.") == []

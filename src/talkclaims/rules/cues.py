@@ -132,6 +132,15 @@ def _negated(verbs: list[Token], patterns: Patterns, first: int, last: int) -> b
     # « Personne n'a dit que », « Aucun ministre n'a confirmé »: « ne » and a negative
     # subject (its determiner, or itself)
     if words & g.ne:
+        # « Personne, à Paris, n'a affirmé que »: the negative subject opens the clause
+        sent = verbs[0].sent
+        for t in sent:
+            if t.i >= first:
+                break
+            if t.lower_ in g.negative_subjects and (
+                t.i == sent.start or t.dep_.startswith("nsubj")
+            ):
+                return True
         for t in tokens:
             if t.dep_.startswith("nsubj") and (
                 t.lower_ in g.negative_subjects

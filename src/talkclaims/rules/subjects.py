@@ -278,3 +278,27 @@ def _apposed_name(ctx: ArticleContext, i: int) -> Mention | None:
     if name is None or not ctx.text[start:stop].startswith(name):
         return None
     return Mention(name, start, start + len(name), "name", name)
+
+
+def apposed_subject(ctx: ArticleContext, cue: Cue) -> Mention | None:
+    """« Kevin Dethier, 29 ans, s'est expliqué », « Me Caroline Dubois-Hardy, avocate
+    de la veuve, s'est dite … »: a name, then an apposition between commas, then the
+    verb. The comma before the verb closes the apposition; it does not make the verb a
+    postposed incise."""
+    text = ctx.text
+    start = ctx.sentence(cue.start_char)[0]
+    if not text[start : cue.start_char].rstrip().endswith(","):
+        return None
+    spans = [(s, e) for s, e, _ in ctx.alias_spans] + list(ctx.names)
+    for s, e in sorted(spans, key=lambda x: -x[1]):
+        if not start <= s < e <= cue.start_char:
+            continue
+        rest = text[e : cue.start_char]
+        if (
+            rest.startswith(",")
+            and rest.count(",") == 2
+            and len(rest.split()) <= 16
+            and not any(ch in rest for ch in '«»“”"')
+        ):
+            return Mention(text[s:e], s, e, "name", text[s:e])
+    return None

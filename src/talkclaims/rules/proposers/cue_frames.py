@@ -26,7 +26,7 @@ from talkclaims.rules.families import (
     Family,
 )
 from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens
-from talkclaims.rules.subjects import own_subject, speaker_words
+from talkclaims.rules.subjects import apposed_subject, own_subject, speaker_words
 from talkclaims.text.fold import fold
 from talkclaims.text.quotes import CLOSE_MARKS, Quote
 from talkclaims.text.spans import (
@@ -91,6 +91,11 @@ def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
     return None
 
 
+#: Words that may stand between a cue and the quotation it introduces (adjuncts and
+#: the head of the complement: « a dénoncé mardi devant la cour un « … » »).
+MAX_COMPLEMENT_WORDS = 10
+
+
 def _quote_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> Quote | None:
     """A quotation that the cue introduces: « a déclaré : « … » », « comme l'a dit X, « … » »."""
     text = ctx.text
@@ -107,8 +112,10 @@ def _quote_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> Quot
         # a few words of the cue's own complement, no other verb and no new clause
         span = ctx.char_span(end, quote.open) if gap.strip() else None
         words = [t for t in span or () if not t.is_punct and not t.is_space]
-        # a comma after words closes the cue's clause (« considérera X comme Y, la « … » »)
-        if len(words) > 6 or (words and "," in gap):
+        # a comma after words closes the cue's clause (« considérera X comme Y, la « … » »);
+        # adjuncts may stand between (« a dénoncé mardi devant la cour d'assises du
+        # Rhône un « … » », « a fustigé sur la télévision nationale RTB « … » »)
+        if len(words) > MAX_COMPLEMENT_WORDS or (words and "," in gap):
             return None
         # « a lancé l'opération « … » », « a présenté son film « … » »: a name
         if words and words[-1].lower_ in ctx.patterns.title_words:
@@ -226,7 +233,19 @@ def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -
         # « s'est dit « confiant » dans la capacité du pays à … »: the clause goes on
         found = make_candidate(ctx, quote.open, end, CUE_QUOTE, cue, cue.start_char, mention)
         return [found] if found else []
-    return [quote_candidate(ctx, quote, CUE_QUOTE, cue, cue.start_char, mention)]
+    found = [quote_candidate(ctx, quote, CUE_QUOTE, cue, cue.start_char, mention)]
+    # « a décrit un accusé "immature", "impulsif" », « un « marchand de sommeil » qui
+    # aurait « sciemment laissé pourrir » un immeuble »: each quotation of the same
+    # complement is a claim of its own
+    for nxt in ctx.quotes:
+        if nxt.open <= quote.close:
+            continue
+        gap = ctx.text[quote.close : nxt.open]
+        if any(ch in gap for ch in ".;!?:\n") or len(gap.split()) > 6:
+            break
+        found.append(quote_candidate(ctx, nxt, CUE_QUOTE, cue, cue.start_char, mention))
+        quote = nxt
+    return found
 
 
 def _comme_incise(
@@ -276,6 +295,14 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
     """The claims one reporting verb makes, trying its frames in order."""
     doc = ctx.doc
     mention = speaker_words(ctx, cue)
+    # « Kevin Dethier, 29 ans, s'est expliqué »: the name before the apposition
+    apposed = None
+    if previous_char(ctx.text, cue.start_char) == "," and (
+        mention is None or mention.kind != "name" or mention.start > cue.start_char
+    ):
+        apposed = apposed_subject(ctx, cue)
+        if apposed is not None:
+            mention = apposed
 
     que = _que_after(ctx, cue)
     if que is not None:
@@ -298,6 +325,8 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
         c.dep_.startswith("nsubj") and c.i < cue.first and own_subject(ctx, cue, c)
         for c in cue.token.children
     )
+    if apposed is not None:  # « X, 29 ans, a expliqué que »: not an incise
+        postposed = False
     if postposed:
         return _postposed(ctx, cue, mention)
     if cue.form == "participle":

@@ -312,3 +312,44 @@ def test_each_quotation_of_a_complement_is_a_claim_and_adjuncts_may_come_between
 
 def test_a_negative_subject_set_off_by_commas_still_negates(ex):
     assert run(ex, "Personne, à la mairie, n'a affirmé que le chantier démarrerait.") == []
+
+
+# ----------------------------------------------------------------------- speakers
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Claire Petit, la ministre du Travail, a reçu Paul Morel, le président de la "
+            "région. Il a déclaré que l'accord était proche.",
+            "Paul Morel",
+            id="il-skips-a-woman",
+        ),
+        pytest.param(
+            "M. Paul Morel a reçu Mme Claire Petit à la préfecture. Elle a déclaré que "
+            "l'accord était proche.",
+            "Claire Petit",
+            id="elle-skips-a-man",
+        ),
+    ],
+)
+def test_a_pronoun_agrees_in_gender_with_its_antecedent(ex, text, speaker):
+    claims = run(ex, text)
+    assert [c.speaker for c in claims] == [speaker], claims
+
+
+def test_selon_with_a_possessive_is_the_person_of_the_passage(ex):
+    text = (
+        "« La fonte a doublé », reconnaît la glaciologue Anne Roy. Selon ses calculs, "
+        "le glacier aura disparu en 2060."
+    )
+    claims = run(ex, text)
+    last = [c for c in claims if "glacier" in c.text]
+    assert last and last[0].speaker == "Anne Roy", claims
+
+
+def test_the_noun_phrase_between_the_last_comma_and_the_verb_is_the_subject(ex):
+    text = (
+        "Dans son bulletin publié mercredi, Santé publique France indique que l'épidémie progresse."
+    )
+    (claim,) = run(ex, text)
+    assert claim.speaker == "Santé publique France", claim

@@ -43,6 +43,12 @@ WORD_LISTS = (
     "ne",
     "negations_without_ne",
     "negative_subjects",
+    "possessives",
+    "feminine_titles",
+    "masculine_titles",
+    "feminine_determiners",
+    "masculine_determiners",
+    "feminine_endings",
     "between_auxiliary_and_participle",
     "hypothesis_marks",
     "narrative_lead",
@@ -60,6 +66,7 @@ WORD_LISTS = (
 ORDERED = frozenset(
     {
         "appositive_determiners",
+        "feminine_endings",
         "first_group_endings",
         "gerund_leads",
         "name_particles",
@@ -103,6 +110,12 @@ class Grammar:
     ne: frozenset[str]
     negations_without_ne: frozenset[str]
     negative_subjects: frozenset[str]
+    possessives: frozenset[str]
+    feminine_titles: frozenset[str]
+    masculine_titles: frozenset[str]
+    feminine_determiners: frozenset[str]
+    masculine_determiners: frozenset[str]
+    feminine_endings: tuple[str, ...]
     between_auxiliary_and_participle: frozenset[str]
     hypothesis_marks: frozenset[str]
     narrative_lead: frozenset[str]

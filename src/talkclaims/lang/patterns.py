@@ -84,6 +84,7 @@ class Patterns:
     outlet_phrasings: tuple[str, ...]
     anaphoric_nouns: frozenset[str]
     title_words: frozenset[str]
+    possessed_speech: frozenset[str]
     role_synonyms: tuple[frozenset[str], ...]
     outlets: tuple[Outlet, ...]
     outlet_nouns: tuple[str, ...]
@@ -455,6 +456,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         role_synonyms=tuple(frozenset(x.lower() for x in group) for group in synonyms),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
         title_words=frozenset(x.lower() for x in _strings(a, "title_words", attr_path)),
+        possessed_speech=frozenset(x.lower() for x in _strings(a, "possessed_speech", attr_path)),
         outlets=tuple(
             Outlet(r["name"], tuple(r.get("aliases") or ()))
             for r in _records(o, "outlets", out_path)

@@ -20,6 +20,7 @@ from talkclaims.rules.names import (
     find_aliases,
     introduced_roles,
     name_spans,
+    person_genders,
     person_mentions,
 )
 from talkclaims.text.quotes import Quote, find_quotes
@@ -58,6 +59,7 @@ class ArticleContext:
     persons: tuple[PersonMention, ...]
     article_names: tuple[str, ...]
     roles: tuple[tuple[int, str, str], ...]
+    genders: dict[str, str]
 
     def __init__(
         self, doc: Doc, patterns: Patterns, people: SpeakerIndex, outlets: OutletFinder
@@ -97,6 +99,7 @@ class ArticleContext:
         self.persons = person_mentions(self)
         self.article_names = tuple(p.name for p in self.persons)
         self.roles = introduced_roles(self)
+        self.genders = person_genders(self)
         self._built = True
 
     def __setattr__(self, name: str, value: Any) -> None:

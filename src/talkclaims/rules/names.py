@@ -31,12 +31,26 @@ class PersonMention:
 
 
 def salient_person(
-    persons: Sequence[PersonMention], here: int, pos: int, max_back: int = 10
+    persons: Sequence[PersonMention],
+    here: int,
+    pos: int,
+    max_back: int = 10,
+    gender: str | None = None,
+    genders: dict[str, str] | None = None,
 ) -> str | None:
     """The person a pronoun at ``pos`` (in sentence ``here``) most likely means: in the
-    nearest sentence naming someone before it, the last subject, else the first named."""
+    nearest sentence naming someone before it, the last subject, else the first named.
+    With ``gender`` (« f » for elle, « m » for il), a person the text gives the other
+    gender is passed over (``genders``: what `person_genders` found)."""
+    genders = genders or {}
     for idx in range(here, max(-1, here - max_back - 1), -1):
-        found = [m for m in persons if m.sentence == idx and m.start < pos]
+        found = [
+            m
+            for m in persons
+            if m.sentence == idx
+            and m.start < pos
+            and (gender is None or genders.get(m.name, gender) == gender)
+        ]
         if found:
             subjects = [m for m in found if m.subject]
             return (subjects[-1] if subjects else found[0]).name
@@ -166,3 +180,49 @@ def _role_subjects(ctx: ArticleContext) -> list[Token]:
     roles = {strings[noun] for noun in ctx.patterns.role_nouns}
     rows = doc.to_array([DEP, LOWER]).tolist()
     return [doc[i] for i, (dep, lower) in enumerate(rows) if dep == nsubj and lower in roles]
+
+
+def person_genders(ctx: ArticleContext) -> dict[str, str]:
+    """The gender the article itself gives each person it names, where it gives one:
+    a title before the name (« Mme », « M. »), the determiner of a role noun before it
+    (« la ministre X ») or of its apposition (« X, l'avocate de … », « X, le maire »),
+    or a feminine ending of that noun. The majority of the evidence wins; no evidence,
+    no gender (never guessed from the name)."""
+    g = ctx.grammar
+    votes: dict[str, list[str]] = {}
+    text = ctx.text
+    for mention in ctx.persons:
+        if mention.start < 0 or mention.start >= len(text):
+            continue
+        before = text[max(0, mention.start - 40) : mention.start].split()
+        found: list[str] = []
+        if before:
+            last = before[-1]
+            if last in g.feminine_titles:
+                found.append("f")
+            elif last in g.masculine_titles:
+                found.append("m")
+            elif len(before) >= 2 and before[-2].lower() in g.feminine_determiners:
+                found.append("f")
+            elif len(before) >= 2 and before[-2].lower() in g.masculine_determiners:
+                found.append("m")
+        end = mention.start + len(mention.name)
+        after = re.match(r"\s*,\s*(\S+)\s+(\S+)", text[end : end + 60])
+        if after:
+            det, noun = after.group(1).lower(), after.group(2).lower().strip(",.;")
+            if det in g.feminine_determiners:
+                found.append("f")
+            elif det in g.masculine_determiners:
+                found.append("m")
+            elif det in ("l'", "l’") or det.startswith(("l'", "l’")):
+                head = det[2:] if len(det) > 2 else noun
+                if head.endswith(g.feminine_endings):
+                    found.append("f")
+        for vote in found:
+            votes.setdefault(mention.name, []).append(vote)
+    out = {}
+    for name, found in votes.items():
+        f, m = found.count("f"), found.count("m")
+        if f != m:
+            out[name] = "f" if f > m else "m"
+    return out

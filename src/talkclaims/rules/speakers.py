@@ -29,9 +29,12 @@ class PeopleTracker:
         self.ctx = ctx
         self.persons: list[PersonMention] = list(ctx.persons)
 
-    def salient(self, pos: int, max_back: int = 10) -> str | None:
-        """The person a pronoun at ``pos`` most likely means (see `salient_person`)."""
-        return salient_person(self.persons, self.ctx.sentence_index(pos), pos, max_back)
+    def salient(self, pos: int, max_back: int = 10, gender: str | None = None) -> str | None:
+        """The person a pronoun at ``pos`` most likely means (see `salient_person`), of
+        ``gender`` when the pronoun marks one."""
+        return salient_person(
+            self.persons, self.ctx.sentence_index(pos), pos, max_back, gender, self.ctx.genders
+        )
 
     def add(self, start: int, name: str) -> None:
         """A speaker resolved from a pronoun or a description becomes a mention in its own
@@ -81,7 +84,7 @@ def _resolve(
     elif mention.kind == "pronoun":
         # a named person first; else the speaker of the claim just before (« Le
         # ministre a assuré que … Il a ajouté que … »)
-        speaker = people.salient(mention.start)
+        speaker = people.salient(mention.start, gender=pronoun_gender(mention.text))
         near = previous is not None and (
             ctx.sentence_index(mention.start) - ctx.sentence_index(previous.at) <= 3
         )
@@ -126,3 +129,9 @@ def _strip_determiner(ctx: ArticleContext, text: str) -> str:
         if text.lower().startswith(det) and len(text) > 2:
             return text[2:]
     return text
+
+
+def pronoun_gender(pronoun: str) -> str | None:
+    """« f » for elle(s), « m » for il(s), None for the rest (« on », « lui »…)."""
+    word = pronoun.lower().lstrip("-t").lstrip("-")
+    return {"elle": "f", "elles": "f", "il": "m", "ils": "m"}.get(word)

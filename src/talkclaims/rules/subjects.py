@@ -22,6 +22,56 @@ if TYPE_CHECKING:
 
 def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     """The speaker words of a cue: subject, apposition, inverted subject, agent or clitic."""
+    mention = _speaker_words(ctx, cue)
+    if cue.form in ("passive", "participle", "gerund"):
+        return mention  # the subject of a passive is what was said, not who said it
+    # « Sceptique, le neurologue Pierre-Alain Oberson estime », « Dans son bulletin
+    # publié mercredi, Santé publique France indique »: the noun phrase between the last
+    # comma and the verb is the subject, not a word the parser took before the comma
+    if mention is None or (mention.end <= cue.start_char and mention.kind not in ("pronoun",)):
+        clause = _clause_subject(ctx, cue)
+        if clause is not None and (mention is None or clause.start > mention.start):
+            return clause
+    return mention
+
+
+def _clause_subject(ctx: ArticleContext, cue: Cue) -> Mention | None:
+    """The words from the last comma before the verb to the verb, when they are a
+    noun phrase (a determiner, a noun or a name first, no verb among them)."""
+    doc = ctx.doc
+    sent_start = doc[cue.first].sent.start
+    k = cue.first - 1
+    while k >= sent_start and not doc[k].is_punct:
+        k -= 1
+    if k < sent_start or doc[k].text != ",":
+        return None
+    words = list(doc[k + 1 : cue.first])
+    g = ctx.grammar
+    while words and (
+        words[-1].lower_ in g.auxiliary_forms
+        or words[-1].lower_ in g.reflexive_pronouns
+        or words[-1].lower_ in g.ne
+        or words[-1].lower_ in g.between_auxiliary_and_participle
+    ):
+        words.pop()
+    if not 1 <= len(words) <= 8 or ctx.in_quote(words[0].idx):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in g.relative_pronouns for t in words):
+        return None
+    first = words[0]
+    if not (
+        first.pos_ in ("DET", "PROPN")
+        or first.lower_ in g.definite_articles
+        or first.text[:1].isupper()
+    ):
+        return None
+    mention = mention_from_tokens(ctx, words)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    return mention
+
+
+def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     verbs = _cue_verbs(cue)
     subjects = _parsed_subjects(ctx, cue, verbs)
     if not subjects:
@@ -128,7 +178,16 @@ def _subject_of_misread_verb(ctx: ArticleContext, cue: Cue) -> Mention | None:
             None,
         )
         return mention_from_tokens(ctx, noun_phrase(first, ctx.grammar)) if first else None
-    words = [prev] if prev.pos_ == "PRON" else list(doc[max(0, prev.i - 1) : prev.i + 1])
+    if prev.pos_ == "PRON":
+        return mention_from_tokens(ctx, [prev])
+    # « Un proche du dossier glisse que »: back to the start of the clause, when the
+    # words there are a noun phrase (at most eight words)
+    start = prev.i
+    while start - 1 >= prev.sent.start and not doc[start - 1].is_punct and prev.i - start < 7:
+        start -= 1
+    words = list(doc[start : prev.i + 1])
+    if words[0].pos_ not in ("DET", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in words):
+        words = list(doc[max(0, prev.i - 1) : prev.i + 1])
     return mention_from_tokens(ctx, words)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, make_candidate
+from talkclaims.rules.candidates import Candidate, Mention, make_candidate
 from talkclaims.rules.clauses import clause_end
 from talkclaims.rules.families import SELON
 from talkclaims.rules.mentions import mention_from_tokens, phrase_end
@@ -43,6 +43,16 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
         mention = mention_from_tokens(ctx, tokens, according=True)
         if mention is None:
             continue
+        # « selon ses calculs », « selon ses termes »: the person the passage is about,
+        # found as a pronoun is
+        if (
+            len(tokens) >= 2
+            and tokens[0].lower_ in ctx.grammar.possessives
+            and tokens[1].lower_ in patterns.possessed_speech
+        ):
+            mention = Mention(
+                tokens[0].text, tokens[0].idx, tokens[0].idx + len(tokens[0].text), "pronoun"
+            )
         lead = text[sent_start : match.start()]
         lead_words = [w for w in re.split(r"[\s,]+", lead) if w]
         if len(lead_words) <= 2 and all(fold(w) in ctx.grammar.connectors for w in lead_words):

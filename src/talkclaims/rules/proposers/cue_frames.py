@@ -226,8 +226,10 @@ def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -
     if quote is None:
         return []
     end = clause_end(ctx, quote.close, ctx.sentence(quote.close - 1)[1])
-    agent = _agent_after(ctx, quote.close)
-    if agent is not None:  # « … » par l'opposition
+    # « … » par l'opposition, after a passive cue (« s'est dite « sidérée » par
+    # l'attitude de l'accusé » has its speaker already: « par » is not an agent there)
+    agent = _agent_after(ctx, quote.close) if cue.form in ("passive", "participle") else None
+    if agent is not None:
         return [quote_candidate(ctx, quote, CUE_QUOTE, cue, cue.start_char, agent)]
     if _continues_quote(ctx, quote, end):
         # « s'est dit « confiant » dans la capacité du pays à … »: the clause goes on

@@ -32,15 +32,15 @@ def one(ex: Extractor, text: str, exp: Exp, rule: str | None = None) -> None:
     ("text", "exp"),
     [
         pytest.param(
-            "La directrice de l'école a voulu rassurer les familles : « Aucune classe ne "
+            "La directrice de l'école a regardé les familles : « Aucune classe ne "
             "fermera à la rentrée. »",
             Exp("direct", "Aucune classe ne fermera à la rentrée.", "directrice de l'école", None),
-            id="colon-after-an-unlisted-verb",
+            id="colon-after-a-gesture",
         ),
         pytest.param(
             "Le sélectionneur a haussé les épaules : « On verra bien samedi. »",
             Exp("direct", "On verra bien samedi.", "sélectionneur", None),
-            id="colon-after-a-gesture",
+            id="colon-after-a-shrug",
         ),
         pytest.param(
             "Paul Girardin, le capitaine des Bleus : « Il nous a manqué de la lucidité. »",
@@ -353,3 +353,51 @@ def test_the_noun_phrase_between_the_last_comma_and_the_verb_is_the_subject(ex):
     )
     (claim,) = run(ex, text)
     assert claim.speaker == "Santé publique France", claim
+
+
+def test_a_quotation_ending_a_clause_before_a_postposed_cue_gives_one_mixed_claim(ex):
+    text = 'Le sommet a été "utile", ont jugé Paul Morel et Claire Duval.'
+    (claim,) = run(ex, text)
+    assert (claim.kind, claim.text, claim.cue) == ("mixed", 'Le sommet a été "utile"', "juger")
+    assert claim.speaker == "Paul Morel et Claire Duval"
+
+
+def test_coordinated_speakers_are_one_speaker(ex):
+    text = "Paul Morel et Claire Duval ont estimé que le sommet avait été utile."
+    (claim,) = run(ex, text)
+    assert claim.speaker == "Paul Morel et Claire Duval"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param(
+            "Le ministre a voulu ajouter que rien n'était décidé.", "ajouter", id="vouloir"
+        ),
+        pytest.param(
+            "La maire a tenu à préciser que la piscine rouvrirait en mai.", "préciser", id="tenir-à"
+        ),
+    ],
+)
+def test_a_verb_still_reports_after_a_completed_vouloir_or_tenir_a(ex, text, cue):
+    (claim,) = run(ex, text)
+    assert claim.cue == cue and claim.kind == "indirect"
+
+
+def test_a_conditional_vouloir_stays_hypothetical(ex):
+    assert run(ex, "Le ministre voudrait ajouter que rien n'est décidé.") == []
+
+
+def test_an_anonymous_source_credited_to_an_outlet_is_the_speaker_and_the_outlet_the_source(ex):
+    (claim,) = run(ex, "Une source CNN a déclaré que les négociations reprendraient lundi.")
+    assert claim.speaker == "Une source CNN" and claim.sources == ("CNN",)
+
+
+def test_a_pronoun_can_point_at_a_described_person(ex):
+    text = "Un élu local ne décolère pas. « On nous prend pour des idiots », ironise-t-il."
+    (claim,) = run(ex, text)
+    assert claim.speaker == "Un élu local"
+
+
+def test_the_outlet_s_own_reporting_is_not_a_claim(ex):
+    assert run(ex, "Selon nos informations, le ministre va démissionner.") == []

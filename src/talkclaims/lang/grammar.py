@@ -44,6 +44,7 @@ WORD_LISTS = (
     "negations_without_ne",
     "negative_subjects",
     "possessives",
+    "indefinite_determiners",
     "feminine_titles",
     "masculine_titles",
     "feminine_determiners",
@@ -111,6 +112,7 @@ class Grammar:
     negations_without_ne: frozenset[str]
     negative_subjects: frozenset[str]
     possessives: frozenset[str]
+    indefinite_determiners: frozenset[str]
     feminine_titles: frozenset[str]
     masculine_titles: frozenset[str]
     feminine_determiners: frozenset[str]

@@ -66,6 +66,7 @@ class Patterns:
     question: frozenset[str]
     question_words: tuple[str, ...]
     modals: frozenset[str]
+    reporting_modals: frozenset[str]
     negations: frozenset[str]
     according_to: tuple[str, ...]
     according_to_not_before: tuple[str, ...]
@@ -431,6 +432,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         question=lemmas("question"),
         question_words=tuple(_strings(v, "question_words", verbs_path)),
         modals=frozenset(_strings(v, "modals", verbs_path)),
+        reporting_modals=frozenset(_strings(v, "reporting_modals", verbs_path)),
         negations=frozenset(_strings(v, "negations", verbs_path)),
         according_to=tuple(_strings(a, "according_to", attr_path)),
         according_to_not_before=tuple(_strings(a, "according_to_not_before", attr_path)),

@@ -178,6 +178,19 @@ def _narrative_infinitive(token: Token, g: Grammar) -> bool:
     return doc[i - 1].lower_ in g.narrative_lead and (doc[i - 1].is_sent_start or doc[i - 1].i == 0)
 
 
+def _reported_modal(head: Token, patterns: Patterns) -> bool:
+    """« a voulu ajouter », « voulut rassurer »: a verb of ``reporting_modals`` in a
+    completed past still reports what the verb under it says."""
+    if lemma_of(head, patterns.grammar) not in patterns.reporting_modals:
+        return False
+    if "Cnd" in head.morph.get("Mood"):
+        return False
+    compound = any(c.dep_ == "aux:tense" for c in head.children)
+    return compound or (
+        "Past" in head.morph.get("Tense") and "Part" not in head.morph.get("VerbForm")
+    )
+
+
 def _hypothetical(token: Token, patterns: Patterns) -> bool:
     g = patterns.grammar
     if any(c.lower_ in g.hypothesis_marks and c.dep_ == "mark" for c in token.children):
@@ -187,6 +200,7 @@ def _hypothetical(token: Token, patterns: Patterns) -> bool:
         token.dep_ in ("xcomp", "ccomp")
         and head is not token
         and lemma_of(head, g) in patterns.modals
+        and not _reported_modal(head, patterns)
     ):
         return True
     # « pourrait expliquer »: the modal may be parsed as an auxiliary of the cue
@@ -303,9 +317,15 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
         head = verbs[0]
         form = _form(token, g)
         if form == "infinitive":
-            if not _narrative_infinitive(token, g):
+            if _narrative_infinitive(token, g):
+                form = "narrative"
+            elif token.dep_ in ("xcomp", "ccomp") and _reported_modal(token.head, patterns):
+                # « a voulu ajouter que », « a tenu à rassurer »: the modal's tense
+                verbs = [token.head, *verbs]
+                head = token.head
+                form = _form(token.head, g)
+            else:
                 continue
-            form = "narrative"
         first, last = _phrase_bounds(verbs, g)
         if _negated(verbs, patterns, first, last) or _hypothetical(token, patterns):
             continue

@@ -37,7 +37,16 @@ def mention_from_tokens(
     text = ctx.text[start:end]
     name = ctx.name_in(start, end)
     if name is not None:
-        return Mention(text, start, end, "name", name)
+        return Mention(text, start, end, "name", _coordinated(ctx, start, end) or name)
+    # « une source CNN », « un journaliste de RTL »: an anonymous person credited to an
+    # outlet; the outlet is the claim's source, the person its speaker
+    first_word = tokens[0].lower_
+    if (
+        first_word in ctx.grammar.indefinite_determiners
+        and len(tokens) > 1
+        and (tokens[1].lower_ in ctx.patterns.role_nouns or tokens[1].lower_.startswith("source"))
+    ):
+        return Mention(text, start, end, "other")
     if according:
         outlets = [o for o in ctx.outlets if start <= o.start and o.end <= end]
         if outlets:
@@ -142,3 +151,20 @@ def phrase_end(ctx: ArticleContext, start: int, limit: int) -> int:
         if name is not None and fold(tail) == fold(name) and (k >= limit - 1 or text[k] in ".,"):
             return k
     return skip_back(text, i, INLINE_SPACE, start)
+
+
+def _coordinated(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """« Paul Morel et Claire Duval »: names joined by « et » or commas are one
+    speaker, written as the text writes them (None when there is one name)."""
+    spans = sorted(
+        {(s, e) for s, e, _ in ctx.alias_spans if start <= s and e <= end}
+        | {(s, e) for s, e in ctx.names if start <= s and e <= end}
+    )
+    chain = spans[:1]
+    for s, e in spans[1:]:
+        between = ctx.text[chain[-1][1] : s].strip().lower()
+        if s >= chain[-1][1] and between in ("et", ",", ", et"):
+            chain.append((s, e))
+    if len(chain) < 2:
+        return None
+    return ctx.text[chain[0][0] : chain[-1][1]]

@@ -90,6 +90,9 @@ def _resolve(
         )
         if speaker is None and near and previous.speaker_kind in ("description", "other"):
             speaker = previous.speaker
+        if speaker is None:
+            # « Un élu local ne décolère pas. « … », ironise-t-il »: a described person
+            speaker = _described_antecedent(ctx, mention.start, pronoun_gender(mention.text))
     elif mention.kind == "description":
         speaker = _described(ctx, people, mention.text, mention.name or "", mention.start)
     else:
@@ -135,3 +138,38 @@ def pronoun_gender(pronoun: str) -> str | None:
     """« f » for elle(s), « m » for il(s), None for the rest (« on », « lui »…)."""
     word = pronoun.lower().lstrip("-t").lstrip("-")
     return {"elle": "f", "elles": "f", "il": "m", "ils": "m"}.get(word)
+
+
+def _described_antecedent(ctx: ArticleContext, pos: int, gender: str | None) -> str | None:
+    """The subject of this sentence or the one before, when it describes a person (a
+    role noun: « un élu local », « la directrice ») of the pronoun's gender."""
+    from talkclaims.rules.mentions import noun_phrase
+
+    here = ctx.sentence_index(pos)
+    g = ctx.grammar
+    for idx in (here, here - 1):
+        if idx < 0:
+            continue
+        s_start, s_end = ctx.sentences[idx]
+        span = ctx.char_span(s_start, min(s_end, pos))
+        for t in span or ():
+            if t.dep_ != "nsubj" or t.idx >= pos or ctx.in_quote(t.idx):
+                continue
+            if t.lower_ not in ctx.patterns.role_nouns:
+                continue
+            det = next((c.lower_ for c in t.children if c.dep_ == "det"), "")
+            said = (
+                "f"
+                if det in g.feminine_determiners
+                else "m"
+                if det in g.masculine_determiners
+                else None
+            )
+            if gender is not None and said is not None and said != gender:
+                continue
+            words = noun_phrase(t, g)
+            if words:
+                return _strip_determiner(
+                    ctx, ctx.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+                )
+    return None

@@ -1,10 +1,15 @@
-"""Find quotation spans in raw text: « », “ ”, „ “, ‹ ›, and straight double quotes.
+"""Find quotation spans in raw text: « », “ ”, „ “, ‹ ›, ‘ ’, straight double and single quotes.
 
 Pure functions over a string, so they run before (and without) the parser. Only
 top-level quotations are returned; marks nested inside one (« … 'x' … ») are part of
 its words. French typography reopens a long quotation at each paragraph with a new
 « and no closing »; such a quotation is returned as one span across the paragraphs.
 Stray or unbalanced marks are ignored rather than guessed at.
+
+Marks as they come in real news are read too: a straight " closing a “ or a «
+(“ … "), a « used as a closing mark (« … « ,), and single quotes, straight or curly, told
+apart from apostrophes by where they stand: an apostrophe is inside a word (l'État,
+aujourd’hui), a quotation mark at a word's edge (' … ').
 """
 
 from __future__ import annotations
@@ -14,9 +19,13 @@ from dataclasses import dataclass
 from talkclaims.text.sentences import soft_breaks
 from talkclaims.text.spans import skip, trim
 
-OPENERS = {"«": "»", "“": "”", "‹": "›", "„": "“"}
+OPENERS = {"«": "»", "“": "”", "‹": "›", "„": "“", "‘": "’"}
 CLOSERS = {"»", "”", "›"}
 STRAIGHT = '"'
+SINGLE = "'"
+#: What may follow a closing mark, and precede an opening one.
+_AFTER_CLOSE = ".,;:!?)]»”…—–-"
+_BEFORE_OPEN = "([:—–-«“"
 #: Marks that open a quotation, and marks that close one (“ closes a „ … “ quotation).
 OPEN_MARKS = '«“„‹"'
 CLOSE_MARKS = '»”›"“'
@@ -41,6 +50,17 @@ def _content(text: str, open_: int, close: int) -> Quote | None:
     return Quote(open_, close, start, end)
 
 
+def _closing_guillemet(text: str, i: int) -> bool:
+    """A « at ``i`` that closes the quotation before it: words just before it (maybe
+    with the French inner space), punctuation or the end of the line just after."""
+    j = i - 1
+    while j >= 0 and text[j] in INNER_SPACE:
+        j -= 1
+    k = skip(text, i + 1, INNER_SPACE)
+    after = text[k] if k < len(text) else "\n"
+    return j >= 0 and text[j] not in "«\n" and (after in _AFTER_CLOSE or after == "\n")
+
+
 def _reopens(text: str, pos: int, mark: str) -> int | None:
     """Index of a mark reopening a quotation at the start of the paragraph at ``pos``."""
     i = skip(text, pos, INNER_SPACE + "\r\n")
@@ -57,6 +77,21 @@ def _close(
         found = _content(text, opener_pos, at + 1)
         if found:
             quotes.append(found)
+
+
+def _edge_opens(text: str, i: int) -> bool:
+    """A single quote at ``i`` that opens: at a word's start, not inside a word."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in _BEFORE_OPEN) and (nxt.isalnum() or nxt in "«“")
+
+
+def _edge_closes(text: str, i: int) -> bool:
+    """A mark at ``i`` that closes: right after words, before a space, punctuation or
+    the end (an apostrophe has letters on both sides)."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not prev.isspace() and prev not in "«“‘" and (nxt.isspace() or nxt in _AFTER_CLOSE)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -77,6 +112,23 @@ def find_quotes(text: str) -> list[Quote]:
                     del stack[1:]
                     i = reopen + 1
                     continue
+        elif ch == "’" or ch == SINGLE:
+            # an apostrophe, or a single quotation mark at a word's edge
+            depth = next(
+                (
+                    k
+                    for k in range(len(stack) - 1, -1, -1)
+                    if stack[k][0] == ("‘" if ch == "’" else SINGLE)
+                ),
+                None,
+            )
+            if depth is not None and _edge_closes(text, i):
+                _close(text, stack, depth, i, quotes)
+            elif ch == SINGLE and _edge_opens(text, i):
+                stack.append((ch, i))
+        elif ch == "«" and stack and stack[-1][0] == "«" and _closing_guillemet(text, i):
+            # « … « , : a « used as the closing mark
+            _close(text, stack, len(stack) - 1, i, quotes)
         elif ch in CLOSERS or (ch == "“" and stack and stack[-1][0] == "„"):
             depth = next(
                 (k for k in range(len(stack) - 1, -1, -1) if OPENERS.get(stack[k][0]) == ch),
@@ -88,9 +140,11 @@ def find_quotes(text: str) -> list[Quote]:
             stack.append((ch, i))
         elif ch == STRAIGHT:
             depth = next((k for k in range(len(stack)) if stack[k][0] == STRAIGHT), None)
-            if depth is None:
-                stack.append((ch, i))
-            else:
+            if depth is not None:
                 _close(text, stack, depth, i, quotes)
+            elif stack and stack[-1][0] in "“«" and _edge_closes(text, i):
+                _close(text, stack, len(stack) - 1, i, quotes)  # “ … " mismatched
+            else:
+                stack.append((ch, i))
         i += 1
     return quotes

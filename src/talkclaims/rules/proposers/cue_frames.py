@@ -278,6 +278,19 @@ def _postposed(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[C
     sent_start, _ = ctx.sentence(cue.start_char)
     quote = _quote_before(ctx, cue.start_char)
     if quote is not None:
+        # « Le sommet a été « utile », ont jugé X et Y »: the quotation ends a clause
+        # that starts before it, one mixed claim covering the clause
+        lead = text[sent_start : quote.open]
+        if (
+            len(lead.split()) >= 2
+            and not any(ch in lead for ch in '.!?:«»“”"')
+            and (quote.open > sent_start)
+        ):
+            found = make_candidate(
+                ctx, sent_start, quote.close + 1, POSTPOSED_QUOTE, cue, cue.start_char, mention
+            )
+            if found is not None:
+                return [found]
         return [quote_candidate(ctx, quote, POSTPOSED_QUOTE, cue, cue.start_char, mention)]
     boundary = skip_back(text, cue.start_char, CLAUSE_SEPARATORS, sent_start)
     if len(text[sent_start:boundary].split()) < 3:

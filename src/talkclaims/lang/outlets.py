@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from talkclaims.lang.patterns import REGEX_TIMEOUT, Patterns
+from talkclaims.text.trie import trie_alternation
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\w+)*"
 
@@ -44,13 +45,11 @@ class OutletFinder:
                         rest = spelling[len(article) + 1 :]
                         for prep in contracted:
                             self.canonical.setdefault(f"{prep} {rest}", outlet.name)
-        names = sorted(self.canonical, key=len, reverse=True)
         self._known = re.compile(
-            r"(?<![\w’'-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+            r"(?<![\w’'-])(" + trie_alternation(self.canonical) + r")(?![\w-])"
         )
-        nouns = sorted(patterns.outlet_nouns, key=len, reverse=True)
         self._generic = re.compile(
-            r"(?i:\b(" + "|".join(re.escape(n) for n in nouns) + r"))"
+            r"(?i:\b(" + trie_alternation(patterns.outlet_nouns) + r"))"
             rf"(?:\s+(?:{grammar.outlet_qualifier_alternation}))*"
             rf"\s+((?:{_CAPITALISED})(?:\s+(?:{_CAPITALISED}))*)"
         )

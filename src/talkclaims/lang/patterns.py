@@ -21,6 +21,7 @@ import regex
 import yaml
 
 from talkclaims.lang.grammar import Grammar, build_grammar
+from talkclaims.text.fold import fold as _fold
 
 PATTERN_FILES = (
     "verbs.yaml",
@@ -108,6 +109,18 @@ class Patterns:
     def cue_lemmas(self) -> frozenset[str]:
         """Lemmas that start a cue: the verbs and the first verb of each locution."""
         return self.verbs | {loc[0] for loc in self.locutions}
+
+    @cached_property
+    def folded_not_before(self) -> tuple[str, ...]:
+        """``according_to_not_before`` folded (case and accents), as the rules compare."""
+        return tuple(_fold(w) for w in self.according_to_not_before)
+
+    @cached_property
+    def interview_regex(self) -> re.Pattern[str]:
+        """An outlet phrasing (folded) followed by at most four words, at the end of the
+        text before an outlet: « invitée du 20 heures de », « au micro de la »."""
+        alternatives = "|".join(re.escape(_fold(p)) for p in self.outlet_phrasings)
+        return re.compile(rf"(?:^|\W)(?:{alternatives})(?:\s+\S+){{0,4}}\s*$")
 
     @cached_property
     def spellings(self) -> dict[str, str]:

@@ -26,14 +26,11 @@ def interview_outlets(ctx: ArticleContext) -> list[tuple[int, int, str]]:
     """(position, paragraph start, outlet) of each outlet named as where an interview or
     statement was given: « Invitée du 20 heures de TF1 », « dans un entretien au Monde »,
     « au micro de RTL » (``outlet_phrasings`` in ``patterns/outlets.yaml``)."""
-    phrasings = tuple(fold(p).lower() for p in ctx.patterns.outlet_phrasings)
+    regex = ctx.patterns.interview_regex
     found = []
     for outlet in ctx.outlets:
-        before = fold(ctx.text[max(0, outlet.start - 60) : outlet.start]).lower()
-        before = " ".join(before.split())
-        # « au micro de la RTS », « invitée du 20 heures de TF1 »: a few words between
-        tail = before[-60:]
-        if any(p in tail and len(tail.split(p)[-1].split()) <= 4 for p in phrasings):
+        before = " ".join(fold(ctx.text[max(0, outlet.start - 60) : outlet.start]).split())
+        if regex.search(before):
             found.append((outlet.start, ctx.paragraph(outlet.start)[0], outlet.name))
     return found
 

@@ -14,6 +14,7 @@ aujourd’hui), a quotation mark at a word's edge (' … ').
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from talkclaims.text.sentences import soft_breaks
@@ -23,6 +24,8 @@ OPENERS = {"«": "»", "“": "”", "‹": "›", "„": "“", "‘": "’"}
 CLOSERS = {"»", "”", "›"}
 STRAIGHT = '"'
 SINGLE = "'"
+#: The characters the scan stops at: every mark, and line ends (paragraphs).
+_MARKS = re.compile("[\n«»“”‹›„‘’\"']")
 #: What may follow a closing mark, and precede an opening one.
 _AFTER_CLOSE = ".,;:!?)]»”…—–-"
 _BEFORE_OPEN = "([:—–-«“"
@@ -99,9 +102,11 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     soft = soft_breaks(text)
     stack: list[tuple[str, int]] = []  # (opening mark, its index)
-    i, n = 0, len(text)
-    while i < n:
+    found = _MARKS.search(text)
+    while found is not None:
+        i = found.start()
         ch = text[i]
+        found = _MARKS.search(text, i + 1)
         if ch == "\n" and i not in soft:
             if stack:
                 bottom_mark, _bottom_pos = stack[0]
@@ -110,8 +115,10 @@ def find_quotes(text: str) -> list[Quote]:
                     stack.clear()  # unbalanced: the paragraph ended inside a quotation
                 else:
                     del stack[1:]
-                    i = reopen + 1
+                    found = _MARKS.search(text, reopen + 1)
                     continue
+        elif ch == "’" and not any(mark == "‘" for mark, _ in stack):
+            pass  # an apostrophe: no ‘ is open
         elif ch == "’" or ch == SINGLE:
             # an apostrophe, or a single quotation mark at a word's edge
             depth = next(
@@ -146,5 +153,4 @@ def find_quotes(text: str) -> list[Quote]:
                 _close(text, stack, len(stack) - 1, i, quotes)  # “ … " mismatched
             else:
                 stack.append((ch, i))
-        i += 1
     return quotes

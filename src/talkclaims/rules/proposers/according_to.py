@@ -32,7 +32,7 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
         if ctx.in_quote(match.start()):
             continue
         after = text[match.end() : match.end() + 30].lstrip()
-        if any(fold(after).startswith(fold(w)) for w in patterns.according_to_not_before):
+        if fold(after).startswith(patterns.folded_not_before):
             continue
         sent_start, sent_end = ctx.sentence(match.start())
         np_start = skip(text, match.end(), INLINE_SPACE, sent_end)

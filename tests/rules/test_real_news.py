@@ -401,3 +401,12 @@ def test_a_pronoun_can_point_at_a_described_person(ex):
 
 def test_the_outlet_s_own_reporting_is_not_a_claim(ex):
     assert run(ex, "Selon nos informations, le ministre va démissionner.") == []
+
+
+def test_an_interview_given_to_a_paper_named_with_a_contracted_article_credits_it(ex):
+    text = (
+        "Dans un entretien accordé au Monde jeudi, Hugo Lenoir a défendu son projet. "
+        "Il a assuré que les travaux commenceraient en mars."
+    )
+    claims = run(ex, text)
+    assert claims and all(c.sources == ("Le Monde",) for c in claims), claims

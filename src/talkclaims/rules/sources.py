@@ -29,7 +29,11 @@ def interview_outlets(ctx: ArticleContext) -> list[tuple[int, int, str]]:
     regex = ctx.patterns.interview_regex
     found = []
     for outlet in ctx.outlets:
-        before = " ".join(fold(ctx.text[max(0, outlet.start - 60) : outlet.start]).split())
+        before = fold(ctx.text[max(0, outlet.start - 60) : outlet.start])
+        # « dans un entretien accordé au Monde »: « au » is part of the outlet's span
+        lead = ctx.text[outlet.start : outlet.end].split()[0]
+        if lead.islower():
+            before = f"{before} {fold(lead)}"
         if regex.search(before):
             found.append((outlet.start, ctx.paragraph(outlet.start)[0], outlet.name))
     return found

@@ -12,6 +12,7 @@ from talkclaims.qa.evaluate import (
     evaluate_corpus,
     load_gold_file,
     matched_sources,
+    same_cue,
     same_source,
     speaker_matches,
 )
@@ -119,6 +120,12 @@ def test_partial_source_names_score_as_matches():
     preds = [pred(G2.start, G2.end, speaker="Le Monde", sources=("Monde",))]
     scores, _ = run(preds)[0.3]
     assert scores.sources_precision == 1.0 and scores.sources_recall == 1.0
+
+
+def test_a_cue_matches_with_or_without_its_reflexive_pronoun():
+    assert same_cue("alarmer", "s’alarmer") and same_cue("se demander", "Demander")
+    assert same_cue("déclarer", "declarer") and not same_cue("dire", "se dédire")
+    assert not same_cue("estimer", "juger")
 
 
 def test_cue_accuracy_only_counts_gold_claims_with_a_cue():

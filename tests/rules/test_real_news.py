@@ -410,3 +410,20 @@ def test_an_interview_given_to_a_paper_named_with_a_contracted_article_credits_i
     )
     claims = run(ex, text)
     assert claims and all(c.sources == ("Le Monde",) for c in claims), claims
+
+
+def test_a_quotation_after_a_colon_takes_the_reporting_verb_of_its_clause(ex):
+    text = "Le sélectionneur, Patrice Lanoë, savoure au micro de beIN Sports : « On a souffert ensemble. »"
+    (claim,) = run(ex, text)
+    assert (claim.speaker, claim.cue) == ("Patrice Lanoë", "savourer"), claim
+
+
+def test_an_interview_s_credit_goes_to_the_claim_whose_sentence_names_it(ex):
+    text = (
+        "« Nous voulons une défense forte », a résumé Paul Haller dans un entretien au "
+        "quotidien Handelsblatt.\n\n"
+        "La ministre française, Mathilde Royer, a répliqué que le projet était cohérent."
+    )
+    claims = run(ex, text)
+    royer = [c for c in claims if c.speaker == "Mathilde Royer"]
+    assert royer and royer[0].sources == (), claims

@@ -114,6 +114,21 @@ def speaker_matches(predicted: str | None, accepted: Sequence[str] | None) -> bo
     return any(f" {words_of(name)} " in haystack for name in accepted if words_of(name))
 
 
+def same_cue(a: str, b: str) -> bool:
+    """Same reporting verb, case, accents and a reflexive pronoun aside: « s'alarmer »
+    and « alarmer », « se demander » and « demander » (annotators write the pronominal
+    form or not; the verb is the same)."""
+    return _cue_key(a) == _cue_key(b)
+
+
+def _cue_key(cue: str) -> str:
+    key = fold(cue)
+    for pronoun in ("se ", "s'"):
+        if key.startswith(pronoun):
+            return key[len(pronoun) :].strip()
+    return key
+
+
 def same_source(a: str, b: str) -> bool:
     """Either name holds the other as whole words, case and accents ignored: « RIA »
     and « RIA Novosti », « ABC » and « ABC News » name the same outlet."""
@@ -248,7 +263,9 @@ def score(results: Sequence[DocResult], threshold: float) -> Scores:
         correct += matched_sources(m.pred.sources, m.gold.sources)
     s_p, s_r = _ratio(correct, pred_pairs), _ratio(correct, gold_pairs)
     with_cue = [m for m in matches if m.gold.cue]
-    cue_ok = sum(bool(m.pred.cue) and fold(m.pred.cue) == fold(m.gold.cue or "") for m in with_cue)
+    cue_ok = sum(
+        bool(m.pred.cue) and same_cue(m.pred.cue or "", m.gold.cue or "") for m in with_cue
+    )
     return Scores(
         threshold=threshold,
         gold=n_gold,

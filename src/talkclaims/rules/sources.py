@@ -50,8 +50,15 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
     interview: list[object] = []
     for cand in claims:
         while interviews and interviews[0][0] < cand.start:
-            _, p_start, name = interviews.pop(0)
-            interview = [name, None, p_start]
+            pos, p_start, name = interviews.pop(0)
+            # « …, a-t-il résumé dans un entretien au Handelsblatt »: the interview is
+            # that of the claim whose own sentence names it
+            given = (
+                previous.speaker
+                if previous and previous.zone[0] <= pos < previous.zone[1]
+                else None
+            )
+            interview = [name, given, p_start]
         if interview:
             name, speaker, p_start = interview
             reach = bisect.bisect_right(paragraph_starts, cand.start) - bisect.bisect_right(

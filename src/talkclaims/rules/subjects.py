@@ -206,7 +206,7 @@ def _best_subject(ctx: ArticleContext, cue: Cue, subjects: list[Token]) -> Menti
             # « Le président-directeur général du CISSS, Stéphane Bérubé, reconnaît »:
             # the name right before the verb, when the phrase stopped short of it
             mention = (
-                _apposed_name(ctx, phrase[-1].i + 1)
+                apposed_name(ctx, phrase[-1].i + 1)
                 or (_name_before(ctx, cue.first) if s.i < cue.first else None)
                 or mention
             )
@@ -256,7 +256,7 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
         tokens = grab_noun_phrase(ctx, after)
         if tokens and any(t.pos_ in ("NOUN", "PROPN") or t.ent_type_ == "PER" for t in tokens):
             mention = mention_from_tokens(ctx, tokens)
-            return _apposed_name(ctx, tokens[-1].i + 1) or mention
+            return apposed_name(ctx, tokens[-1].i + 1) or mention
     return None
 
 
@@ -324,7 +324,7 @@ def _name_before(ctx: ArticleContext, first: int) -> Mention | None:
     return Mention(name, at, at + len(name), "name", name)
 
 
-def _apposed_name(ctx: ArticleContext, i: int) -> Mention | None:
+def apposed_name(ctx: ArticleContext, i: int) -> Mention | None:
     """« …, a raconté l'entraîneur lensois, Olivier Gastaud, en conférence »: the name."""
     doc = ctx.doc
     if i >= len(doc) or doc[i].text != ",":

@@ -26,6 +26,7 @@ from talkclaims.rules.candidates import Candidate, Mention, quote_candidate
 from talkclaims.rules.families import POSTPOSED_UNLISTED, UNATTRIBUTED_QUOTE, VERBLESS_QUOTE
 from talkclaims.rules.layout import speaker_label
 from talkclaims.rules.mentions import mention_from_tokens, noun_phrase
+from talkclaims.rules.subjects import apposed_name
 from talkclaims.text.spans import BLANK
 
 if TYPE_CHECKING:
@@ -74,6 +75,9 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
             continue
         mention, speaker, kind = found
         cand = quote_candidate(ctx, quote, VERBLESS_QUOTE, None, mention.start, mention)
+        verb = _verb_before_colon(ctx, colon) if colon is not None else None
+        if verb is not None:
+            cand = replace(cand, cue=verb[0], cue_span=verb[1])
         if speaker is not None:
             cand = _with_speaker(cand, speaker, kind)
         out.append(cand)
@@ -318,7 +322,28 @@ def _before_colon(ctx: ArticleContext, colon: int) -> Mention | None:
     if not subjects:
         return None
     words = _subject_words(ctx, subjects[0])
-    return mention_from_tokens(ctx, words) if words else None
+    mention = mention_from_tokens(ctx, words) if words else None
+    if mention is not None and mention.kind != "name":
+        # « Le sélectionneur, Patrice Lanoë, savoure : « … » »: the apposed name
+        mention = apposed_name(ctx, words[-1].i + 1) or mention
+    return mention
+
+
+def _verb_before_colon(ctx: ArticleContext, colon: int) -> tuple[str, tuple[int, int]] | None:
+    """The reporting verb of the clause a colon ends (« Patrice Lanoë savoure au micro de
+    beIN Sports : « … » »), when the lexicon knows it: (lemma, its span)."""
+    start = max(ctx.sentence(colon)[0], ctx.paragraph(colon)[0])
+    span = ctx.char_span(start, colon)
+    for t in reversed(list(span or ())):
+        if t.pos_ in ("VERB", "NOUN", "ADJ") and t.text[:1].islower() and not ctx.in_quote(t.idx):
+            lemma = _lemma(ctx, t)
+            if (
+                (lemma is not None
+                and t.dep_ in ("ROOT", "conj", "parataxis", "ccomp"))
+                or (lemma is not None and t.pos_ == "VERB")
+            ):
+                return lemma, (t.idx, t.idx + len(t.text))
+    return None
 
 
 def _subject_words(ctx: ArticleContext, token: Token) -> list[Token]:

@@ -68,6 +68,38 @@ def test_articles_written_for_the_project(extractor, folder):
     assert s.f1 >= 0.90 and s.speaker_accuracy >= 0.90 and s.sources_f1 >= 0.85
 
 
+@pytest.mark.parametrize(
+    ("folder", "articles", "floors"),
+    [
+        # the 30 articles the issue-13 rules were developed on
+        (
+            "news/dev",
+            30,
+            {"f1": 0.88, "recall": 0.82, "speaker_accuracy": 0.79, "sources_f1": 0.80},
+        ),
+        # the 15 kept untouched until the end (figures in the README)
+        (
+            "news/holdout",
+            15,
+            {"f1": 0.89, "recall": 0.88, "speaker_accuracy": 0.72, "sources_f1": 0.70},
+        ),
+    ],
+)
+def test_real_news_sets_stay_above_their_measured_figures(extractor, folder, articles, floors):
+    """The 45 news articles of tests/data/news/: a fall below the figures measured at the
+    end of issue 13 (a little under them) is a regression."""
+    root = GOLD.parent / folder
+    gold, predicted = {}, {}
+    for name, path in gold_documents(root / "gold").items():
+        text = (root / "corpus" / name).read_text(encoding="utf-8")
+        gold[name] = load_gold_file(path, text)
+        predicted[name] = extractor.claims(text, name)
+    assert len(gold) == articles
+    s, _ = evaluate(gold, predicted)[0.3]
+    for metric, floor in floors.items():
+        assert getattr(s, metric) >= floor, (metric, getattr(s, metric))
+
+
 @pytest.mark.parametrize("name", ["000_b04f12924e239548.txt", "002_157e4dad8d8be975.txt"])
 def test_hard_wrapped_and_crlf_articles_give_the_same_claims(extractor, corpus_claims, name):
     import textwrap

@@ -413,7 +413,10 @@ def test_an_interview_given_to_a_paper_named_with_a_contracted_article_credits_i
 
 
 def test_a_quotation_after_a_colon_takes_the_reporting_verb_of_its_clause(ex):
-    text = "Le sélectionneur, Patrice Lanoë, savoure au micro de beIN Sports : « On a souffert ensemble. »"
+    text = (
+        "Le sélectionneur, Patrice Lanoë, savoure au micro de beIN Sports : « On a souffert "
+        "ensemble. »"
+    )
     (claim,) = run(ex, text)
     assert (claim.speaker, claim.cue) == ("Patrice Lanoë", "savourer"), claim
 

@@ -337,10 +337,8 @@ def _verb_before_colon(ctx: ArticleContext, colon: int) -> tuple[str, tuple[int,
     for t in reversed(list(span or ())):
         if t.pos_ in ("VERB", "NOUN", "ADJ") and t.text[:1].islower() and not ctx.in_quote(t.idx):
             lemma = _lemma(ctx, t)
-            if (
-                (lemma is not None
-                and t.dep_ in ("ROOT", "conj", "parataxis", "ccomp"))
-                or (lemma is not None and t.pos_ == "VERB")
+            if (lemma is not None and t.dep_ in ("ROOT", "conj", "parataxis", "ccomp")) or (
+                lemma is not None and t.pos_ == "VERB"
             ):
                 return lemma, (t.idx, t.idx + len(t.text))
     return None

@@ -430,3 +430,34 @@ def test_an_interview_s_credit_goes_to_the_claim_whose_sentence_names_it(ex):
     claims = run(ex, text)
     royer = [c for c in claims if c.speaker == "Mathilde Royer"]
     assert royer and royer[0].sources == (), claims
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Le sélectionneur, Alain Mbarga, a publié sa liste. Elle compte Samuel Eto, 19 "
+            "ans. Face à la presse, le technicien n'a pas éludé les critiques. « Nous avons "
+            "manqué d'humilité », a-t-il reconnu.",
+            "Alain Mbarga",
+            id="a-described-subject-before-the-pronoun",
+        ),
+        pytest.param(
+            "La veille, l'expert, le commandant Luc Bernier, avait confirmé que le feu était "
+            "accidentel. Face à lui, l'avocate de la défense, Me Hélène Marchal, a plaidé la "
+            "relaxe. Elle a contesté ses conclusions, soutenant que des travaux expliquaient "
+            "le départ de feu.",
+            "Hélène Marchal",
+            id="a-description-with-its-apposed-name",
+        ),
+        pytest.param(
+            "Sceptique, le neurologue Pierre Oberlin estime que l'étude a des limites. « Elle "
+            "ne clôt pas le débat », a-t-il confié.",
+            "Pierre Oberlin",
+            id="the-speaker-of-the-claim-just-before",
+        ),
+    ],
+)
+def test_a_pronoun_finds_the_person_the_passage_is_about(ex, text, speaker):
+    claims = run(ex, text)
+    assert claims and claims[-1].speaker == speaker, claims

@@ -82,13 +82,30 @@ def _resolve(
     elif mention.kind == "outlet":
         speaker = mention.name
     elif mention.kind == "pronoun":
-        # a named person first; else the speaker of the claim just before (« Le
-        # ministre a assuré que … Il a ajouté que … »)
-        speaker = people.salient(mention.start, gender=pronoun_gender(mention.text))
-        near = previous is not None and (
-            ctx.sentence_index(mention.start) - ctx.sentence_index(previous.at) <= 3
+        # the speaker of a claim of this sentence or the one before (« X a estimé que …
+        # « … », a-t-il confié »), then a described person this sentence is about (« le
+        # technicien n'a pas éludé les critiques. « … », a-t-il reconnu »), then the
+        # salient named person; else the speaker of a claim a little further back
+        gender = pronoun_gender(mention.text)
+        gap = (
+            ctx.sentence_index(mention.start) - ctx.sentence_index(previous.at)
+            if previous is not None
+            else 99
         )
-        if speaker is None and near and previous.speaker_kind in ("description", "other"):
+        speaker = None
+        if (
+            previous is not None
+            and gap <= 1
+            and previous.speaker
+            and previous.speaker_kind in ("name", "description", "pronoun")
+            and ctx.genders.get(previous.speaker, gender) == gender
+        ):
+            speaker = previous.speaker
+        if speaker is None:
+            speaker = _subject_here(ctx, people, mention.start, gender)
+        if speaker is None:
+            speaker = people.salient(mention.start, gender=gender)
+        if speaker is None and gap <= 3 and previous.speaker_kind in ("description", "other"):
             speaker = previous.speaker
         if speaker is None:
             # « Un élu local ne décolère pas. « … », ironise-t-il »: a described person
@@ -172,4 +189,44 @@ def _described_antecedent(ctx: ArticleContext, pos: int, gender: str | None) -> 
                 return _strip_determiner(
                     ctx, ctx.text[words[0].idx : words[-1].idx + len(words[-1].text)]
                 )
+    return None
+
+
+def _subject_here(
+    ctx: ArticleContext, people: PeopleTracker, pos: int, gender: str | None
+) -> str | None:
+    """The person a definite description subject of the pronoun's sentence (before
+    it) or of the sentence before points at (« le technicien … « … », a-t-il
+    reconnu »), of the pronoun's gender: its apposed name, else the person the article
+    gave that role."""
+    here = ctx.sentence_index(pos)
+    s_start = ctx.sentences[max(0, here - 1)][0]
+    span = ctx.char_span(s_start, pos)
+    g = ctx.grammar
+    # the subject nearest the pronoun first
+    for t in reversed(list(span or ())):
+        if t.dep_ != "nsubj" or ctx.in_quote(t.idx) or t.lower_ not in ctx.patterns.role_nouns:
+            continue
+        det = next((c.lower_ for c in t.children if c.dep_ == "det"), "")
+        if det not in g.definite_articles:
+            continue
+        said = (
+            "f"
+            if det in g.feminine_determiners
+            else "m"
+            if det in g.masculine_determiners
+            else None
+        )
+        if gender is not None and said is not None and said != gender:
+            continue
+        from talkclaims.rules.mentions import noun_phrase
+        from talkclaims.rules.subjects import apposed_name
+
+        # « l'avocate de la défense, Me Hélène Marchetti, a plaidé »: the apposed name
+        words = noun_phrase(t, g)
+        named = apposed_name(ctx, words[-1].i + 1) if words else None
+        if named is not None:
+            return ctx.people.canonical(named.name or named.text, ctx.article_names)
+        text = ctx.text[t.idx - len(det) - 1 if det else t.idx : t.idx + len(t.text)]
+        return _described(ctx, people, text.strip(), t.lower_, t.idx)
     return None

@@ -461,3 +461,22 @@ def test_an_interview_s_credit_goes_to_the_claim_whose_sentence_names_it(ex):
 def test_a_pronoun_finds_the_person_the_passage_is_about(ex, text, speaker):
     claims = run(ex, text)
     assert claims and claims[-1].speaker == speaker, claims
+
+
+def test_a_narrative_infinitive_speaks_for_the_speaker_before(ex):
+    text = (
+        "« Dix-huit mois sans piscine, c'est trop », s'est alarmée Nadia Kessous. Et "
+        "d'ajouter : « D'autres communes l'ont fait. Pourquoi pas nous ? »"
+    )
+    claims = run(ex, text)
+    last = [c for c in claims if "communes" in c.text]
+    assert last and last[0].speaker == "Nadia Kessous" and last[0].cue == "ajouter", claims
+
+
+def test_an_inverted_clitic_the_parser_split_is_still_the_speaker(ex):
+    text = (
+        "Le président de la fédération, Laurent Aubry, se félicite d'une hausse des "
+        "ventes. « C'est une vraie réussite », glisse-t-il."
+    )
+    claims = run(ex, text)
+    assert claims and claims[-1].speaker_mention == "il", claims

@@ -33,6 +33,9 @@ def mention_from_tokens(
     """
     if not tokens:
         return None
+    if len(tokens) == 1 and tokens[0].lower_ == "-t" and tokens[0].i + 1 < len(tokens[0].doc):
+        # « glisse-t-il » parsed with « -t » as the subject: the pronoun is the next word
+        tokens = [tokens[0].doc[tokens[0].i + 1]]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = ctx.text[start:end]
     name = ctx.name_in(start, end)

@@ -75,10 +75,13 @@ def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     verbs = _cue_verbs(cue)
     subjects = _parsed_subjects(ctx, cue, verbs)
     if not subjects:
+        # « glisse-t-il »: the clitic may stand just past the verbal group
         inverted = [
             t
-            for t in ctx.doc[cue.first : cue.last + 1]
-            if is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
+            for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
+            if is_clitic_subject(t, ctx.grammar)
+            and t.lower_ != "-t"
+            and (t.i <= cue.last or t.text.startswith("-"))
         ]
         if inverted:
             return mention_from_tokens(ctx, [inverted[-1]])  # « raconte-t-elle »

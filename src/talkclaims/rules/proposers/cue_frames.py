@@ -310,6 +310,10 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
     """The claims one reporting verb makes, trying its frames in order."""
     doc = ctx.doc
     mention = speaker_words(ctx, cue)
+    if mention is None and cue.form == "narrative":
+        # « Et d'ajouter : « … » »: the speaker is the one before, found as a pronoun's is
+        lead = ctx.sentence(cue.start_char)[0]
+        mention = Mention(ctx.text[lead : cue.end_char], lead, lead, "pronoun")
     # « Kevin Dethier, 29 ans, s'est expliqué »: the name before the apposition
     apposed = None
     if previous_char(ctx.text, cue.start_char) == "," and (

@@ -480,3 +480,25 @@ def test_an_inverted_clitic_the_parser_split_is_still_the_speaker(ex):
     )
     claims = run(ex, text)
     assert claims and claims[-1].speaker_mention == "il", claims
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            'Budget 2027 : "Nous ne vivrons plus à crédit" (Cheikh Tidiane Ndour)\n\n'
+            "Le ministre des Finances, Cheikh Tidiane Ndour, a présenté son budget.",
+            "Cheikh Tidiane Ndour",
+            id="name-in-brackets",
+        ),
+        pytest.param(
+            "Réforme des statuts : « On ne joue pas avec nos carrières », avertit la CGSP\n\n"
+            "Le syndicat a déposé un préavis de grève.",
+            "CGSP",
+            id="incise-with-an-organisation",
+        ),
+    ],
+)
+def test_headlines_that_credit_their_words(ex, text, speaker):
+    claims = run(ex, text)
+    assert claims and claims[0].line == 1 and claims[0].speaker == speaker, claims

@@ -117,9 +117,17 @@ def grab_noun_phrase(ctx: ArticleContext, i: int) -> list[Token]:
         one_of = (
             t.lower_ in g.indefinite_pronouns and tokens and tokens[-1].lower_ in g.elided_articles
         )
+        # « l'accusé », « le prévenu », « l'élue »: a participle after a determiner is
+        # a noun, whatever the tagger says
+        after_determiner = t.pos_ == "VERB" and tokens and tokens[-1].pos_ == "DET"
         if (
             t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")
-        ) and not (joins_names or one_of or (t.lower_ in g.disjunctive_pronouns and tokens)):
+        ) and not (
+            joins_names
+            or one_of
+            or after_determiner
+            or (t.lower_ in g.disjunctive_pronouns and tokens)
+        ):
             break
         if t.pos_ == "ADP" and lemma_of(t, g) not in g.de_lemmas:
             break

@@ -131,7 +131,9 @@ def _incise_after(
         ):
             return None
         mention = mention_from_tokens(ctx, words)
-        if mention is None or (mention.kind == "other" and not first.text[:1].isupper()):
+        if mention is None or (
+            mention.kind == "other" and not any(t.text[:1].isupper() for t in words)
+        ):
             return None
     end = ctx.sentence(quote.close - 1)[1]
     if found.end() > end + 1:
@@ -214,6 +216,9 @@ def _speaker(
         mention = _before_colon(ctx, colon)
         if mention is not None:
             return mention, None, None
+    trailing = _trailing_credit(ctx, quote)
+    if trailing is not None:
+        return trailing, None, None
     here = ctx.sentence_index(quote.open)
     p_start, _ = ctx.paragraph(quote.open)
     label = speaker_label(ctx, p_start)
@@ -286,6 +291,28 @@ def _someone(ctx: ArticleContext, head: Token) -> bool:
 def _first_person(ctx: ArticleContext, quote: Quote) -> bool:
     span = ctx.char_span(quote.start, quote.end)
     return any(t.lower_ in ctx.patterns.first_person for t in span or ())
+
+
+#: « « … » (Cheikh Ndour) », « « … » – Ouchakov »: a credit closing the line.
+_TRAILING = re.compile(r"[\s,.!?…]*(?:\(([^()\n]{2,80})\)|[–—-]\s+([^\n–—]{2,60}?))[\s.]*(?:\n|$)")
+
+
+def _trailing_credit(ctx: ArticleContext, quote: Quote) -> Mention | None:
+    """The person named after a quotation at the end of its line, in brackets or after
+    a dash, as headlines and captions credit words (« « … » (le gouverneur) »)."""
+    found = _TRAILING.match(ctx.text, quote.close + 1)
+    if found is None:
+        return None
+    group = 1 if found.group(1) else 2
+    start, end = found.start(group), found.end(group)
+    span = ctx.char_span(start, end)
+    words = [t for t in span or () if not t.is_space]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    mention = mention_from_tokens(ctx, words)
+    if mention is None or mention.kind not in ("name", "description", "outlet"):
+        return None
+    return mention
 
 
 def _names_someone_between(ctx: ArticleContext, start: int, end: int) -> bool:

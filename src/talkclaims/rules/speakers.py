@@ -14,9 +14,13 @@ import bisect
 import dataclasses
 from typing import TYPE_CHECKING
 
+from talkclaims.rules.mentions import noun_phrase
 from talkclaims.rules.names import PersonMention, salient_person
+from talkclaims.rules.subjects import apposed_name
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from talkclaims.rules.candidates import Candidate
     from talkclaims.rules.context import ArticleContext
 
@@ -160,31 +164,13 @@ def pronoun_gender(pronoun: str) -> str | None:
 def _described_antecedent(ctx: ArticleContext, pos: int, gender: str | None) -> str | None:
     """The subject of this sentence or the one before, when it describes a person (a
     role noun: « un élu local », « la directrice ») of the pronoun's gender."""
-    from talkclaims.rules.mentions import noun_phrase
-
     here = ctx.sentence_index(pos)
-    g = ctx.grammar
     for idx in (here, here - 1):
         if idx < 0:
             continue
         s_start, s_end = ctx.sentences[idx]
-        span = ctx.char_span(s_start, min(s_end, pos))
-        for t in span or ():
-            if t.dep_ != "nsubj" or t.idx >= pos or ctx.in_quote(t.idx):
-                continue
-            if t.lower_ not in ctx.patterns.role_nouns:
-                continue
-            det = next((c.lower_ for c in t.children if c.dep_ == "det"), "")
-            said = (
-                "f"
-                if det in g.feminine_determiners
-                else "m"
-                if det in g.masculine_determiners
-                else None
-            )
-            if gender is not None and said is not None and said != gender:
-                continue
-            words = noun_phrase(t, g)
+        for t, _det in _role_subjects(ctx, s_start, min(s_end, pos), gender):
+            words = noun_phrase(t, ctx.grammar)
             if words:
                 return _strip_determiner(
                     ctx, ctx.text[words[0].idx : words[-1].idx + len(words[-1].text)]
@@ -201,15 +187,34 @@ def _subject_here(
     gave that role."""
     here = ctx.sentence_index(pos)
     s_start = ctx.sentences[max(0, here - 1)][0]
-    span = ctx.char_span(s_start, pos)
     g = ctx.grammar
     # the subject nearest the pronoun first
-    for t in reversed(list(span or ())):
-        if t.dep_ != "nsubj" or ctx.in_quote(t.idx) or t.lower_ not in ctx.patterns.role_nouns:
-            continue
-        det = next((c.lower_ for c in t.children if c.dep_ == "det"), "")
+    for t, det in reversed(_role_subjects(ctx, s_start, pos, gender)):
         if det not in g.definite_articles:
             continue
+        # « l'avocate de la défense, Me Hélène Marchetti, a plaidé »: the apposed name
+        words = noun_phrase(t, g)
+        named = apposed_name(ctx, words[-1].i + 1) if words else None
+        if named is not None:
+            return ctx.people.canonical(named.name or named.text, ctx.article_names)
+        text = ctx.text[t.idx - len(det) - 1 if det else t.idx : t.idx + len(t.text)]
+        return _described(ctx, people, text.strip(), t.lower_, t.idx)
+    return None
+
+
+def _role_subjects(
+    ctx: ArticleContext, start: int, end: int, gender: str | None
+) -> list[tuple[Token, str]]:
+    """(subject, its determiner) of ``[start, end)`` whose head is a role noun and whose
+    determiner does not mark the other gender, in text order."""
+    g = ctx.grammar
+    found = []
+    for t in ctx.char_span(start, end) or ():
+        if t.dep_ != "nsubj" or t.idx >= end or ctx.in_quote(t.idx):
+            continue
+        if t.lower_ not in ctx.patterns.role_nouns:
+            continue
+        det = next((c.lower_ for c in t.children if c.dep_ == "det"), "")
         said = (
             "f"
             if det in g.feminine_determiners
@@ -219,14 +224,5 @@ def _subject_here(
         )
         if gender is not None and said is not None and said != gender:
             continue
-        from talkclaims.rules.mentions import noun_phrase
-        from talkclaims.rules.subjects import apposed_name
-
-        # « l'avocate de la défense, Me Hélène Marchetti, a plaidé »: the apposed name
-        words = noun_phrase(t, g)
-        named = apposed_name(ctx, words[-1].i + 1) if words else None
-        if named is not None:
-            return ctx.people.canonical(named.name or named.text, ctx.article_names)
-        text = ctx.text[t.idx - len(det) - 1 if det else t.idx : t.idx + len(t.text)]
-        return _described(ctx, people, text.strip(), t.lower_, t.idx)
-    return None
+        found.append((t, det))
+    return found

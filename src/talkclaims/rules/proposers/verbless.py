@@ -8,9 +8,14 @@ a few words, or many words) or a term, a title, a scare quote (few words, no ver
 after a noun that names a work or an operation: « le film « … » »). A person's words get
 the speaker the passage makes clear, in this order:
 
-1. the subject, or the name, of the words before a colon that introduces the quotation;
-2. the speaker of a claim just before, in the same passage (the words go on);
-3. the person the sentence before is about;
+1. the subject or the name of the words before a colon that introduces the quotation;
+2. a name credited after it at the end of its line (« « … » (Cheikh Ndour) », headlines);
+3. the person of a label line above its paragraph (digests of reactions);
+4. the subject of the sentence before (a name, a pronoun, a description of someone);
+5. the speaker of a claim just before, in the same passage, with nobody new named
+   between (the words go on);
+6. the person the next sentence names, when the quotation opens its paragraph;
+7. for words in the first person, the person who has spoken most so far (portraits);
 
 or none: they are still reported, under ``unattributed-quote``, with no speaker, so that
 no person's words are lost (and ``check --require speaker`` can flag them).
@@ -79,13 +84,9 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
         if verb is not None:
             cand = replace(cand, cue=verb[0], cue_span=verb[1])
         if speaker is not None:
-            cand = _with_speaker(cand, speaker, kind)
+            cand = replace(cand, speaker=speaker, speaker_kind=kind)
         out.append(cand)
     return out
-
-
-def _with_speaker(cand: Candidate, speaker: str, kind: str | None) -> Candidate:
-    return replace(cand, speaker=speaker, speaker_kind=kind)
 
 
 #: After a quotation: « …, juge Marie Dupont », « …, tacle-t-il », « …, a-t-elle ironisé ».

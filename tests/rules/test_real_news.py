@@ -502,3 +502,32 @@ def test_an_inverted_clitic_the_parser_split_is_still_the_speaker(ex):
 def test_headlines_that_credit_their_words(ex, text, speaker):
     claims = run(ex, text)
     assert claims and claims[0].line == 1 and claims[0].speaker == speaker, claims
+
+
+def test_a_wish_about_oneself_is_not_a_claim(ex):
+    text = (
+        "Un habitant, qui souhaite rester anonyme, a raconté que l'eau était montée en une heure."
+    )
+    claims = run(ex, text)
+    assert [c.cue for c in claims] == ["raconter"], claims
+
+
+def test_an_adverb_inside_an_inversion_and_adjuncts_before_que(ex):
+    claims = run(
+        ex,
+        "Paul Roche est resté ferme. « Nous ne lâcherons rien », a-t-il cependant prévenu. "
+        "Il a déclaré mardi devant la presse que le texte serait retiré.",
+    )
+    assert [(c.speaker, c.cue) for c in claims] == [
+        ("Paul Roche", "prévenir"),
+        ("Paul Roche", "déclarer"),
+    ], claims
+
+
+def test_a_verb_read_as_a_noun_after_a_relative_clause(ex):
+    text = (
+        "Un distributeur romand, qui souhaite garder l'anonymat, juge que le palmarès "
+        "récompense une intention."
+    )
+    claims = run(ex, text)
+    assert [(c.cue, c.speaker) for c in claims] == [("juger", "Un distributeur romand")]

@@ -235,6 +235,9 @@ def _noun_read_as_verb(token: Token, g: Grammar) -> bool:
         or (prev.pos_ in ("NOUN", "PROPN") and token.i >= 2 and doc[token.i - 2].pos_ == "DET")
         # « Le patron de TotalEnergies, Patrick Pouyanné, estime avoir … »
         or (prev.text == "," and token.i >= 2 and doc[token.i - 2].pos_ == "PROPN")
+        # « Un distributeur, qui souhaite garder l'anonymat, juge que … »: a relative
+        # clause between the subject and its verb, and « que » right after
+        or (prev.text == "," and nxt.lower_ in g.complementisers and _after_relative(token, g))
     )
     after_de = doc[nxt.i + 1] if nxt.lower_ in g.de_forms and nxt.i + 1 < len(doc) else nxt
     return after_subject and (
@@ -243,6 +246,17 @@ def _noun_read_as_verb(token: Token, g: Grammar) -> bool:
         or nxt.lower_ in g.complementisers
         or "Inf" in after_de.morph.get("VerbForm")
     )
+
+
+def _after_relative(token: Token, g: Grammar) -> bool:
+    """The comma before ``token`` closes a relative clause (« , qui … , ») of its sentence."""
+    doc = token.doc
+    k = token.i - 2
+    while k >= token.sent.start and doc[k].text != ",":
+        if doc[k].lower_ in g.relative_pronouns and doc[k - 1].text == ",":
+            return True
+        k -= 1
+    return False
 
 
 def _is_verb(token: Token, g: Grammar) -> bool:

@@ -154,6 +154,19 @@ def _subject_of_misread_verb(ctx: ArticleContext, cue: Cue) -> Mention | None:
         if is_clitic_subject(t, g) and t.lower_ != "-t":
             return mention_from_tokens(ctx, [t])
     first_of_group = cue.first
+    # « Un distributeur, qui souhaite garder l'anonymat, juge que »: the words before the
+    # relative clause
+    k = cue.token.i - 2
+    while k > cue.token.sent.start and doc[k].text != ",":
+        if doc[k].lower_ in g.relative_pronouns and doc[k - 1].text == ",":
+            start = k - 2
+            while start > cue.token.sent.start and not doc[start - 1].is_punct:
+                start -= 1
+            words = list(doc[start : k - 1])
+            if 1 <= len(words) <= 8 and words[0].pos_ in ("DET", "PROPN"):
+                return mention_from_tokens(ctx, words)
+            break
+        k -= 1
     # « », s'est alarmée Nadia Kessous »: a postposed verb, its subject after it
     before = doc[first_of_group - 1] if first_of_group > 0 else None
     if before is not None and (before.is_punct or before.is_quote):

@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Candidate, Mention, quote_candidate
+from talkclaims.rules.cues import verb_lemmas
 from talkclaims.rules.families import POSTPOSED_UNLISTED, UNATTRIBUTED_QUOTE, VERBLESS_QUOTE
 from talkclaims.rules.layout import speaker_label
 from talkclaims.rules.mentions import mention_from_tokens, noun_phrase
@@ -144,13 +145,11 @@ def _incise_after(
 
 def _lemma(ctx: ArticleContext, token: Token) -> str | None:
     """The reporting verb a form is, read as a verb even when tagged as a noun (« juge »,
-    « tacle »): its lemma, or the form with a first-group ending, if the lexicon has it."""
+    « tacle », « martèle »): the first reading `verb_lemmas` gives, or the form with its
+    grave accent opened (« martèle » → marteler), that the lexicon has."""
     verbs = ctx.patterns.verbs
-    word = token.lower_
-    for guess in (token.lemma_.lower(), word + "r", word[:-1] + "er", word.replace("è", "e") + "r"):
-        if guess in verbs:
-            return guess
-    return None
+    guesses = (*verb_lemmas(token, ctx.grammar), token.lower_.replace("è", "e") + "r")
+    return next((guess for guess in guesses if guess in verbs), None)
 
 
 def _colon_before(ctx: ArticleContext, quote: Quote) -> int | None:
@@ -240,7 +239,7 @@ def _speaker(
         # « La ministre a défendu son texte. « Nous irons au bout. » »: the subject of
         # the sentence before, when it is someone (a description or a pronoun)
         if subjects and ctx.paragraph(prev_start)[0] >= previous_paragraph:
-            mention = mention_from_tokens(ctx, _subject_words(ctx, subjects[0]))
+            mention = mention_from_tokens(ctx, noun_phrase(subjects[0], ctx.grammar))
             if mention is not None and (
                 mention.kind in ("description", "pronoun", "name")
                 or (mention.kind == "other" and _someone(ctx, subjects[0]))
@@ -349,7 +348,7 @@ def _before_colon(ctx: ArticleContext, colon: int) -> Mention | None:
     ]
     if not subjects:
         return None
-    words = _subject_words(ctx, subjects[0])
+    words = noun_phrase(subjects[0], ctx.grammar)
     mention = mention_from_tokens(ctx, words) if words else None
     if mention is not None and mention.kind != "name":
         # « Le sélectionneur, Patrice Lanoë, savoure : « … » »: the apposed name
@@ -365,12 +364,8 @@ def _verb_before_colon(ctx: ArticleContext, colon: int) -> tuple[str, tuple[int,
     for t in reversed(list(span or ())):
         if t.pos_ in ("VERB", "NOUN", "ADJ") and t.text[:1].islower() and not ctx.in_quote(t.idx):
             lemma = _lemma(ctx, t)
-            if (lemma is not None and t.dep_ in ("ROOT", "conj", "parataxis", "ccomp")) or (
-                lemma is not None and t.pos_ == "VERB"
+            if lemma is not None and (
+                t.pos_ == "VERB" or t.dep_ in ("ROOT", "conj", "parataxis", "ccomp")
             ):
                 return lemma, (t.idx, t.idx + len(t.text))
     return None
-
-
-def _subject_words(ctx: ArticleContext, token: Token) -> list[Token]:
-    return noun_phrase(token, ctx.grammar)

@@ -39,6 +39,16 @@ def interview_outlets(ctx: ArticleContext) -> list[tuple[int, int, str]]:
     return found
 
 
+@dataclasses.dataclass(slots=True)
+class _Interview:
+    """An outlet an interview was given to, the speaker it is with once known, and the
+    paragraph that named it (its credit lasts `INTERVIEW_REACH` paragraphs)."""
+
+    outlet: str
+    speaker: str | None
+    paragraph: int
+
+
 def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
     """``claims`` (in text order) with their sources."""
     contents = [(c.start, c.end) for c in claims]
@@ -46,8 +56,7 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
     previous: Candidate | None = None
     interviews = interview_outlets(ctx)
     paragraph_starts = [p[0] for p in ctx.paragraphs]
-    # the interview whose claims are being credited: (outlet, its speaker once known)
-    interview: list[object] = []
+    interview: _Interview | None = None  # the interview whose claims are being credited
     for cand in claims:
         while interviews and interviews[0][0] < cand.start:
             pos, p_start, name = interviews.pop(0)
@@ -58,18 +67,19 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
                 if previous and previous.zone[0] <= pos < previous.zone[1]
                 else None
             )
-            interview = [name, given, p_start]
-        if interview:
-            name, speaker, p_start = interview
+            interview = _Interview(name, given, p_start)
+        if interview is not None:
             reach = bisect.bisect_right(paragraph_starts, cand.start) - bisect.bisect_right(
-                paragraph_starts, p_start
+                paragraph_starts, interview.paragraph
             )
             if reach > INTERVIEW_REACH:
-                interview = []
-            elif speaker is None and cand.speaker:
-                interview[1] = cand.speaker
-            elif speaker is not None and cand.speaker and cand.speaker != speaker:
-                interview = []  # another speaker: the interview's credit stops
+                interview = None
+            elif interview.speaker is None and cand.speaker:
+                interview.speaker = cand.speaker
+            elif (
+                interview.speaker is not None and cand.speaker and cand.speaker != interview.speaker
+            ):
+                interview = None  # another speaker: the interview's credit stops
         z_start, z_end = cand.zone
         own: list[str] = []
         if cand.mention is not None and cand.mention.kind == "outlet" and cand.mention.name:
@@ -83,10 +93,10 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
                 own.append(outlet.name)
         if own:
             cand = dataclasses.replace(cand, sources=tuple(own))
-            if interview and interview[0] not in own:
-                interview = []  # another outlet named: the interview's credit stops
-        elif interview and cand.speaker and cand.speaker == interview[1]:
-            cand = dataclasses.replace(cand, sources=(str(interview[0]),))
+            if interview is not None and interview.outlet not in own:
+                interview = None  # another outlet named: the interview's credit stops
+        elif interview is not None and cand.speaker and cand.speaker == interview.speaker:
+            cand = dataclasses.replace(cand, sources=(interview.outlet,))
         elif previous is not None and previous.speaker and previous.speaker == cand.speaker:
             cand = dataclasses.replace(cand, sources=previous.sources)
         out.append(cand)

@@ -531,3 +531,63 @@ def test_a_verb_read_as_a_noun_after_a_relative_clause(ex):
     )
     claims = run(ex, text)
     assert [(c.cue, c.speaker) for c in claims] == [("juger", "Un distributeur romand")]
+
+
+# ------------------------------------------------------ speakers of real news (2)
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "Un proche du dossier glisse que le vote pourrait être reporté d'un mois.",
+            Exp(
+                "indirect",
+                "le vote pourrait être reporté d'un mois",
+                "Un proche du dossier",
+                "glisser",
+            ),
+            id="verb-read-as-a-modifier-of-the-complement",
+        ),
+        pytest.param(
+            "Un cadre d'une des usines concernées glisse que l'accord est prêt.",
+            Exp("indirect", "l'accord est prêt", "Un cadre d'une des usines concernées", "glisser"),
+            id="verb-read-as-a-modifier-of-a-nested-complement",
+        ),
+        pytest.param(
+            "Ma grand-mère, quand je suis parti à Montréal, m'a dit : « Reviens vite. »",
+            Exp("direct", "Reviens vite.", "Ma grand-mère", "dire"),
+            id="subject-before-a-when-clause-not-the-object-clitic",
+        ),
+        pytest.param(
+            "À la direction de l'hôpital, on assure que les urgences resteront ouvertes.",
+            Exp("indirect", "les urgences resteront ouvertes", "direction de l'hôpital", "assurer"),
+            id="on-after-a-place",
+        ),
+        pytest.param(
+            "Chez le constructeur, on explique que la chaîne a été arrêtée par précaution.",
+            Exp("indirect", "la chaîne a été arrêtée par précaution", "constructeur", "expliquer"),
+            id="on-after-chez",
+        ),
+    ],
+)
+def test_speaker_words_of_real_news(ex, text, exp):
+    one(ex, text, exp)
+
+
+def test_on_alone_stays_as_written(ex):
+    claims = run(ex, "Dans la salle, on murmure que le verdict tombera ce soir.")
+    assert [c.speaker for c in claims] in ([], ["on"]), claims
+
+
+def test_the_same_source_is_the_source_quoted_just_before(ex):
+    text = (
+        "Au vestiaire, selon un cadre de l'équipe cité par Ouest-France, le ton est resté "
+        "« posé ». Personne n'a parlé de démission, affirme la même source."
+    )
+    claims = run(ex, text)
+    first = next(c for c in claims if "posé" in c.text)
+    assert first.text == "le ton est resté « posé »", first
+    assert first.speaker == "un cadre de l'équipe", first
+    assert first.sources == ("Ouest-France",), first
+    second = next(c for c in claims if "démission" in c.text)
+    assert second.speaker == first.speaker, second
+    assert second.cue == "affirmer", second

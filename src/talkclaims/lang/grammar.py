@@ -56,6 +56,7 @@ WORD_LISTS = (
     "auxiliary_forms",
     "first_group_endings",
     "participle_endings",
+    "anaphoric_adjectives",
     "inverted_subject_stops",
     "adjunct_prepositions",
     "connectors",
@@ -124,6 +125,7 @@ class Grammar:
     auxiliary_forms: frozenset[str]
     first_group_endings: tuple[str, ...]
     participle_endings: tuple[str, ...]
+    anaphoric_adjectives: frozenset[str]
     inverted_subject_stops: frozenset[str]
     adjunct_prepositions: frozenset[str]
     connectors: frozenset[str]

@@ -85,6 +85,8 @@ class Patterns:
     complement: frozenset[str]
     outlet_phrasings: tuple[str, ...]
     anaphoric_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    on_places: tuple[str, ...]
     title_words: frozenset[str]
     possessed_speech: frozenset[str]
     role_synonyms: tuple[frozenset[str], ...]
@@ -134,6 +136,13 @@ class Patterns:
     @cached_property
     def spelling_regex(self) -> re.Pattern[str]:
         return _words_regex(self.spellings, flags=0)
+
+    @cached_property
+    def on_place_regex(self) -> re.Pattern[str]:
+        """« Au cabinet du ministre, on »: group 1 is the place, up to the comma before
+        « on » at the end of the matched text."""
+        openings = "|".join(re.escape(w) for w in self.on_places)
+        return re.compile(rf"(?:{openings})\s+([^,.;:!?«»]{{2,80}}?),\s*(?:on)\Z", re.I)
 
     @cached_property
     def role_regex(self) -> re.Pattern[str]:
@@ -470,6 +479,8 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         outlet_phrasings=tuple(_strings(o, "outlet_phrasings", out_path)),
         role_synonyms=tuple(frozenset(x.lower() for x in group) for group in synonyms),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
+        person_nouns=frozenset(x.lower() for x in _strings(a, "person_nouns", attr_path)),
+        on_places=tuple(sorted(_strings(a, "on_places", attr_path), key=len, reverse=True)),
         title_words=frozenset(x.lower() for x in _strings(a, "title_words", attr_path)),
         possessed_speech=frozenset(x.lower() for x in _strings(a, "possessed_speech", attr_path)),
         outlets=tuple(

@@ -43,12 +43,24 @@ def mention_from_tokens(
         return Mention(text, start, end, "name", _coordinated(ctx, start, end) or name)
     # « une source CNN », « un journaliste de RTL »: an anonymous person credited to an
     # outlet; the outlet is the claim's source, the person its speaker
+    # (« un membre du staff cité par L'Équipe »: the member speaks, L'Équipe is the source)
     first_word = tokens[0].lower_
     if (
         first_word in ctx.grammar.indefinite_determiners
         and len(tokens) > 1
-        and (tokens[1].lower_ in ctx.patterns.role_nouns or tokens[1].lower_.startswith("source"))
+        and (
+            tokens[1].lower_ in ctx.patterns.role_nouns
+            or tokens[1].lower_ in ctx.patterns.person_nouns
+        )
     ):
+        for k in range(2, len(tokens) - 1):
+            if (
+                "Part" in tokens[k].morph.get("VerbForm")
+                and tokens[k + 1].lower_ in ctx.patterns.agent_markers
+            ):
+                # « un membre du staff cité par L'Équipe »: the person ends before « cité »
+                end = tokens[k - 1].idx + len(tokens[k - 1].text)
+                return Mention(ctx.text[start:end], start, end, "other")
         return Mention(text, start, end, "other")
     if according:
         outlets = [o for o in ctx.outlets if start <= o.start and o.end <= end]

@@ -114,6 +114,11 @@ def _resolve(
         if speaker is None:
             # « Un élu local ne décolère pas. « … », ironise-t-il »: a described person
             speaker = _described_antecedent(ctx, mention.start, pronoun_gender(mention.text))
+    elif (place := _on_place(ctx, mention.start, mention.end)) is not None:
+        speaker = place
+    elif _same_as_before(ctx, mention.text) and previous is not None and previous.speaker:
+        # « Personne n'a haussé le ton, assure la même source »: the speaker just before
+        speaker = previous.speaker
     elif mention.kind == "description":
         speaker = _described(ctx, people, mention.text, mention.name or "", mention.start)
     else:
@@ -142,6 +147,27 @@ def _described(ctx: ArticleContext, people: PeopleTracker, text: str, noun: str,
         speaker = people.salient(start, max_back=1)
     # « le maire » nobody was introduced as: the description is all the article gives
     return speaker or _strip_determiner(ctx, text)
+
+
+def _on_place(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """« Au cabinet du ministre, on indique que »: the place or circle the sentence opens
+    with speaks through « on » (``[start, end)``) right after it."""
+    if ctx.text[start:end].lower() != "on":
+        return None
+    s_start = ctx.sentence(start)[0]
+    match = ctx.patterns.on_place_regex.fullmatch(ctx.text, s_start, end)
+    return _strip_determiner(ctx, match.group(1).strip()) if match else None
+
+
+def _same_as_before(ctx: ArticleContext, text: str) -> bool:
+    """« la même source », « le même responsable »: a definite description that says it
+    is the one just quoted."""
+    words = text.lower().split()
+    return (
+        len(words) >= 3
+        and words[0] in ctx.grammar.definite_articles
+        and words[1] in ctx.grammar.anaphoric_adjectives
+    )
 
 
 def _strip_determiner(ctx: ArticleContext, text: str) -> str:

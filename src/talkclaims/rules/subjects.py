@@ -90,6 +90,15 @@ def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
         # « La syndicaliste relève que … » parsed as a noun with a modifier: the noun
         # phrase the verb hangs on is its subject
         head = cue.token.head
+        # « Un proche du dossier glisse que », « Un diplomate d'un de ces pays glisse »:
+        # the verb hangs on the last noun of the phrase; its subject is the whole phrase
+        while (
+            head.dep_ == "nmod"
+            and head.head.i < head.i
+            and head.head.pos_ in ("NOUN", "PROPN", "PRON", "DET", "NUM")
+            and not any(t.is_punct for t in ctx.doc[head.head.i : head.i])
+        ):
+            head = head.head
         if (
             cue.token.dep_ in ("amod", "acl")
             and head.i < cue.first
@@ -296,11 +305,20 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
         # a finite verb of a relative clause (« X, qui représente les familles, a plaidé »)
         # belongs to the subject's own phrase
         if any(
-            "Fin" in t.morph.get("VerbForm") and t.dep_ not in ("acl:relcl", "acl")
-            for t in ctx.doc[first:comma]
+            "Fin" in t.morph.get("VerbForm") and not _subordinate(t) for t in ctx.doc[first:comma]
         ):
             return False
     return True
+
+
+def _subordinate(verb: Token) -> bool:
+    """Whether a finite verb (or auxiliary) heads a clause inside another one: a relative
+    (« X, qui représente les familles, a plaidé ») or a clause a conjunction opens
+    (« Mon père, quand j'ai planté mes ceps, m'a dit »)."""
+    clause = verb.head if verb.dep_.startswith(("aux", "cop")) else verb
+    return clause.dep_ in ("acl:relcl", "acl", "advcl") or any(
+        c.dep_ == "mark" and c.pos_ == "SCONJ" for c in clause.children
+    )
 
 
 def _skip_adjuncts(ctx: ArticleContext, i: int) -> int:

@@ -55,7 +55,10 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
             )
         lead = text[sent_start : match.start()]
         lead_words = [w for w in re.split(r"[\s,]+", lead) if w]
-        if len(lead_words) <= 2 and all(fold(w) in ctx.grammar.connectors for w in lead_words):
+        opens = len(lead_words) <= 2 and all(fold(w) in ctx.grammar.connectors for w in lead_words)
+        if opens or (
+            _adjunct_lead(ctx, sent_start, match.start()) and text[np_end : np_end + 1] == ","
+        ):
             start = skip(text, np_end, "," + INLINE_SPACE, sent_end)
             end = clause_end(ctx, start, sent_end)
         else:
@@ -70,3 +73,17 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
         if found is not None:
             out.append(found)
     return out
+
+
+def _adjunct_lead(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is a short adjunct closed by a comma, with no verb of its
+    own (« Dans le vestiaire, d'après X, le discours a été … »): the claim is then the
+    clause after the « selon » phrase, not these words."""
+    if not ctx.text[start:end].rstrip().endswith(","):
+        return False
+    tokens = [t for t in (ctx.char_span(start, end) or []) if not t.is_space]
+    return (
+        0 < len(tokens) <= 7
+        and tokens[0].pos_ == "ADP"
+        and not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    )

@@ -15,7 +15,8 @@ the speaker the passage makes clear, in this order:
 5. the speaker of a claim just before, in the same passage, with nobody new named
    between (the words go on);
 6. the person the next sentence names, when the quotation opens its paragraph;
-7. for words in the first person, the person who has spoken most so far (portraits);
+7. for words in the first person, the person the headline names if they have spoken,
+   else the person who has spoken most so far (portraits);
 
 or none: they are still reported, under ``unattributed-quote``, with no speaker, so that
 no person's words are lost (and ``check --require speaker`` can flag them).
@@ -233,7 +234,13 @@ def _speaker(
             for t in span or ()
             if t.dep_ == "nsubj" and t.head.pos_ in ("VERB", "AUX") and not ctx.in_quote(t.idx)
         ]
+        # a name there that is a subject (« auprès du violoncelliste X » is not)
         person = people.salient(quote.open, max_back=1) if subjects else None
+        if person is not None and not any(
+            m.subject and m.name == person and prev_start <= m.start < quote.open
+            for m in people.persons
+        ):
+            person = None
         if person is not None:
             return Mention(person, prev_start, prev_start, "name", person), person, "name"
         # « La ministre a défendu son texte. « Nous irons au bout. » »: the subject of
@@ -277,7 +284,13 @@ def _speaker(
         named = set(ctx.article_names)
         speakers = [s for s in speakers if s in named]
         if speakers:
-            who = max(set(speakers), key=lambda s: (speakers.count(s), -speakers[::-1].index(s)))
+            # the person the headline names, when they have spoken: a portrait's subject
+            head_end = ctx.paragraphs[0][1] if ctx.paragraphs else 0
+            headline = {m.name for m in ctx.persons if m.start < head_end}
+            who = max(
+                set(speakers),
+                key=lambda s: (s in headline, speakers.count(s), -speakers[::-1].index(s)),
+            )
             return Mention(who, quote.open, quote.open, "name", who), who, "name"
     return None
 

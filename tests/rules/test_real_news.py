@@ -196,6 +196,60 @@ def test_subheadings_that_ask_a_question_do_not_make_an_interview(ex):
     assert [c for c in run(ex, text) if c.rule == "interview-answer"] == []
 
 
+LABELLED_INTERVIEW = (
+    "« Les rivières n'ont plus d'hiver »\n\n"
+    "L'hydrologue Marion Keller suit depuis vingt ans les cours d'eau du Jura.\n\n"
+    "Le Temps : Les étiages arrivent-ils plus tôt ?\n\n"
+    "Marion Keller : Oui, de trois semaines en moyenne. Nous le mesurons partout.\n\n"
+    "Le Temps : Certains élus vous trouvent pessimiste.\n\n"
+    "Marion Keller : Je lis des courbes. Un pêcheur de Saint-Ursanne m'a dit : « Je "
+    "n'ai jamais vu le Doubs aussi bas. » Les courbes disent la même chose.\n\n"
+    "Le Temps : Que faut-il faire ?\n\n"
+    "Marion Keller : Garder l'eau en amont, et vite.\n"
+)
+
+
+def test_a_labelled_interview_gives_each_answer_without_its_label(ex):
+    claims = run(ex, LABELLED_INTERVIEW)
+    answers = [c for c in claims if c.rule == "interview-answer"]
+    assert [c.text[:10] for c in answers] == ["Oui, de tr", "Je lis des", "Garder l'e"]
+    assert all(c.speaker == "Marion Keller" for c in answers), answers
+    # the outlet whose label asks the questions is the answers' source
+    assert all(c.sources == ("Le Temps",) for c in answers), answers
+    # an interviewer's turn with no question mark is not an answer
+    assert not any("pessimiste" in c.text for c in answers), answers
+
+
+def test_a_quotation_inside_an_answer_is_kept_beside_it(ex):
+    claims = run(ex, LABELLED_INTERVIEW)
+    inner = next(c for c in claims if c.text.startswith("Je n'ai jamais vu"))
+    assert inner.speaker == "Un pêcheur de Saint-Ursanne" and inner.rule != "interview-answer"
+    outer = next(c for c in claims if c.text.startswith("Je lis des"))
+    assert outer.start < inner.start and inner.end < outer.end
+
+
+def test_a_short_interviewer_turn_without_a_question_mark_is_not_an_answer(ex):
+    text = (
+        "Paul Mercier : « Le vélo n'est pas un loisir »\n\n"
+        "Urbaniste à Lyon, Paul Mercier a dessiné le réseau cyclable de la métropole.\n\n"
+        "Les pistes sont-elles assez larges ?\n\n"
+        "Non. Nous avons construit pour 2010, pas pour 2030.\n\n"
+        "Les commerçants redoutent la fin du stationnement.\n\n"
+        "Je les comprends, mais leurs clients viennent à pied.\n\n"
+        "Et l'hiver ? La fréquentation chute de moitié.\n\n"
+        "Elle chute, oui. Mais elle remonte chaque année.\n\n"
+        "Quel est votre prochain chantier ?\n\n"
+        "Les gares. On y arrive encore mal à vélo.\n"
+    )
+    answers = [c for c in run(ex, text) if c.rule == "interview-answer"]
+    assert [c.text[:10] for c in answers] == [
+        "Non. Nous ",
+        "Je les com",
+        "Elle chute",
+        "Les gares.",
+    ]
+
+
 # ------------------------------------------------------------ lexicon and verbs
 @pytest.mark.parametrize(
     ("text", "exp"),

@@ -39,6 +39,9 @@ class Family:
     #: Proposed after a first pass of speaker resolution, from the claims already found
     #: and the people they name (its ``propose`` takes the claims and the tracker).
     after_speakers: bool = False
+    #: Its candidate is a whole passage of one person's words (an interview answer): the
+    #: claims it holds are kept beside it (« Ma fille m'a dit que … » inside an answer).
+    holds_speech: bool = False
 
 
 CUE_QUE = Family("cue-que", 1, 0.9, ("cue_frames",), frames_clause=True, continued=True)
@@ -55,8 +58,8 @@ SELON = Family("selon", 4, 0.75, ("according_to", "opinion"), lends_speaker=True
 HEADLINE_QUOTE = Family("headline-quote", 0, 0.7, ("headline",))
 APPOSITIVE_AGENT = Family("appositive-agent", 5, 0.65, ("appositive",))
 BLOCK_QUOTE = Family("block-quote", 0, 0.6, ("block_quote",))
-INTERVIEW_ANSWER = Family("interview-answer", 6, 0.6, ("layout_speech",))
-DIGEST_SPEECH = Family("digest-speech", 6, 0.6, ("layout_speech",))
+INTERVIEW_ANSWER = Family("interview-answer", 6, 0.6, ("layout_speech",), holds_speech=True)
+DIGEST_SPEECH = Family("digest-speech", 6, 0.6, ("layout_speech",), holds_speech=True)
 QUOTE_CONTINUATION = Family(
     "quote-continuation", 7, 0.8, ("continuation",), continued=True, after_speakers=True
 )

@@ -2,7 +2,8 @@
 
 Two kinds of overlap are settled. Reported speech inside a reported clause belongs to
 the outer claim (« Il a dit que le texte serait présenté « avant mars » » is one claim,
-not two). Otherwise, candidates overlapping by more than half are decided by their
+not two). A passage of one person's words (an interview answer) keeps the claims it
+holds beside it. Otherwise, candidates overlapping by more than half are decided by their
 family's priority, then by position.
 """
 
@@ -33,7 +34,10 @@ def settle(candidates: list[Candidate]) -> list[Candidate]:
     ]
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.priority, c.start)):
-        rival = next((i for i, k in enumerate(kept) if overlap(k, cand) > 0.5), None)
+        rival = next(
+            (i for i, k in enumerate(kept) if overlap(k, cand) > 0.5 and not _holds(k, cand)),
+            None,
+        )
         if rival is None:
             kept.append(cand)
         elif (
@@ -44,3 +48,15 @@ def settle(candidates: list[Candidate]) -> list[Candidate]:
         ):
             kept[rival] = dataclasses.replace(kept[rival], mention=cand.mention)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _holds(a: Candidate, b: Candidate) -> bool:
+    """Whether one of the two is a passage of speech that strictly holds the other."""
+    outer, inner = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
+    return (
+        outer.family.holds_speech
+        and not inner.family.holds_speech
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < outer.end - outer.start
+    )

@@ -57,6 +57,7 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
     interviews = interview_outlets(ctx)
     paragraph_starts = [p[0] for p in ctx.paragraphs]
     interview: _Interview | None = None  # the interview whose claims are being credited
+    answer_span = (0, 0)  # the last passage of speech (an answer), whose quotes it holds
     for cand in claims:
         while interviews and interviews[0][0] < cand.start:
             pos, p_start, name = interviews.pop(0)
@@ -72,14 +73,21 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
             reach = bisect.bisect_right(paragraph_starts, cand.start) - bisect.bisect_right(
                 paragraph_starts, interview.paragraph
             )
-            if reach > INTERVIEW_REACH:
+            # the answers of a question-and-answer interview are its claims however
+            # long it runs
+            answer = cand.family.holds_speech and cand.speaker == interview.speaker
+            if reach > INTERVIEW_REACH and not answer:
                 interview = None
             elif interview.speaker is None and cand.speaker:
                 interview.speaker = cand.speaker
             elif (
-                interview.speaker is not None and cand.speaker and cand.speaker != interview.speaker
+                interview.speaker is not None
+                and cand.speaker
+                and cand.speaker != interview.speaker
+                and not (answer_span[0] <= cand.start and cand.end <= answer_span[1])
             ):
-                interview = None  # another speaker: the interview's credit stops
+                # another speaker, not quoted inside an answer: the credit stops
+                interview = None
         z_start, z_end = cand.zone
         own: list[str] = []
         if cand.mention is not None and cand.mention.kind == "outlet" and cand.mention.name:
@@ -101,4 +109,6 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
             cand = dataclasses.replace(cand, sources=previous.sources)
         out.append(cand)
         previous = cand
+        if cand.family.holds_speech:
+            answer_span = (cand.start, cand.end)
     return out

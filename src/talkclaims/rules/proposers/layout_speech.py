@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Candidate, Mention, span_candidate
@@ -29,9 +30,11 @@ if TYPE_CHECKING:
 QUESTION_WORDS = 60
 #: An interview has at least this many question paragraphs followed by an answer.
 MIN_QUESTIONS = 2
+#: An interviewer's turn with no question mark at its end is at most this many words.
+SHORT_TURN_WORDS = 25
 #: An answer runs over at most this many paragraphs after its question.
 MAX_ANSWER_PARAGRAPHS = 4
-_LABEL = re.compile(r"^[^\n:«»“”\"]{2,60}?\s?:\s+")
+_LABEL = re.compile(r"[^\n:«»“”\"]{2,60}?\s?:\s+")
 
 
 def propose(ctx: ArticleContext) -> list[Candidate]:
@@ -47,13 +50,46 @@ def _is_question(ctx: ArticleContext, start: int, end: int) -> bool:
     )
 
 
+def _interjection(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A short paragraph that reads as the interviewer's: a question mark in it, or no
+    word of the speaker's first person (« La FEB réclame pourtant un saut d'index. »)."""
+    span = ctx.char_span(start, end)
+    if (
+        span is None
+        or len(span) > SHORT_TURN_WORDS
+        or any(start <= q.open < end for q in ctx.quotes)
+    ):
+        return False
+    if "?" in ctx.text[start:end]:
+        return True
+    return not any(t.lower_ in ctx.patterns.first_person or t.lower_ == "on" for t in span)
+
+
+def _question_labels(ctx: ArticleContext) -> frozenset[str]:
+    """The labels that open question paragraphs (« Le Devoir : », « Q : »): the same
+    label opens the interviewer's turns that are not questions (« Certains vous
+    reprochent d'être alarmiste. »), so that they are not taken for answers."""
+    found: Counter[str] = Counter()
+    for start, end in ctx.paragraphs:
+        label = _LABEL.match(ctx.text, start, end)
+        if label is not None and _is_question(ctx, start, end):
+            found[ctx.text[start : label.end()].strip()] += 1
+    return frozenset(k for k, n in found.items() if n >= MIN_QUESTIONS)
+
+
 def _interview(ctx: ArticleContext) -> list[Candidate]:
     paragraphs = ctx.paragraphs
-    questions = [
-        i
-        for i, (s, e) in enumerate(paragraphs[:-1])
-        if _is_question(ctx, s, e) and not _is_question(ctx, *paragraphs[i + 1])
-    ]
+    labels = _question_labels(ctx)
+
+    def labelled(i: int) -> bool:
+        start, end = paragraphs[i]
+        if _is_question(ctx, start, end):
+            return True
+        label = _LABEL.match(ctx.text, start, end)
+        return label is not None and ctx.text[start : label.end()].strip() in labels
+
+    asking = {i for i in range(len(paragraphs)) if labelled(i)}
+    questions = [i for i in range(len(paragraphs) - 1) if i in asking and i + 1 not in asking]
     if len(questions) < MIN_QUESTIONS:
         return []
     # questions alternate with answers: they are at least a quarter of the paragraphs
@@ -63,25 +99,52 @@ def _interview(ctx: ArticleContext) -> list[Candidate]:
     who = _interviewee(ctx, paragraphs[questions[0]][0])
     if who is None:
         return []
+    # « Et le logement ? Les prix ont reculé. », « La FEB réclame pourtant un saut
+    # d'index. »: in an interview, a short paragraph between two answers with a question
+    # mark or no word of the first person is the interviewer's
+    extra = {
+        i
+        for i in range(questions[0] + 2, len(paragraphs) - 1)
+        if i not in asking
+        and i - 1 not in asking
+        and i + 1 not in asking
+        and _interjection(ctx, *paragraphs[i])
+    }
+    asking |= extra
+    questions = sorted(set(questions) | extra)
     out: list[Candidate] = []
-    qset = set(questions)
     for i in range(questions[0] + 1, len(paragraphs)):
-        if i in qset or _is_question(ctx, *paragraphs[i]):
+        if i in asking:
             continue
         # an answer runs from the paragraph after a question to the next question
         k = i - 1
-        while k >= 0 and k not in qset and not _is_question(ctx, *paragraphs[k]):
+        while k >= 0 and k not in asking:
             k -= 1
         if k < questions[0] or i - k > MAX_ANSWER_PARAGRAPHS:
             continue
         start, end = paragraphs[i]
         label = _LABEL.match(ctx.text, start, end)
-        if label is not None and ctx.name_in(start, label.end()):
+        if label is not None and (
+            ctx.name_in(start, label.end()) or _names(ctx.text[start : label.end()], who)
+        ):
             start = label.end()
         lead = paragraphs[questions[0]][0]
         mention = Mention(who, lead, lead, "name", who)
-        out.append(span_candidate(ctx, start, end, INTERVIEW_ANSWER, start, mention))
+        cand = span_candidate(ctx, start, end, INTERVIEW_ANSWER, start, mention)
+        # « Le Devoir : … ? » then the answer: the outlet asking is the answer's source
+        q_start, q_end = paragraphs[k]
+        asked = _LABEL.match(ctx.text, q_start, q_end)
+        if asked is not None and ctx.outlet_in(q_start, asked.end()) is not None:
+            cand = replace(cand, zone=(q_start, cand.zone[1]))
+        out.append(cand)
     return out
+
+
+def _names(label: str, who: str) -> bool:
+    """Whether an answer's label (« Sophie Lalancette : », « S. Lalancette : ») names
+    the interviewee ``who``: a capitalised word of the label is one of the name's."""
+    words = {w.strip(".,") for w in who.split()}
+    return any(w[:1].isupper() and w.strip(".,:") in words for w in label.split())
 
 
 def _interviewee(ctx: ArticleContext, first_question: int) -> str | None:

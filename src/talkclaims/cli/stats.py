@@ -1,10 +1,10 @@
-"""``talkclaims stats``: claims counted by speaker, outlet, cue, article or kind."""
+"""``talkclaims stats``: claims counted by one key (speaker, outlet, cue, article, kind,
+speaker type or gender…), or by two as a cross-table (``--by outlet,speaker_type``)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -17,27 +17,36 @@ from talkclaims.cli.common import (
     finish,
     load_inputs,
     run_options,
+    usage_error,
 )
 from talkclaims.cli.extract import articles_only
+from talkclaims.write.views import GROUPS
 from talkclaims.write.writers import CountFormat
 
 if TYPE_CHECKING:
     from talkclaims.records import Claim
 
 
-class GroupBy(str, Enum):
-    """What `talkclaims stats` counts claims by (`talkclaims.write.views.GROUPS`)."""
-
-    speaker = "speaker"
-    source = "source"
-    cue = "cue"
-    doc = "doc"
-    kind = "kind"
+def _complete_by(incomplete: str) -> list[str]:
+    """Shell completion of ``--by``: a key, or a second key after « FIRST, »."""
+    first, comma, rest = incomplete.rpartition(",")
+    if not comma:
+        return [key for key in GROUPS if key.startswith(rest)]
+    return [f"{first},{key}" for key in GROUPS if key.startswith(rest) and key != first]
 
 
 def stats(
     paths: Annotated[list[str], typer.Argument(help="Articles or folders.")],
-    by: Annotated[GroupBy, typer.Option("--by", help="Group claims by this.")] = GroupBy.speaker,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            metavar="KEY[,KEY]",
+            help=f"Group claims by this key, or cross two keys (FIRST,SECOND: a row per "
+            f"FIRST value, a count and a share per SECOND value). Keys: {', '.join(GROUPS)}.",
+            autocompletion=_complete_by,
+        ),
+    ] = "speaker",
     fmt: Annotated[
         CountFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = CountFormat.table,
@@ -48,11 +57,16 @@ def stats(
         typer.Option("--csv-raw", help="CSV: keep names starting with = + - @ as they are."),
     ] = False,
 ) -> None:
-    """Count claims by speaker, outlet, cue, article or kind, with the share of each."""
+    """Count claims by speaker, outlet, cue, article, kind, speaker type or gender, with
+    the share of each; two keys give a cross-table."""
     from talkclaims.run.parallel import process_paths
-    from talkclaims.write.views import count_by
-    from talkclaims.write.writers import write_counts
+    from talkclaims.write.views import count_by, cross_count, parse_groups
+    from talkclaims.write.writers import write_counts, write_cross
 
+    try:  # a bad --by is refused before any article is read
+        keys = parse_groups(by)
+    except ValueError as exc:
+        usage_error(str(exc))
     names, rules = load_inputs(paths, patterns)
     names = articles_only(names)
     options = run_options(patterns, jobs, rules)
@@ -67,5 +81,8 @@ def stats(
                 error(f"{result.doc}: {result.error}")
             yield from result.claims
 
-    write_counts(count_by(claims(), by.value), by.value, fmt, sys.stdout, csv_raw)
+    if len(keys) == 1:
+        write_counts(count_by(claims(), keys[0]), keys[0], fmt, sys.stdout, csv_raw)
+    else:
+        write_cross(cross_count(claims(), *keys), fmt, sys.stdout, csv_raw)
     finish(failed)

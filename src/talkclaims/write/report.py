@@ -2,7 +2,10 @@
 
 One file, no network: CSS and script are inline, charts are inline SVG. Every piece of
 article text goes through `html.escape`, so an article containing ``<script>`` shows it
-as text. Filters (by speaker, by outlet) run in the page, without a server.
+as text. Filters (by speaker, by outlet) run in the page, without a server. Charts
+count claims by speaker, outlet, kind, speaker type and speaker gender; a quotation
+without a speaker has a colour of its own (class ``nospeaker``), so what the extractor
+could not attribute stands out.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ margin:1.2em 0;white-space:pre-wrap}
 article h3{white-space:normal;margin:0 0 .6em;font-size:1em;color:#555}
 mark{border-radius:3px;padding:0 .1em;cursor:help;position:relative}
 mark.direct{background:#c9f0d3}mark.mixed{background:#ffe7a3}mark.indirect{background:#cfe0fb}
+mark.nospeaker,.legend .nospeaker{background:#f7c6d9}
 mark.dim{background:transparent;outline:1px dotted #bbb}
 mark .tip{display:none;position:absolute;left:0;top:1.6em;z-index:9;min-width:18em;
 background:#222;color:#fff;padding:.5em .7em;border-radius:4px;font-size:.85em;
@@ -126,8 +130,10 @@ def _article(index: int, item: ArticleClaims, first_number: int) -> str:
                 ("kind", claim.kind),
             )
         )
+        # no speaker: its own colour, over the kind's (the tip still says the kind)
+        classes = f"claim {claim.kind}" + ("" if claim.speaker else " nospeaker")
         out.append(
-            f'<mark class="claim {_e(claim.kind)}" id="c{number}" tabindex="0" '
+            f'<mark class="{_e(classes)}" id="c{number}" tabindex="0" '
             f'data-speaker="{_e(claim.speaker or "")}" '
             f'data-sources="{_e(chr(31).join(claim.sources))}">'
             f'<span class="n">{number}</span>{_e(claim.text)}<span class="tip">{tip}</span></mark>'
@@ -143,6 +149,8 @@ def render_report(articles: Sequence[ArticleClaims], title: str = "talkclaims re
     speakers = count_by(claims, "speaker") if claims else []
     sources = count_by(claims, "source") if claims else []
     kinds = count_by(claims, "kind") if claims else []
+    speaker_types = count_by(claims, "speaker_type") if claims else []
+    genders = count_by(claims, "speaker_gender") if claims else []
 
     def options(counts) -> str:
         names = sorted(c.name for c in counts if c.name != "(none)")
@@ -158,9 +166,12 @@ def render_report(articles: Sequence[ArticleClaims], title: str = "talkclaims re
             for source in claim.sources:
                 first_by_source.setdefault(source, number + k)
         number += len(item.claims)
-    kind_key = "".join(
-        f'<span class="{k}" style="background:{c}">{k}</span>'
-        for k, c in (("direct", "#c9f0d3"), ("mixed", "#ffe7a3"), ("indirect", "#cfe0fb"))
+    kind_key = (
+        "".join(
+            f'<span class="{k}" style="background:{c}">{k}</span>'
+            for k, c in (("direct", "#c9f0d3"), ("mixed", "#ffe7a3"), ("indirect", "#cfe0fb"))
+        )
+        + '<span class="nospeaker">no speaker</span>'
     )
     return f"""<!doctype html>
 <html lang="fr"><head><meta charset="utf-8">
@@ -175,6 +186,8 @@ def render_report(articles: Sequence[ArticleClaims], title: str = "talkclaims re
 {_chart("Claims per speaker", speakers, "data-filter-speaker", first_by_speaker)}
 {_chart("Claims per outlet", sources, "data-filter-source", first_by_source)}
 {_chart("Claims by kind", kinds, None)}
+{_chart("Claims by speaker type", speaker_types, None)}
+{_chart("Claims by speaker gender", genders, None)}
 </section>
 <div class="filters" id="filters">
 <label>Speaker <select id="f-speaker"><option value="">all</option>

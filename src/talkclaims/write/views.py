@@ -1,11 +1,11 @@
 """Ways to look at claims: an article with its claims marked, and counts by group.
 
 `article_view` builds a rich renderable from an article and its claims (used by
-`talkclaims show`); `count_by` aggregates claims for `talkclaims stats` and
-`counts_table` shows the counts (`talkclaims.write.writers.write_counts` writes them in
-every format); `scores_table` and `mismatch_lines` show what `talkclaims evaluate`
-scored. All take the records every writer takes, so what a person sees is what the
-exports say.
+`talkclaims show`); `count_by` and `cross_count` aggregate claims for `talkclaims
+stats`, `counts_table` and `cross_table` show the counts
+(`talkclaims.write.writers.write_counts` writes them in every format); `scores_table`
+and `mismatch_lines` show what `talkclaims evaluate` scored. All take the records every
+writer takes, so what a person sees is what the exports say.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from talkclaims.records import Claim
+from talkclaims.records import GENDERS, KINDS, SPEAKER_TYPES, Claim
 from talkclaims.write.writers import printable
 
 if TYPE_CHECKING:
@@ -33,7 +33,11 @@ KIND_STYLES = {"direct": "on color(22)", "mixed": "on color(94)", "indirect": "o
 MENTION_STYLE = "underline bold"
 CUE_STYLE = "underline italic"
 OUTLET_STYLE = "bold magenta"
-GROUPS = ("speaker", "source", "cue", "doc", "kind")
+#: What claims are counted by: ``source`` is each outlet a claim is credited to,
+#: ``outlet`` the publication the article comes from (JSON Lines metadata).
+GROUPS = (
+    "speaker", "source", "cue", "doc", "kind", "speaker_type", "speaker_gender", "outlet",
+)  # fmt: skip
 NONE = "(none)"
 
 
@@ -97,8 +101,21 @@ class Count:
     share: float
 
 
+def _values(claim: Claim, by: str) -> list[str]:
+    """The groups ``claim`` counts in: one, but one per outlet for ``source``, and
+    « (none) » for a claim with no value (no speaker, no cue, no outlet metadata…)."""
+    if by == "source":
+        return list(claim.sources) or [NONE]
+    return [getattr(claim, by) or NONE]
+
+
+def _most_first(counts: Counter[str]) -> list[tuple[str, int]]:
+    """Groups most frequent first, ties by name: an order that is the same on every run."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
 def count_by(claims: Iterable[Claim], by: str) -> list[Count]:
-    """Claims grouped by speaker, source, cue, doc or kind, most frequent first.
+    """Claims grouped by one of `GROUPS`, most frequent first.
 
     A claim credited to two outlets counts once for each; claims with no value for the
     group are counted under « (none) ».
@@ -107,13 +124,98 @@ def count_by(claims: Iterable[Claim], by: str) -> list[Count]:
         raise ValueError(f"cannot group by {by!r}; use one of {', '.join(GROUPS)}")
     counts: Counter[str] = Counter()
     for claim in claims:
-        if by == "source":
-            counts.update(claim.sources or [NONE])
-        else:
-            counts[getattr(claim, by) or NONE] += 1
+        counts.update(_values(claim, by))
     total = sum(counts.values())
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [Count(name, n, n / total) for name, n in ordered]
+    return [Count(name, n, n / total) for name, n in _most_first(counts)]
+
+
+def parse_groups(text: str) -> tuple[str, ...]:
+    """``--by`` as written (« speaker », « outlet,speaker_type »): one or two `GROUPS`.
+
+    Raises ValueError with a message for the user (an unknown key, more than two keys,
+    a key twice), so that the command can refuse before reading any article.
+    """
+    keys = tuple(key.strip() for key in text.split(","))
+    for key in keys:
+        if key not in GROUPS:
+            shown = repr(key) if key else "an empty key"
+            raise ValueError(f"--by: cannot group by {shown}; use one of {', '.join(GROUPS)}")
+    if len(keys) > 2:
+        raise ValueError(f"--by: at most two keys (FIRST,SECOND), not {len(keys)}: {text!r}")
+    if len(keys) == 2 and keys[0] == keys[1]:
+        raise ValueError(f"--by: {keys[0]!r} twice; cross two different keys")
+    return keys
+
+
+#: Columns of a cross-table whose second key has a fixed set of values: all of them,
+#: in this order, even when a run has none, so that two runs give the same columns.
+#: « (none) » is a column where the value can be missing (claims without a speaker).
+FIXED_COLUMNS = {
+    "kind": KINDS,
+    "speaker_type": (*SPEAKER_TYPES, NONE),
+    "speaker_gender": (*GENDERS, NONE),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CrossRow:
+    """One value of the first key: its claims, and how many of them have each value of
+    the second key (`CrossTable.columns`)."""
+
+    name: str
+    claims: int
+    counts: tuple[int, ...]
+
+    @property
+    def shares(self) -> tuple[float, ...]:
+        """Each column's count over the row's claims. They add up to 1 but for a second
+        key of ``source``, where a claim credited to two outlets counts in both."""
+        return tuple(n / self.claims for n in self.counts)
+
+
+@dataclass(frozen=True, slots=True)
+class CrossTable:
+    """Claims counted by two keys (``stats --by FIRST,SECOND``): one row per value of
+    ``first``, most claims first, one column per value of ``second``."""
+
+    first: str
+    second: str
+    columns: tuple[str, ...]
+    rows: tuple[CrossRow, ...]
+
+
+def cross_count(claims: Iterable[Claim], first: str, second: str) -> CrossTable:
+    """Claims counted by ``first`` and, within each of its values, by ``second``.
+
+    Rows go most claims first (ties by name). Columns of ``kind``, ``speaker_type`` and
+    ``speaker_gender`` are all their values in `FIXED_COLUMNS` order; other keys give a
+    column per value seen, the most frequent first. Missing values are « (none) », as in
+    `count_by`; a claim credited to two outlets counts for each.
+    """
+    for key in (first, second):
+        if key not in GROUPS:
+            raise ValueError(f"cannot group by {key!r}; use one of {', '.join(GROUPS)}")
+    rows: Counter[str] = Counter()
+    cells: Counter[tuple[str, str]] = Counter()
+    seen: Counter[str] = Counter()
+    for claim in claims:
+        seconds = _values(claim, second)
+        for name in _values(claim, first):
+            rows[name] += 1
+            cells.update((name, value) for value in seconds)
+        seen.update(seconds)
+    fixed = FIXED_COLUMNS.get(second, ())
+    extra = [name for name, _ in _most_first(seen) if name not in fixed]
+    columns = (*fixed, *extra)
+    return CrossTable(
+        first,
+        second,
+        columns,
+        tuple(
+            CrossRow(name, n, tuple(cells[name, column] for column in columns))
+            for name, n in _most_first(rows)
+        ),
+    )
 
 
 def counts_table(counts: Sequence[Count], by: str) -> Table:
@@ -124,6 +226,23 @@ def counts_table(counts: Sequence[Count], by: str) -> Table:
     table.add_column("share", justify="right")
     for count in counts:
         table.add_row(_cell(count.name), str(count.claims), f"{count.share:.1%}")
+    return table
+
+
+def cross_table(cross: CrossTable) -> Table:
+    """A cross-table for a person: a row per value of the first key, its claims, then
+    for each value of the second key its count and its share of the row in %."""
+    table = Table(title=f"claims by {cross.first} and {cross.second}", title_justify="left")
+    table.add_column(_cell(cross.first))
+    table.add_column("claims", justify="right")
+    for column in cross.columns:
+        table.add_column(_cell(column), justify="right")
+        table.add_column(f"{_cell(column)} %", justify="right")
+    for row in cross.rows:
+        cells = [_cell(row.name), str(row.claims)]
+        for n, share in zip(row.counts, row.shares, strict=True):
+            cells += [str(n), f"{share:.1%}"]
+        table.add_row(*cells)
     return table
 
 

@@ -5,9 +5,9 @@ column never exists in one format and not in another. Writers stream: a document
 claims are written as soon as they are found, and only the table and YAML formats
 hold one document's claims at a time.
 
-`write_counts` writes the counts of `talkclaims stats` with the same conventions (CSV
-as RFC 4180 with CRLF line ends, JSON as UTF-8 text), so a spreadsheet or a script reads
-both kinds of file the same way.
+`write_counts` and `write_cross` write the counts of `talkclaims stats` with the same
+conventions (CSV as RFC 4180 with CRLF line ends, JSON as UTF-8 text), so a spreadsheet
+or a script reads both kinds of file the same way.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import yaml
 from talkclaims.records import FIELDS, Claim
 
 if TYPE_CHECKING:
-    from talkclaims.write.views import Count
+    from talkclaims.write.views import Count, CrossTable
 
 
 class Format(str, Enum):
@@ -280,6 +280,56 @@ def write_counts(
         from talkclaims.write.views import counts_table
 
         Console(file=stream, highlight=False).print(counts_table(counts, by))
+
+
+def write_cross(
+    cross: CrossTable, fmt: CountFormat, stream: IO[str], csv_raw: bool = False
+) -> None:
+    """A cross-table (``stats --by FIRST,SECOND``) in ``fmt``.
+
+    JSON is a list with one object per row, ``{FIRST: name, "claims": n, "counts":
+    {value: n, …}, "shares": {value: s, …}}``, shares rounded to 4 places and the
+    values in column order: ``pandas.json_normalize`` makes it one flat frame, and a
+    value named like a key (a speaker called « claims ») cannot overwrite it. CSV has
+    the columns ``FIRST, claims, VALUE, VALUE share, …``, shares with 4 places; the row
+    names and the column names built from values (speakers, outlets…) are neutralised
+    as in `CsvWriter` unless ``csv_raw``. The table (`talkclaims.write.views.cross_table`)
+    gives the shares in %.
+    """
+    if fmt is CountFormat.json:
+        rows = [
+            {
+                cross.first: row.name,
+                "claims": row.claims,
+                "counts": dict(zip(cross.columns, row.counts, strict=True)),
+                "shares": {c: round(s, 4) for c, s in zip(cross.columns, row.shares, strict=True)},
+            }
+            for row in cross.rows
+        ]
+        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is CountFormat.csv:
+        name = (lambda n: n) if csv_raw else neutralise
+        writer = csv.writer(stream, lineterminator="\r\n")
+        header = [cross.first, "claims"]
+        for column in cross.columns:
+            header += [column, f"{column} share"]
+        writer.writerow([name(cell) for cell in header])
+        for row in cross.rows:
+            cells: list[object] = [name(row.name), row.claims]
+            for n, share in zip(row.counts, row.shares, strict=True):
+                cells += [n, f"{share:.4f}"]
+            writer.writerow(cells)
+    else:
+        from rich.console import Console
+
+        from talkclaims.write.views import cross_table
+
+        console = Console(file=stream, highlight=False)
+        table = cross_table(cross)
+        if not console.is_terminal:  # a file or a pipe: as wide as the table, never cut
+            unbounded = console.options.update_width(10_000)
+            console.width = max(console.width, console.measure(table, options=unbounded).maximum)
+        console.print(table)
 
 
 #: A temporary output of a writer: ``.NAME.PID.RANDOM.tmp`` beside NAME.

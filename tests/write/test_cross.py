@@ -109,3 +109,22 @@ def test_the_table_is_never_cut_in_a_file():
     assert out.startswith("claims by outlet and speaker_type")
     header = next(line for line in out.splitlines() if "┃" in line and "outlet" in line)
     assert "organisation %" in header and "…" not in out
+
+
+def test_no_two_columns_share_a_name_when_a_value_is_named_like_a_key():
+    claims = [claim("Le Monde", "outlet", outlet="Le Monde"), claim("X", "person")]
+    frame = pd.read_csv(io.StringIO(written_of(claims, CountFormat.csv)), keep_default_na=False)
+    assert list(frame.columns[:2]) == ["outlet", "claims"]
+    assert frame.columns.is_unique  # the speaker type « outlet » is not a second « outlet »
+    monde = frame.set_index("outlet").loc["Le Monde"]
+    assert monde["speaker_type=outlet"] == 1 and monde["speaker_type=outlet share"] == 1.0
+    table = written_of(claims, CountFormat.table)
+    assert "speaker_type=outlet %" in table
+    rows = {row["outlet"]: row for row in json.loads(written_of(claims, CountFormat.json))}
+    assert rows["Le Monde"]["counts"]["outlet"] == 1  # nested: no clash with the key
+
+
+def written_of(claims, fmt: CountFormat) -> str:
+    stream = io.StringIO(newline="")
+    write_cross(cross_count(claims, "outlet", "speaker_type"), fmt, stream)
+    return stream.getvalue()

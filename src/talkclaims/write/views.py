@@ -183,6 +183,14 @@ class CrossTable:
     columns: tuple[str, ...]
     rows: tuple[CrossRow, ...]
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The columns' headers in a table or a CSV file: the value, but ``SECOND=value``
+        for a value named like a header before it (the speaker type « outlet » in
+        ``--by outlet,speaker_type``), so that no file has two columns of one name."""
+        taken = (self.first, "claims")
+        return tuple(f"{self.second}={c}" if c in taken else c for c in self.columns)
+
 
 def cross_count(claims: Iterable[Claim], first: str, second: str) -> CrossTable:
     """Claims counted by ``first`` and, within each of its values, by ``second``.
@@ -235,9 +243,9 @@ def cross_table(cross: CrossTable) -> Table:
     table = Table(title=f"claims by {cross.first} and {cross.second}", title_justify="left")
     table.add_column(_cell(cross.first))
     table.add_column("claims", justify="right")
-    for column in cross.columns:
-        table.add_column(_cell(column), justify="right")
-        table.add_column(f"{_cell(column)} %", justify="right")
+    for label in cross.labels:
+        table.add_column(_cell(label), justify="right")
+        table.add_column(f"{_cell(label)} %", justify="right")
     for row in cross.rows:
         cells = [_cell(row.name), str(row.claims)]
         for n, share in zip(row.counts, row.shares, strict=True):

@@ -291,7 +291,8 @@ def write_cross(
     {value: n, …}, "shares": {value: s, …}}``, shares rounded to 4 places and the
     values in column order: ``pandas.json_normalize`` makes it one flat frame, and a
     value named like a key (a speaker called « claims ») cannot overwrite it. CSV has
-    the columns ``FIRST, claims, VALUE, VALUE share, …``, shares with 4 places; the row
+    the columns ``FIRST, claims, VALUE, VALUE share, …`` (``SECOND=VALUE`` for a value
+    named like FIRST or claims, `CrossTable.labels`), shares with 4 places; the row
     names and the column names built from values (speakers, outlets…) are neutralised
     as in `CsvWriter` unless ``csv_raw``. The table (`talkclaims.write.views.cross_table`)
     gives the shares in %.
@@ -311,8 +312,8 @@ def write_cross(
         name = (lambda n: n) if csv_raw else neutralise
         writer = csv.writer(stream, lineterminator="\r\n")
         header = [cross.first, "claims"]
-        for column in cross.columns:
-            header += [column, f"{column} share"]
+        for label in cross.labels:
+            header += [label, f"{label} share"]
         writer.writerow([name(cell) for cell in header])
         for row in cross.rows:
             cells: list[object] = [name(row.name), row.claims]

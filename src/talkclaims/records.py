@@ -8,6 +8,11 @@ from operator import attrgetter
 from typing import Any
 
 KINDS = ("direct", "indirect", "mixed")
+#: Speaker types, from the most to the least identified: a named person, a person known
+#: by a description that identifies them, an anonymous person or group, an
+#: organisation, the outlet itself.
+SPEAKER_TYPES = ("person", "role", "anonymous", "organisation", "outlet")
+GENDERS = ("f", "m")
 
 #: Field order of every output format (CSV header, JSON keys, table columns).
 FIELDS = (
@@ -19,6 +24,9 @@ FIELDS = (
     "line",
     "speaker",
     "speaker_mention",
+    "speaker_type",
+    "speaker_gender",
+    "speaker_gender_from",
     "cue",
     "sources",
     "rule",
@@ -55,6 +63,12 @@ class Claim:
     title: str | None = None
     date: str | None = None
     outlet: str | None = None
+    #: What kind of speaker it is: one of SPEAKER_TYPES, None when there is no speaker.
+    speaker_type: str | None = None
+    #: « f » or « m » as the article marks the speaker (or their first name), else None.
+    speaker_gender: str | None = None
+    #: Where ``speaker_gender`` comes from: « text » (the article) or « first-name ».
+    speaker_gender_from: str | None = None
     #: Where the speaker mention and the cue stand (start, end), for views that mark them.
     #: Not an output field: writers use FIELDS, and two claims compare without it.
     marks: tuple[tuple[int, int] | None, tuple[int, int] | None] = field(

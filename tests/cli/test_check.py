@@ -77,6 +77,59 @@ def test_require_speaker_and_source_report_each_offender(article):
     ]
 
 
+SOURCED = (
+    "« Le texte sera retiré », a indiqué une source.\n"
+    "« Rien n'est signé », a assuré une source diplomatique européenne.\n"
+    "« Le vote aura lieu », a déclaré la ministre, Claire Dufour.\n"
+    "« Rien n'est décidé », a-t-on appris.\n"
+)
+
+
+@pytest.fixture
+def sourced(tmp_path: Path) -> Path:
+    path = tmp_path / "sources.txt"
+    path.write_text(SOURCED, encoding="utf-8")
+    return path
+
+
+def test_require_named_fails_anonymous_and_missing_speakers(sourced):
+    result = run(str(sourced), "--require", "named")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{sourced}:1:3: direct claim with an anonymous speaker (une source): "
+        "«Le texte sera retiré»",
+        f"{sourced}:2:3: direct claim with an anonymous speaker (une source diplomatique "
+        "européenne): «Rien n'est signé»",
+        f"{sourced}:4:3: direct claim with no speaker: «Rien n'est décidé»",
+    ]
+
+
+def test_require_described_fails_a_bare_anonymous_source_only(sourced):
+    result = run(str(sourced), "--require", "described")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{sourced}:1:3: direct claim with an anonymous speaker and no description "
+        "(une source): «Le texte sera retiré»",
+        f"{sourced}:4:3: direct claim with no speaker: «Rien n'est décidé»",
+    ]
+
+
+def test_require_speaker_flags_a_quotation_nobody_is_credited_with(sourced):
+    result = run(str(sourced), "--require", "speaker")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{sourced}:4:3: direct claim with no speaker: «Rien n'est décidé»"
+    ]
+
+
+def test_an_unknown_requirement_is_a_usage_error(sourced):
+    result = run(str(sourced), "--require", "famous")
+    assert result.exit_code == 2
+    assert "--require takes speaker,source,named,described" in result.output
+
+
 def test_min_confidence_and_kinds_narrow_the_requirement(article):
     assert run(str(article), "--require", "speaker", "--kinds", "indirect").exit_code == 0
     assert run(str(article), "--require", "speaker", "--min-confidence", "0.95").exit_code == 0

@@ -205,6 +205,7 @@ def test_read_rule_data_without_builtin_reads_only_the_given_folder(tmp_path: Pa
         "outlets.yaml": {},
         "speakers.yaml": {},
         "grammar.yaml": {"abbreviations": ["pdt"]},
+        "first_names.yaml": {},
     }
     assert origin == {name: mine / name for name in PATTERN_FILES}
 

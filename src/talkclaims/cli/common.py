@@ -36,6 +36,15 @@ PatternsOption = Annotated[
     ),
 ]
 
+FirstNamesOption = Annotated[
+    bool,
+    typer.Option(
+        "--first-names/--no-first-names",
+        help="Fill a speaker's gender from the first-name list when the article says "
+        "nothing (speaker_gender_from: first-name).",
+    ),
+]
+
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 
 T = TypeVar("T")
@@ -97,13 +106,13 @@ def warn_unread_patterns(rules: Patterns) -> None:
         error(f"warning: {warning}")
 
 
-def load_extractor(patterns: list[Path] | None) -> Extractor:
+def load_extractor(patterns: list[Path] | None, first_names: bool = True) -> Extractor:
     """An extractor with the user's pattern folders, or a one-line usage error (exit 2)."""
     from talkclaims.lang.patterns import PatternError
     from talkclaims.run.extract import Extractor
 
     try:
-        extractor = Extractor(patterns or ())
+        extractor = Extractor(patterns or (), first_names=first_names)
     except PatternError as exc:
         usage_error(str(exc))
     warn_unread_patterns(extractor.engine.patterns)
@@ -116,11 +125,12 @@ def run_options(
     rules: Patterns,
     scheduler: str | None = None,
     use_dask: bool = False,
+    first_names: bool = True,
 ) -> RunOptions:
     """The run the command's options ask for, with the rules `load_inputs` already read."""
     from talkclaims.run.parallel import RunOptions
 
-    return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules)
+    return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules, first_names)
 
 
 def with_progress(results: Iterator[T], total: int) -> Iterator[T]:

@@ -11,7 +11,14 @@ from typing import Annotated
 
 import typer
 
-from talkclaims.cli.common import PatternsOption, error, finish, load_extractor, usage_error
+from talkclaims.cli.common import (
+    FirstNamesOption,
+    PatternsOption,
+    error,
+    finish,
+    load_extractor,
+    usage_error,
+)
 
 
 def evaluate(
@@ -24,6 +31,7 @@ def evaluate(
         bool, typer.Option("--show", help="List missed, extra and misattributed claims.")
     ] = False,
     patterns: PatternsOption = None,
+    first_names: FirstNamesOption = True,
 ) -> None:
     """Score extraction against hand-checked gold (see the README for the rules)."""
     from rich.console import Console
@@ -41,7 +49,7 @@ def evaluate(
     for folder in (gold_dir, corpus_dir):
         if not folder.is_dir():
             usage_error(f"{folder}: not a directory")
-    extractor = load_extractor(patterns)
+    extractor = load_extractor(patterns, first_names)
     try:
         outcome = evaluate_corpus(gold_dir, corpus_dir, extractor, chosen)
     except GoldError as exc:

@@ -12,6 +12,7 @@ import typer
 from talkclaims.cli.common import (
     DEFAULT_JOBS,
     EXIT_USAGE,
+    FirstNamesOption,
     PatternsOption,
     error,
     finish,
@@ -61,6 +62,7 @@ def extract(
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
     ] = None,
     patterns: PatternsOption = None,
+    first_names: FirstNamesOption = True,
     jobs: Annotated[
         int,
         typer.Option(
@@ -125,7 +127,7 @@ def extract(
             error(f"warning: {applies} only: ignored with --format {fmt.value}")
     names, rules = load_inputs(paths, patterns, glob)
     names = articles_only(names, output)
-    options = run_options(patterns, jobs, rules, scheduler, dask)
+    options = run_options(patterns, jobs, rules, scheduler, dask, first_names)
     failed = False
 
     def run(stream: TextIO) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from talkclaims.cli.common import (
     DEFAULT_JOBS,
+    FirstNamesOption,
     JobsOption,
     PatternsOption,
     error,
@@ -28,6 +29,7 @@ def report(
     ),
     jobs: JobsOption = DEFAULT_JOBS,
     patterns: PatternsOption = None,
+    first_names: FirstNamesOption = True,
 ) -> None:
     """Write one self-contained HTML report: charts, articles with claims marked, filters."""
     from talkclaims.read.readers import Document, iter_documents
@@ -40,7 +42,9 @@ def report(
     articles, failed = [], False
     documents = list(iter_documents(names))  # a report shows every text: kept in memory
     texts = {d.id: d.text for d in documents if isinstance(d, Document)}
-    results = process_documents(documents, run_options(patterns, jobs, rules))
+    results = process_documents(
+        documents, run_options(patterns, jobs, rules, first_names=first_names)
+    )
     for result in with_progress(results, len(documents)):
         if result.error:
             failed = True

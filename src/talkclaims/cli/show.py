@@ -7,12 +7,20 @@ from typing import Annotated
 
 import typer
 
-from talkclaims.cli.common import EXIT_INPUT, PatternsOption, error, load_extractor, usage_error
+from talkclaims.cli.common import (
+    EXIT_INPUT,
+    FirstNamesOption,
+    PatternsOption,
+    error,
+    load_extractor,
+    usage_error,
+)
 
 
 def show(
     path: Annotated[Path, typer.Argument(help="The article to show.")],
     patterns: PatternsOption = None,
+    first_names: FirstNamesOption = True,
     width: Annotated[
         int | None, typer.Option("--width", help="Columns (default: terminal).")
     ] = None,
@@ -30,7 +38,7 @@ def show(
         usage_error(f"{path}: no such file")
     # as `extract` reads it: the article of an HTML page, each article of a dump
     documents = list(read_items(str(path)))
-    extractor = load_extractor(patterns)
+    extractor = load_extractor(patterns, first_names)
     console = Console(width=width, highlight=False)
     failed = False
     for document in documents:

@@ -11,6 +11,7 @@ import typer
 
 from talkclaims.cli.common import (
     DEFAULT_JOBS,
+    FirstNamesOption,
     JobsOption,
     PatternsOption,
     error,
@@ -52,6 +53,7 @@ def stats(
     ] = CountFormat.table,
     jobs: JobsOption = DEFAULT_JOBS,
     patterns: PatternsOption = None,
+    first_names: FirstNamesOption = True,
     csv_raw: Annotated[
         bool,
         typer.Option("--csv-raw", help="CSV: keep names starting with = + - @ as they are."),
@@ -69,7 +71,7 @@ def stats(
         usage_error(str(exc))
     names, rules = load_inputs(paths, patterns)
     names = articles_only(names)
-    options = run_options(patterns, jobs, rules)
+    options = run_options(patterns, jobs, rules, first_names=first_names)
     failed = False
 
     def claims() -> Iterator[Claim]:

@@ -29,6 +29,7 @@ PATTERN_FILES = (
     "outlets.yaml",
     "speakers.yaml",
     "grammar.yaml",
+    "first_names.yaml",
 )
 #: The merged content of each pattern file: what `build_patterns` reads and what a saved
 #: pipeline writes.
@@ -94,6 +95,17 @@ class Patterns:
     outlet_nouns: tuple[str, ...]
     byline_patterns: tuple[regex.Pattern[str], ...]
     speakers: tuple[Person, ...]
+    #: Nouns of people whose grammatical gender says nothing of the person's
+    #: (« une source », « la victime », « un membre »).
+    ungendered_nouns: frozenset[str]
+    #: Heads of a description that never identifies one person (« une source », « son
+    #: entourage »): the speaker is anonymous whatever the determiner.
+    anonymous_nouns: frozenset[str]
+    #: Endings of nouns of people, and heads with such endings that are not people.
+    person_endings: tuple[str, ...]
+    not_person_nouns: frozenset[str]
+    #: First name (folded) → « f » or « m »; « » for names borne by women and men alike.
+    first_names: dict[str, str]
     #: Closed-class French (``grammar.yaml``): complementisers, clitics, auxiliaries…
     grammar: Grammar
     #: The merged pattern files these tables were built from (saved with a pipeline).
@@ -403,12 +415,23 @@ def _checked_regex(pattern: str, path: Path, key: str) -> regex.Pattern[str]:
     return compiled
 
 
+def _first_names(data: dict[str, Any], path: Path) -> dict[str, str]:
+    """Folded first name → « f », « m », or « » (either: never gives a gender)."""
+    out: dict[str, str] = {}
+    for key, gender in (("female", "f"), ("male", "m")):
+        for name in _strings(data, key, path):
+            out[_fold(name)] = gender
+    for name in _strings(data, "either", path):
+        out[_fold(name)] = ""
+    return out
+
+
 def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> Patterns:
     """The rule tables of merged pattern data, checked (errors name ``origin``'s files)."""
     origin = {name: Path(name) for name in PATTERN_FILES} | (origin or {})
     verbs_path, attr_path = origin["verbs.yaml"], origin["attributions.yaml"]
     out_path, spk_path = origin["outlets.yaml"], origin["speakers.yaml"]
-    v, a, o, s, g = (merged.get(n) or {} for n in PATTERN_FILES)
+    v, a, o, s, g, f = (merged.get(n) or {} for n in PATTERN_FILES)
     grammar_path = origin["grammar.yaml"]
     try:
         grammar = build_grammar(g, grammar_path, lambda key: _line_of(grammar_path, key))
@@ -493,6 +516,11 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
             Person(r["name"], tuple(r.get("aliases") or ()), tuple(r.get("roles") or ()))
             for r in _records(s, "speakers", spk_path)
         ),
+        ungendered_nouns=frozenset(x.lower() for x in _strings(a, "ungendered_nouns", attr_path)),
+        anonymous_nouns=frozenset(x.lower() for x in _strings(a, "anonymous_nouns", attr_path)),
+        person_endings=tuple(x.lower() for x in _strings(a, "person_endings", attr_path)),
+        not_person_nouns=frozenset(x.lower() for x in _strings(a, "not_person_nouns", attr_path)),
+        first_names=_first_names(f, origin["first_names.yaml"]),
         grammar=grammar,
         data=merged,
     )

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 import yaml
 
+from talkclaims.lang.patterns import shipped_patterns
 from talkclaims.qa.evaluate import speaker_matches, words_of
 from talkclaims.records import KINDS, Claim
 from talkclaims.text.spans import column_of, line_of
@@ -194,7 +195,10 @@ def check_required(
     require: Iterable[str],
     kinds: Iterable[str],
 ) -> list[Finding]:
-    """Every claim of the chosen kinds must have a speaker and/or a source."""
+    """Every claim of the chosen kinds must have what ``require`` asks: a speaker, a
+    source, a named speaker (a person, a role, an organisation or the outlet: not an
+    anonymous one), a described one (an anonymous speaker with more than its noun:
+    « une source diplomatique européenne », not « une source »)."""
     require, kinds = set(require), set(kinds)
     findings = []
     for doc, found in claims.items():
@@ -202,15 +206,75 @@ def check_required(
             if claim.kind not in kinds:
                 continue
             at_claim = (doc, claim.line, column_of(texts[doc], claim.start), "require")
-            missing = [
-                field
-                for field, present in (("speaker", claim.speaker), ("source", claim.sources))
-                if field in require and not present
-            ]
-            for field in missing:
-                message = f"{claim.kind} claim with no {field}: «{_short(claim.text)}»"
+            for why in _unmet(claim, require):
+                message = f"{claim.kind} claim {why}: «{_short(claim.text)}»"
                 findings.append(Finding(*at_claim, message))
     return findings
+
+
+def _unmet(claim: Claim, require: set[str]) -> list[str]:
+    """Why ``claim`` fails each requirement of ``require`` it fails, in REQUIREMENTS order."""
+    out = []
+    if not claim.speaker and require & {"speaker", "named", "described"}:
+        out.append("with no speaker")
+    if "source" in require and not claim.sources:
+        out.append("with no source")
+    if not claim.speaker:
+        return out
+    if "named" in require and claim.speaker_type == "anonymous":
+        out.append(f"with an anonymous speaker ({claim.speaker_mention or claim.speaker})")
+    elif "named" in require and claim.speaker_type is None:
+        out.append(f"with a speaker of unknown kind ({claim.speaker})")
+    if (
+        "described" in require
+        and claim.speaker_type == "anonymous"
+        and not described(claim.speaker)
+    ):
+        out.append(f"with an anonymous speaker and no description ({claim.speaker})")
+    return out
+
+
+def described(speaker: str) -> bool:
+    """Whether an anonymous speaker carries a description: more than a determiner and its
+    noun (« une source » does not, « une source diplomatique », « un proche du
+    dossier » do); a pronoun (« on », « l'un d'eux ») does not."""
+    grammar = shipped_patterns().grammar
+    closed = (
+        grammar.definite_articles
+        | grammar.indefinite_determiners
+        | grammar.possessives
+        | grammar.demonstratives
+        | grammar.indefinite_pronouns
+        | grammar.subject_pronouns
+        | _UNDESCRIBING
+    )
+    words = [w for w in speaker.lower().replace("’", "'").split() if w not in closed]
+    words = [
+        w for w in words if not any(w.startswith(e) and w[len(e) :] in closed for e in ("l'", "d'"))
+    ]
+    return len(words) >= 2
+
+
+#: Words that add nothing to who an anonymous speaker is (« l'un d'eux », « certains »).
+_UNDESCRIBING = frozenset(
+    {
+        "l'un",
+        "l'une",
+        "d'eux",
+        "d'elles",
+        "eux",
+        "elles",
+        "on",
+        "certains",
+        "certaines",
+        "les",
+        "des",
+        "ces",
+        "quelques",
+        "autres",
+        "d'autres",
+    }
+)
 
 
 def _similarity(a: Claim, b: Claim) -> float:
@@ -306,7 +370,7 @@ def compare_baseline(
 
 
 #: What ``--require`` can ask every claim to have.
-REQUIREMENTS = ("speaker", "source")
+REQUIREMENTS = ("speaker", "source", "named", "described")
 #: The kinds ``--require`` applies to unless told otherwise: quotations, whose words are
 #: someone's and must be credited.
 DEFAULT_KINDS = ("direct", "mixed")
@@ -330,7 +394,8 @@ def run_checks(
     ``min_confidence`` are left out first, so that a claim the extractor doubts neither
     satisfies an expectation nor fails a requirement. Findings come in a fixed order:
     expectations (in their file's order), then changes since ``baseline`` (if given), then
-    claims lacking what ``required`` asks (speaker, source) among ``kinds``. An unknown
+    claims lacking what ``required`` asks (speaker, source, named, described) among
+    ``kinds``. An unknown
     requirement or kind is a ValueError rather than a check that silently never fails.
     """
     wanted, chosen = set(required), set(kinds)

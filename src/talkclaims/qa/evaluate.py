@@ -22,7 +22,7 @@ from typing import Protocol
 import yaml
 
 from talkclaims.read.readers import ReadFailure, read_path
-from talkclaims.records import KINDS, Claim
+from talkclaims.records import GENDERS, KINDS, SPEAKER_TYPES, Claim
 from talkclaims.text.fold import fold
 
 THRESHOLDS = (0.3, 0.8)
@@ -43,6 +43,16 @@ class GoldClaim:
     speakers: tuple[str, ...] | None  # None: the article names no one
     cue: str | None
     sources: tuple[str, ...]
+    #: The optional annotations the gold gives (``speaker_type``, ``speaker_gender``),
+    #: by key: a key absent is not scored, a key present with null is (null is a value).
+    speaker_kind: tuple[tuple[str, str | None], ...] = ()
+
+    def annotation(self, key: str) -> tuple[bool, str | None]:
+        """(whether the gold gives ``key``, its value)."""
+        for k, v in self.speaker_kind:
+            if k == key:
+                return True, v
+        return False, None
 
 
 @dataclass
@@ -84,6 +94,9 @@ class Scores:
     sources_recall: float
     sources_f1: float
     cue_accuracy: float
+    #: Over matched claims whose gold gives it (NaN when none does).
+    speaker_type_accuracy: float = math.nan
+    speaker_gender_accuracy: float = math.nan
 
 
 def _f1(p: float, r: float) -> float:
@@ -186,6 +199,15 @@ def load_gold_file(path: Path, text: str) -> list[GoldClaim]:
             raise GoldError(f"{path}: claim {n}: text not found in the article: {snippet[:60]!r}")
         if isinstance(speakers, str):
             speakers = [speakers]
+        kind: list[tuple[str, str | None]] = []
+        for key, allowed in (("speaker_type", SPEAKER_TYPES), ("speaker_gender", GENDERS)):
+            if key in item:
+                if item[key] is not None and item[key] not in allowed:
+                    raise GoldError(
+                        f"{path}: claim {n}: '{key}' must be one of {', '.join(allowed)} "
+                        f"or null, not {item[key]!r}"
+                    )
+                kind.append((key, item[key]))
         claims.append(
             GoldClaim(
                 kind=item.get("kind", "indirect"),
@@ -195,6 +217,7 @@ def load_gold_file(path: Path, text: str) -> list[GoldClaim]:
                 speakers=tuple(speakers) if speakers is not None else None,
                 cue=item.get("cue"),
                 sources=tuple(item.get("sources") or ()),
+                speaker_kind=tuple(kind),
             )
         )
     return claims
@@ -266,6 +289,10 @@ def score(results: Sequence[DocResult], threshold: float) -> Scores:
     cue_ok = sum(
         bool(m.pred.cue) and same_cue(m.pred.cue or "", m.gold.cue or "") for m in with_cue
     )
+    kind_accuracy = {}
+    for key in ("speaker_type", "speaker_gender"):
+        given = [(m, m.gold.annotation(key)[1]) for m in matches if m.gold.annotation(key)[0]]
+        kind_accuracy[key] = _ratio(sum(getattr(m.pred, key) == v for m, v in given), len(given))
     return Scores(
         threshold=threshold,
         gold=n_gold,
@@ -282,6 +309,8 @@ def score(results: Sequence[DocResult], threshold: float) -> Scores:
         sources_recall=s_r,
         sources_f1=_f1(s_p, s_r),
         cue_accuracy=_ratio(cue_ok, len(with_cue)),
+        speaker_type_accuracy=kind_accuracy["speaker_type"],
+        speaker_gender_accuracy=kind_accuracy["speaker_gender"],
     )
 
 

@@ -75,17 +75,19 @@ class ClaimsComponent:
         name: str = "talkclaims",
         patterns_dirs: Iterable[str | Path] = (),
         patterns: Patterns | None = None,
+        first_names: bool = True,
     ) -> None:
         self.name = name
         self.patterns_dirs = tuple(str(d) for d in patterns_dirs)
-        self._engine = None if patterns is None else Engine(patterns)
+        self.first_names = first_names
+        self._engine = None if patterns is None else Engine(patterns, first_names)
         self._error_handler: ErrorHandler = raise_error
 
     @property
     def engine(self) -> Engine:
         """The rule engine; the shipped patterns plus ``patterns_dirs`` unless set."""
         if self._engine is None:
-            self._engine = Engine(load_patterns(self.patterns_dirs))
+            self._engine = Engine(load_patterns(self.patterns_dirs), self.first_names)
         return self._engine
 
     @property
@@ -94,7 +96,7 @@ class ClaimsComponent:
 
     def use_patterns(self, patterns: Patterns) -> None:
         """Find claims with these rules from now on (rules already built elsewhere)."""
-        self._engine = Engine(patterns)
+        self._engine = Engine(patterns, self.first_names)
 
     def __call__(self, doc: Doc) -> Doc:
         engine = self.engine  # a bad pattern file is not one document's failure
@@ -171,14 +173,15 @@ class ClaimsComponent:
         "doc.sents",
         "doc.ents",
     ],
-    default_config={"patterns_dirs": []},
+    default_config={"patterns_dirs": [], "first_names": True},
 )
 def make_claims_component(
-    nlp: Language, name: str, patterns_dirs: Sequence[str]
+    nlp: Language, name: str, patterns_dirs: Sequence[str], first_names: bool = True
 ) -> ClaimsComponent:
     """Factory registered with spaCy (also through the ``spacy_factories`` entry point).
 
     ``patterns_dirs``: folders of pattern files added to the shipped ones, as with
-    ``--patterns``.
+    ``--patterns``; ``first_names``: whether a speaker's gender may come from the
+    first-name list when the article says nothing (``--no-first-names`` turns it off).
     """
-    return ClaimsComponent(name, patterns_dirs)
+    return ClaimsComponent(name, patterns_dirs, first_names=first_names)

@@ -18,6 +18,7 @@ from talkclaims.rules.layout import BlockQuote, find_block_quotes
 from talkclaims.rules.names import (
     PersonMention,
     find_aliases,
+    first_name_genders,
     introduced_roles,
     name_spans,
     person_genders,
@@ -60,6 +61,7 @@ class ArticleContext:
     article_names: tuple[str, ...]
     roles: tuple[tuple[int, str, str], ...]
     genders: dict[str, str]
+    likely_genders: dict[str, str]
 
     def __init__(
         self, doc: Doc, patterns: Patterns, people: SpeakerIndex, outlets: OutletFinder
@@ -100,6 +102,8 @@ class ArticleContext:
         self.article_names = tuple(p.name for p in self.persons)
         self.roles = introduced_roles(self)
         self.genders = person_genders(self)
+        # what pronoun resolution goes by: the text's evidence, else the first name
+        self.likely_genders = first_name_genders(self) | self.genders
         self._built = True
 
     def __setattr__(self, name: str, value: Any) -> None:

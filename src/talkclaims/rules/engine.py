@@ -1,7 +1,7 @@
 """The rule engine: from a parsed Doc to claims, one way.
 
     context ─► proposers ─► settle ─► speakers ─► follow-up proposers ─► speakers
-            ─► one claim per paragraph ─► sources ─► records
+            ─► one claim per paragraph ─► sources ─► speaker types and genders ─► records
 
 The article context is built once and only read. Proposers (one module per rule
 family, listed in `talkclaims.rules.families`) return whole candidates; settling keeps
@@ -29,6 +29,7 @@ from talkclaims.rules.context import ArticleContext
 from talkclaims.rules.families import proposer_modules
 from talkclaims.rules.settle import settle
 from talkclaims.rules.sources import credit
+from talkclaims.rules.speaker_kinds import SpeakerKind, speaker_kinds
 from talkclaims.rules.speakers import PeopleTracker, resolve_speakers
 from talkclaims.text.quotes import OPEN_MARKS
 from talkclaims.text.spans import BLANK, line_of, skip, skip_back
@@ -59,7 +60,10 @@ class Engine:
     text names; both are pure lookups over the rule data, shared by every document.
     """
 
-    def __init__(self, patterns: Patterns) -> None:
+    def __init__(self, patterns: Patterns, first_names: bool = True) -> None:
+        # without the first-name list, a gender comes from the text alone
+        if not first_names:
+            patterns = dataclasses.replace(patterns, first_names={})
         self.patterns = patterns
         self.people = SpeakerIndex(patterns)
         self.outlets = OutletFinder(patterns)
@@ -76,7 +80,8 @@ class Engine:
             kept = sorted(kept + propose(ctx, kept, people), key=lambda c: c.start)
         kept = resolve_speakers(ctx, people, kept)
         kept = credit(ctx, split_paragraphs(ctx, kept))
-        return [to_claim(ctx.text, cand) for cand in kept]
+        kinds = speaker_kinds(ctx, kept)
+        return [to_claim(ctx.text, cand, kind) for cand, kind in zip(kept, kinds, strict=True)]
 
 
 def split_paragraphs(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
@@ -98,8 +103,9 @@ def split_paragraphs(ctx: ArticleContext, claims: list[Candidate]) -> list[Candi
     return out
 
 
-def to_claim(text: str, cand: Candidate) -> Claim:
-    """The record of a settled candidate, with its confidence."""
+def to_claim(text: str, cand: Candidate, kind: SpeakerKind | None = None) -> Claim:
+    """The record of a settled candidate, with its confidence and its speaker's kind."""
+    kind = kind or SpeakerKind()
     weight = SPEAKER_WEIGHT.get(cand.speaker_kind or "", NO_SPEAKER_WEIGHT)
     mention = cand.mention
     return Claim(
@@ -115,6 +121,9 @@ def to_claim(text: str, cand: Candidate) -> Claim:
         sources=cand.sources,
         rule=cand.family.name,
         confidence=round(cand.family.confidence * weight, 2),
+        speaker_type=kind.type,
+        speaker_gender=kind.gender,
+        speaker_gender_from=kind.gender_from,
         marks=(
             (mention.start, mention.end) if mention and mention.end > mention.start else None,
             cand.cue_span,

@@ -145,6 +145,10 @@ def grab_noun_phrase(ctx: ArticleContext, i: int) -> list[Token]:
             break
         if t.lower_ in g.inverted_subject_stops:
             break
+        # « a déclaré la ministre Catherine Vautrin lundi »: a time word after a name
+        # or a noun ends the phrase
+        if tokens and t.lower_ in ctx.patterns.time_words and tokens[-1].pos_ in ("PROPN",):
+            break
         tokens.append(t)
         i += 1
     while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ")):

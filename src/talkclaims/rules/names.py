@@ -189,6 +189,7 @@ def person_genders(ctx: ArticleContext) -> dict[str, str]:
     or a feminine ending of that noun. The majority of the evidence wins; no evidence,
     no gender (never guessed from the name)."""
     g = ctx.grammar
+    people = ctx.patterns.role_nouns | ctx.patterns.person_nouns
     votes: dict[str, list[str]] = {}
     text = ctx.text
     for mention in ctx.persons:
@@ -196,28 +197,39 @@ def person_genders(ctx: ArticleContext) -> dict[str, str]:
             continue
         before = text[max(0, mention.start - 40) : mention.start].split()
         found: list[str] = []
-        if before:
+        # « Mme Jean Dupré » read as one name: the title is the span's own first word
+        own = text[mention.start : mention.start + 20].split(maxsplit=1)[:1]
+        if own and own[0] != mention.name.split()[0]:
+            before = [*before, own[0]]
+        # « La ministre de la Santé, Claire Dufour »: a role noun with its complement
+        found += _role_before(ctx, mention.start, people)
+        if before and not found:
             last = before[-1]
             if last in g.feminine_titles:
                 found.append("f")
             elif last in g.masculine_titles:
                 found.append("m")
-            elif len(before) >= 2 and before[-2].lower() in g.feminine_determiners:
-                found.append("f")
-            elif len(before) >= 2 and before[-2].lower() in g.masculine_determiners:
-                found.append("m")
+            # « la ministre X », « le coach X »: a noun of person right before the name
+            # (not « de la Défense, X »)
+            elif len(before) >= 2 and last.lower() in people:
+                if before[-2].lower() in g.feminine_determiners:
+                    found.append("f")
+                elif before[-2].lower() in g.masculine_determiners:
+                    found.append("m")
         end = mention.start + len(mention.name)
+        # « X, la porte-parole de … », « X, l'avocate »: an apposed noun of person
         after = re.match(r"\s*,\s*(\S+)\s+(\S+)", text[end : end + 60])
         if after:
             det, noun = after.group(1).lower(), after.group(2).lower().strip(",.;")
-            if det in g.feminine_determiners:
+            if det[:2] in ("l'", "l’") and len(det) > 2:
+                det, noun = det[:2], det[2:]
+            elided = det in ("l'", "l’")
+            if (elided and noun.endswith(g.feminine_endings)) or (
+                noun in people and det in g.feminine_determiners
+            ):
                 found.append("f")
-            elif det in g.masculine_determiners:
+            elif noun in people and det in g.masculine_determiners:
                 found.append("m")
-            elif det in ("l'", "l’") or det.startswith(("l'", "l’")):
-                head = det[2:] if len(det) > 2 else noun
-                if head.endswith(g.feminine_endings):
-                    found.append("f")
         for vote in found:
             votes.setdefault(mention.name, []).append(vote)
     out = {}
@@ -225,4 +237,45 @@ def person_genders(ctx: ArticleContext) -> dict[str, str]:
         f, m = found.count("f"), found.count("m")
         if f != m:
             out[name] = "f" if f > m else "m"
+    return out
+
+
+def _role_before(ctx: ArticleContext, start: int, people: frozenset[str]) -> list[str]:
+    """The gender of a determiner and role noun introducing the name at ``start`` with a
+    complement between (« la ministre de la Santé, Claire Dufour »), in one clause."""
+    g = ctx.grammar
+    before = ctx.text[max(0, start - 80) : start]
+    found = [m for m in ctx.patterns.role_regex.finditer(before) if m.group().lower() in people]
+    if not found:
+        return []
+    match = found[-1]
+    between = before[match.end() :]
+    if re.search(r"[.;:!?«»()]", between) or len(between) > 60 or not between.strip():
+        return []
+    if between.strip() and not between.rstrip().endswith(",") and "," in between:
+        return []
+    det = before[: match.start()].split()[-1:] or [""]
+    word = det[0].lower()
+    if word in g.feminine_determiners:
+        return ["f"]
+    if word in g.masculine_determiners:
+        return ["m"]
+    return []
+
+
+def first_name_genders(ctx: ArticleContext) -> dict[str, str]:
+    """The gender the first-name list (``first_names.yaml``) gives each person the
+    article names: used only where the text itself says nothing (`person_genders`)."""
+    from talkclaims.text.fold import fold
+
+    names = ctx.patterns.first_names
+    out = {}
+    for name in ctx.article_names:
+        words = name.split()
+        if len(words) < 2:
+            continue  # a surname alone says nothing
+        first = fold(words[0])
+        gender = names.get(first, names.get(first.split("-")[0], ""))
+        if gender:
+            out[name] = gender
     return out

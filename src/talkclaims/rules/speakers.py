@@ -37,7 +37,12 @@ class PeopleTracker:
         """The person a pronoun at ``pos`` most likely means (see `salient_person`), of
         ``gender`` when the pronoun marks one."""
         return salient_person(
-            self.persons, self.ctx.sentence_index(pos), pos, max_back, gender, self.ctx.genders
+            self.persons,
+            self.ctx.sentence_index(pos),
+            pos,
+            max_back,
+            gender,
+            self.ctx.likely_genders,
         )
 
     def add(self, start: int, name: str) -> None:
@@ -102,7 +107,7 @@ def _resolve(
             and gap <= 1
             and previous.speaker
             and previous.speaker_kind in ("name", "description", "pronoun")
-            and ctx.genders.get(previous.speaker, gender) == gender
+            and ctx.likely_genders.get(previous.speaker, gender) == gender
         ):
             speaker = previous.speaker
         if speaker is None:

@@ -66,7 +66,10 @@ class Extractor:
     """
 
     def __init__(
-        self, patterns_dirs: Sequence[str | Path] = (), patterns: Patterns | None = None
+        self,
+        patterns_dirs: Sequence[str | Path] = (),
+        patterns: Patterns | None = None,
+        first_names: bool = True,
     ) -> None:
         from talkclaims.lang.patterns import load_patterns
         from talkclaims.pipeline.nlp import load_nlp, pipeline_copy
@@ -75,7 +78,8 @@ class Extractor:
         rules = patterns or load_patterns(patterns_dirs)
         self.nlp = pipeline_copy(load_nlp())
         self.component: ClaimsComponent = self.nlp.add_pipe(
-            COMPONENT, config={"patterns_dirs": [str(d) for d in patterns_dirs]}
+            COMPONENT,
+            config={"patterns_dirs": [str(d) for d in patterns_dirs], "first_names": first_names},
         )
         self.component.use_patterns(rules)
         # a document whose claims cannot be found goes on with the error noted on it

@@ -38,7 +38,7 @@ IN_PROCESS_MAX = 8
 
 Item = Document | ReadFailure
 
-_WORKERS_BY_PATTERNS: dict[tuple[str, ...], Extractor] = {}
+_WORKERS_BY_PATTERNS: dict[tuple[tuple[str, ...], bool], Extractor] = {}
 #: Chunks sent to one worker ahead of its answers. One: a worker that finishes gets the
 #: next chunk at once, so chunks go to whichever worker is free (no slow worker holds
 #: work back), and a worker that dies held exactly the chunk it was running.
@@ -77,7 +77,9 @@ def _exit_when_orphaned() -> None:
     threading.Thread(target=watch, name="talkclaims-parent-watch", daemon=True).start()
 
 
-def _worker_main(tasks: Connection, results: Connection, patterns_dirs: Sequence[str]) -> None:
+def _worker_main(
+    tasks: Connection, results: Connection, patterns_dirs: Sequence[str], first_names: bool = True
+) -> None:
     """A worker: chunks come in on ``tasks``, their results go out on ``results``, in order.
 
     A thread reads ``tasks`` all the time, so that the parent never blocks sending, and
@@ -88,7 +90,7 @@ def _worker_main(tasks: Connection, results: Connection, patterns_dirs: Sequence
     _exit_when_orphaned()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        extractor = Extractor(patterns_dirs)
+        extractor = Extractor(patterns_dirs, first_names=first_names)
     except Exception as exc:
         results.send(("error", f"{type(exc).__name__}: {exc}"))
         return
@@ -139,9 +141,10 @@ class _Pool:
     new worker takes its place. The other workers and their results are untouched.
     """
 
-    def __init__(self, jobs: int, patterns_dirs: tuple[str, ...]) -> None:
+    def __init__(self, jobs: int, patterns_dirs: tuple[str, ...], first_names: bool = True) -> None:
         self.jobs = jobs
         self.patterns_dirs = patterns_dirs
+        self.first_names = first_names
         self.context = _context()
         self.workers: list[_Worker] = []
 
@@ -150,7 +153,7 @@ class _Pool:
         results_r, results_w = self.context.Pipe(duplex=False)
         process = self.context.Process(
             target=_worker_main,
-            args=(tasks_r, results_w, self.patterns_dirs),
+            args=(tasks_r, results_w, self.patterns_dirs, self.first_names),
             name="talkclaims-worker",
             daemon=True,
         )
@@ -268,12 +271,13 @@ class _Pool:
 
 
 def run_chunk_on_dask_worker(
-    chunk: list[Item], patterns_dirs: tuple[str, ...]
+    chunk: list[Item], patterns_dirs: tuple[str, ...], first_names: bool = True
 ) -> list[DocumentResult]:
     """Task body on a Dask worker: the model is loaded once per worker process."""
-    extractor = _WORKERS_BY_PATTERNS.get(patterns_dirs)
+    key = (patterns_dirs, first_names)
+    extractor = _WORKERS_BY_PATTERNS.get(key)
     if extractor is None:
-        extractor = _WORKERS_BY_PATTERNS[patterns_dirs] = Extractor(patterns_dirs)
+        extractor = _WORKERS_BY_PATTERNS[key] = Extractor(patterns_dirs, first_names=first_names)
     return list(extractor.process(chunk))
 
 
@@ -312,10 +316,13 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def process_parallel(
-    documents: Iterable[Item], jobs: int, patterns_dirs: Sequence[str | Path] = ()
+    documents: Iterable[Item],
+    jobs: int,
+    patterns_dirs: Sequence[str | Path] = (),
+    first_names: bool = True,
 ) -> Iterator[DocumentResult]:
     """Results of ``documents`` computed by ``jobs`` worker processes, in input order."""
-    pool = _Pool(jobs, tuple(str(d) for d in patterns_dirs))
+    pool = _Pool(jobs, tuple(str(d) for d in patterns_dirs), first_names)
     try:
         yield from pool.run(chunked(documents), 4 * jobs)
     finally:
@@ -327,6 +334,7 @@ def process_dask(
     patterns_dirs: Sequence[str | Path] = (),
     scheduler: str | None = None,
     local_workers: int | None = None,
+    first_names: bool = True,
 ) -> Iterator[DocumentResult]:
     """The same extraction on a ``dask.distributed`` cluster, results in input order.
 
@@ -352,7 +360,9 @@ def process_dask(
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         yield from _in_order(
             chunked(documents),
-            lambda chunk: client.submit(run_chunk_on_dask_worker, chunk, dirs, pure=False),
+            lambda chunk: client.submit(
+                run_chunk_on_dask_worker, chunk, dirs, first_names, pure=False
+            ),
             4 * workers,
         )
     finally:
@@ -376,6 +386,8 @@ class RunOptions:
     scheduler: str | None = None
     use_dask: bool = False
     patterns: Patterns | None = field(default=None, compare=False, repr=False)
+    #: Whether a gender may come from the first-name list (``--no-first-names``: no).
+    first_names: bool = True
 
 
 def process_paths(
@@ -402,7 +414,11 @@ def process_documents(
     ``small`` keeps the run in this process even when ``options.jobs`` asks for workers.
     """
     if options.scheduler is not None or options.use_dask:
-        return process_dask(documents, options.patterns_dirs, options.scheduler)
+        return process_dask(
+            documents, options.patterns_dirs, options.scheduler, first_names=options.first_names
+        )
     if options.jobs > 1 and not small:
-        return process_parallel(documents, options.jobs, options.patterns_dirs)
-    return Extractor(options.patterns_dirs, options.patterns).process(documents)
+        return process_parallel(documents, options.jobs, options.patterns_dirs, options.first_names)
+    return Extractor(options.patterns_dirs, options.patterns, options.first_names).process(
+        documents
+    )

@@ -19,8 +19,16 @@ from talkclaims.records import FIELDS
 #: In the <head> of every report: what `written_by_talkclaims` recognises.
 GENERATOR = '<meta name="generator" content="talkclaims">'
 
-_KEYS = (frozenset(FIELDS), frozenset(FIELDS) | {"document_text"})
-_CSV_HEADERS = (",".join(FIELDS), ";".join(FIELDS))
+#: The fields of records written before speaker types and genders (still recognised).
+_EARLIER_FIELDS = tuple(
+    f for f in FIELDS if f not in ("speaker_type", "speaker_gender", "speaker_gender_from")
+)
+_KEYS = tuple(
+    keys
+    for fields in (FIELDS, _EARLIER_FIELDS)
+    for keys in (frozenset(fields), frozenset(fields) | {"document_text"})
+)
+_CSV_HEADERS = tuple(sep.join(fields) for fields in (FIELDS, _EARLIER_FIELDS) for sep in ",;")
 _HEAD = 4096  # bytes read to find the report's marker
 
 

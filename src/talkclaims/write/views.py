@@ -272,6 +272,8 @@ SCORE_ROWS = (
     ("sources recall", lambda s: _share(s.sources_recall)),
     ("sources F1", lambda s: _share(s.sources_f1)),
     ("cue accuracy", lambda s: _share(s.cue_accuracy)),
+    ("speaker type accuracy", lambda s: _share(s.speaker_type_accuracy)),
+    ("speaker gender accuracy", lambda s: _share(s.speaker_gender_accuracy)),
 )
 
 

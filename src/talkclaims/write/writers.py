@@ -215,6 +215,12 @@ class TableWriter:
             speaker = _escape(claim.speaker) if claim.speaker else "[dim]—[/dim]"
             if claim.speaker_mention and claim.speaker_mention != claim.speaker:
                 speaker += f"\n[dim]({_escape(claim.speaker_mention)})[/dim]"
+            if claim.speaker_type:
+                # « person · f »: what kind of speaker, and the gender the article gives
+                kind = claim.speaker_type
+                if claim.speaker_gender:
+                    kind += f" · {claim.speaker_gender}"
+                speaker += f"\n[dim italic]{kind}[/dim italic]"
             table.add_row(
                 str(claim.line),
                 f"[{styles.get(claim.kind, 'white')}]{claim.kind}[/]",

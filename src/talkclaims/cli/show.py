@@ -10,6 +10,7 @@ import typer
 from talkclaims.cli.common import (
     EXIT_INPUT,
     FirstNamesOption,
+    ModelOption,
     PatternsOption,
     error,
     load_extractor,
@@ -21,6 +22,7 @@ def show(
     path: Annotated[Path, typer.Argument(help="The article to show.")],
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
+    model: ModelOption = None,
     width: Annotated[
         int | None, typer.Option("--width", help="Columns (default: terminal).")
     ] = None,
@@ -38,7 +40,7 @@ def show(
         usage_error(f"{path}: no such file")
     # as `extract` reads it: the article of an HTML page, each article of a dump
     documents = list(read_items(str(path)))
-    extractor = load_extractor(patterns, first_names)
+    extractor = load_extractor(patterns, first_names, model)
     console = Console(width=width, highlight=False)
     failed = False
     for document in documents:

@@ -13,6 +13,7 @@ from talkclaims.cli.common import (
     DEFAULT_JOBS,
     FirstNamesOption,
     JobsOption,
+    ModelOption,
     PatternsOption,
     error,
     finish,
@@ -54,6 +55,7 @@ def stats(
     jobs: JobsOption = DEFAULT_JOBS,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
+    model: ModelOption = None,
     csv_raw: Annotated[
         bool,
         typer.Option("--csv-raw", help="CSV: keep names starting with = + - @ as they are."),
@@ -71,7 +73,7 @@ def stats(
         usage_error(str(exc))
     names, rules = load_inputs(paths, patterns)
     names = articles_only(names)
-    options = run_options(patterns, jobs, rules, first_names=first_names)
+    options = run_options(patterns, jobs, rules, first_names=first_names, model=model)
     failed = False
 
     def claims() -> Iterator[Claim]:

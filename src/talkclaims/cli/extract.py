@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
@@ -59,7 +59,11 @@ def extract(
     ] = Format.table,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here (atomically) instead of stdout; required with --format parquet.",
+        ),
     ] = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
@@ -90,8 +94,8 @@ def extract(
         bool,
         typer.Option(
             "--with-text",
-            help="JSON/JSON Lines: add the text the offsets index (for HTML, the extracted "
-            "article) to each record as document_text.",
+            help="JSON/JSON Lines/Parquet: add the text the offsets index (for HTML, the "
+            "extracted article) to each record as document_text.",
         ),
     ] = False,
     glob: Annotated[
@@ -113,14 +117,16 @@ def extract(
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
     from talkclaims.run.parallel import process_paths
-    from talkclaims.write.writers import atomic_output, make_writer
+    from talkclaims.write.writers import atomic_binary_output, atomic_output, make_writer
 
+    if fmt is Format.parquet:
+        _check_parquet(output)
     for ignored, applies in (
         (excel and fmt is not Format.csv, "--excel applies to --format csv"),
         (csv_raw and fmt is not Format.csv, "--csv-raw applies to --format csv"),
         (
-            with_text and fmt not in (Format.json, Format.jsonl),
-            "--with-text applies to json, jsonl",
+            with_text and fmt not in (Format.json, Format.jsonl, Format.parquet),
+            "--with-text applies to json, jsonl, parquet",
         ),
     ):
         if ignored:
@@ -130,7 +136,7 @@ def extract(
     options = run_options(patterns, jobs, rules, scheduler, dask, first_names)
     failed = False
 
-    def run(stream: TextIO) -> None:
+    def run(stream: IO[str] | IO[bytes]) -> None:
         """Write every result as it comes; failures are reported and skipped."""
         nonlocal failed
         writer = make_writer(fmt, stream, csv_raw, excel, with_text)
@@ -154,6 +160,9 @@ def extract(
     try:
         if output is None:
             run(sys.stdout)
+        elif fmt is Format.parquet:
+            with atomic_binary_output(output) as binary:
+                run(binary)
         else:
             with atomic_output(output) as stream:
                 run(stream)
@@ -164,6 +173,24 @@ def extract(
         error(str(exc))
         raise typer.Exit(EXIT_USAGE) from None
     finish(failed)
+
+
+def _check_parquet(output: Path | None) -> None:
+    """A usage error (exit 2), before any article is read, when Parquet cannot be written:
+    no ``--output`` or one that is a terminal or a standard stream (a binary file is
+    never written where a person or a text pipe reads), or pyarrow missing (named with
+    the extra that installs it, rather than failing after the whole run)."""
+    from talkclaims.write.writers import binary_output_problem, require_pyarrow
+
+    if output is None:
+        usage_error("--format parquet writes a binary file: give it with --output FILE")
+    problem = binary_output_problem(output)
+    if problem is not None:
+        usage_error(f"{output}: --format parquet writes a binary file, not to {problem}")
+    try:
+        require_pyarrow()
+    except ImportError as exc:
+        usage_error(str(exc))
 
 
 def _dask_failures(

@@ -1,9 +1,9 @@
-"""Write claims as a table, YAML, CSV, JSON or JSON Lines, one document at a time.
+"""Write claims as a table, YAML, CSV, JSON, JSON Lines or Parquet, one document at a time.
 
 Every writer takes the same records (`Claim`) and the same fields (`FIELDS`), so a
 column never exists in one format and not in another. Writers stream: a document's
-claims are written as soon as they are found, and only the table and YAML formats
-hold one document's claims at a time.
+claims are written as soon as they are found, the table and YAML formats hold one
+document's claims at a time, and Parquet at most one row group's.
 
 `write_counts` and `write_cross` write the counts of `talkclaims stats` with the same
 conventions (CSV as RFC 4180 with CRLF line ends, JSON as UTF-8 text), so a spreadsheet
@@ -22,14 +22,17 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
+from operator import attrgetter
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 
 import yaml
 
 from talkclaims.records import FIELDS, Claim
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from talkclaims.write.views import Count, CrossTable
 
 
@@ -41,6 +44,12 @@ class Format(str, Enum):
     csv = "csv"
     json = "json"
     jsonl = "jsonl"
+    parquet = "parquet"
+
+
+#: Formats that are bytes, not text: written to a file only (``--output``), never to a
+#: terminal or standard output.
+BINARY_FORMATS = frozenset({Format.parquet})
 
 
 class CountFormat(str, Enum):
@@ -244,14 +253,140 @@ def _escape(text: str) -> str:
     return escape(printable(text))
 
 
+#: What to install when pyarrow is missing: the project's optional extra.
+PYARROW_MISSING = "--format parquet needs pyarrow: pip install 'talkclaims[parquet]'"
+
+#: Records per Parquet row group: large enough for fast scans (DuckDB, pandas read a
+#: row group at a time), small enough that the buffer stays a few megabytes.
+ROW_GROUP_SIZE = 10_000
+
+
+def require_pyarrow() -> None:
+    """Import pyarrow (and its Parquet module) or raise `ImportError` naming the extra.
+
+    Called before any article is read, so that a missing pyarrow is one line at the start
+    rather than a failure after the whole corpus was processed.
+    """
+    try:
+        import pyarrow.parquet  # noqa: F401 (imports pyarrow too)
+    except ImportError as exc:
+        raise ImportError(PYARROW_MISSING) from exc
+
+
+def parquet_schema(with_text: bool = False) -> pa.Schema:
+    """The declared schema of the Parquet output: one column per `FIELDS` entry, in order.
+
+    Declared rather than inferred, so every file has the same column types whatever its
+    records hold (a run where no claim has a URL still has a string ``url`` column, not
+    a null-typed one) and a DuckDB or pandas query over many files lines them up. Strings
+    are plain ``string`` (Parquet dictionary-encodes repeated values on disk anyway);
+    the columns a claim always has are non-nullable. With ``with_text``, a last column
+    ``document_text`` as in JSON Lines.
+    """
+    import pyarrow as pa
+
+    from talkclaims import __version__
+
+    types: dict[str, tuple[pa.DataType, bool]] = {
+        "doc": (pa.string(), False),
+        "kind": (pa.string(), False),
+        "text": (pa.string(), False),
+        "start": (pa.int64(), False),
+        "end": (pa.int64(), False),
+        "line": (pa.int64(), False),
+        # the child named « element » as the Parquet spec names it, so the schema read
+        # back from a file is the schema declared here
+        "sources": (pa.list_(pa.field("element", pa.string())), False),
+        "rule": (pa.string(), False),
+        "confidence": (pa.float64(), False),
+    }
+    columns = [pa.field(name, *types.get(name, (pa.string(), True))) for name in FIELDS]
+    if with_text:
+        columns.append(pa.field("document_text", pa.string(), False))
+    metadata = {"talkclaims.version": __version__, "talkclaims.fields": ",".join(FIELDS)}
+    return pa.schema(columns, metadata=metadata)
+
+
+class ParquetWriter:
+    """Apache Parquet through pyarrow, one row group per ``row_group_size`` records.
+
+    Records are buffered as they come and a row group is written as soon as the buffer
+    holds ``row_group_size`` of them (and the rest at `close`), so a run of millions of
+    claims holds at most one row group in memory. The footer that makes the file
+    readable is written by `close`: a run that stops before it leaves no usable file,
+    which is why the CLI writes it through `atomic_binary_output`.
+    """
+
+    def __init__(
+        self,
+        stream: IO[bytes],
+        with_text: bool = False,
+        row_group_size: int | None = None,
+    ) -> None:
+        import pyarrow.parquet as pq
+
+        if row_group_size is None:  # read at run time, so a test can make it small
+            row_group_size = ROW_GROUP_SIZE
+        if row_group_size < 1:
+            raise ValueError(f"row_group_size must be at least 1, not {row_group_size}")
+        self.with_text = with_text
+        self.row_group_size = row_group_size
+        self.schema = parquet_schema(with_text)
+        self.writer = pq.ParquetWriter(stream, self.schema)
+        #: The records not written yet, with their document's text (None without --with-text).
+        self.buffered: list[tuple[Claim, str | None]] = []
+        self.count = 0
+
+    def write(self, claims: Sequence[Claim], text: str | None = None) -> None:
+        text = text if self.with_text else None
+        for claim in claims:
+            self.buffered.append((claim, text))
+            if len(self.buffered) >= self.row_group_size:
+                self._flush()
+
+    def _flush(self) -> None:
+        """Write the buffered records as one row group and empty the buffer."""
+        import pyarrow as pa
+
+        if not self.buffered:
+            return
+        # one tuple per record, turned into one tuple per column: no dict per record
+        rows = [(*_output_values(claim), text or "") for claim, text in self.buffered]
+        columns = dict(zip(self.schema.names, zip(*rows, strict=True), strict=False))
+        batch = pa.RecordBatch.from_pydict(columns, schema=self.schema)
+        self.writer.write_batch(batch, row_group_size=len(rows))
+        self.count += len(rows)
+        self.buffered = []
+
+    def close(self) -> None:
+        """Write the last row group and the footer that makes the file readable."""
+        try:
+            self._flush()
+        finally:
+            try:
+                self.writer.close()
+            finally:
+                # once only: pyarrow would try again when collected, after the file
+                # closed, and print « Exception ignored » for a run that already failed
+                self.writer.is_open = False
+
+
+#: The output fields of a claim in FIELDS order, read at once (``sources`` a tuple,
+#: which pyarrow takes for a list).
+_output_values = attrgetter(*FIELDS)
+
+
 def make_writer(
     fmt: Format,
-    stream: IO[str],
+    stream: IO[str] | IO[bytes],
     csv_raw: bool = False,
     excel: bool = False,
     with_text: bool = False,
 ) -> Writer:
-    """The writer for ``fmt`` on an open text stream."""
+    """The writer for ``fmt`` on an open stream: binary for Parquet, text for the rest."""
+    if fmt is Format.parquet:
+        return ParquetWriter(cast("IO[bytes]", stream), with_text)
+    stream = cast("IO[str]", stream)
     if fmt is Format.csv:
         return CsvWriter(stream, raw=csv_raw, excel=excel)
     if fmt is Format.json:
@@ -401,6 +536,56 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
     ``/dev/stdout``, ``/dev/stderr`` and ``/dev/fd/N`` write to that descriptor as the
     shell opened it (a pipe, a terminal, a file appended to).
     """
+    with _atomic(path, binary=False) as stream:
+        yield cast("IO[str]", stream)
+
+
+@contextmanager
+def atomic_binary_output(path: Path) -> Iterator[IO[bytes]]:
+    """`atomic_output` for a binary format (Parquet): the same temporary file renamed on
+    success, opened for bytes. A standard stream (``/dev/stdout``…) is refused with a
+    `ValueError`: see `binary_output_problem`, which the CLI asks before any work."""
+    if _standard_stream(Path(path)) is not None:
+        raise ValueError(f"{path}: a binary format is not written to a standard stream")
+    with _atomic(path, binary=True) as stream:
+        yield cast("IO[bytes]", stream)
+
+
+def binary_output_problem(path: Path) -> str | None:
+    """Why a binary file cannot be written to ``path``, or None when it can.
+
+    A standard stream (``/dev/stdout``, ``/dev/stderr``, ``/dev/fd/N``) or a terminal
+    (``/dev/tty``) would put bytes where a person or a text pipe reads. A FIFO or
+    ``/dev/null`` is fine; a path that cannot be opened is left for the write to report.
+    """
+    if _standard_stream(Path(path)) is not None:
+        return "a standard stream"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if not stat.S_ISCHR(mode):
+        return None
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        return "a terminal" if os.isatty(fd) else None
+    finally:
+        os.close(fd)
+
+
+def _open(file: int | Path, binary: bool) -> IO[Any]:
+    """A descriptor or a path opened for writing: bytes, or UTF-8 text as written."""
+    if binary:
+        return open(file, "wb")
+    return open(file, "w", encoding="utf-8", newline="")
+
+
+@contextmanager
+def _atomic(path: Path, binary: bool) -> Iterator[IO[Any]]:
+    """What `atomic_output` and `atomic_binary_output` describe, in text or in bytes."""
     path = Path(path)
     try:
         special = not stat.S_ISREG(os.stat(path).st_mode)
@@ -409,11 +594,11 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
     fd = _standard_stream(path)
     if fd is not None:  # /dev/stdout, /dev/fd/N: the stream the shell opened, as it is
         sys.stdout.flush()
-        with os.fdopen(os.dup(fd), "w", encoding="utf-8", newline="") as stream:
+        with _open(os.dup(fd), binary) as stream:
             yield stream
         return
     if special or str(path.absolute()).startswith(("/dev/", "/proc/")):
-        with open(path, "w", encoding="utf-8", newline="") as stream:
+        with _open(path, binary) as stream:
             yield stream
         return
     target = Path(os.path.realpath(path))
@@ -422,7 +607,7 @@ def atomic_output(path: Path) -> Iterator[IO[str]]:
         prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent
     )
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+        with _open(fd, binary) as stream:
             yield stream
         # mkstemp makes the file private; give it the mode a plain open() would have
         umask = os.umask(0)

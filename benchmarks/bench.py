@@ -18,6 +18,9 @@ of two interleaved runs (this machine's speed drifts by several per cent):
 - long articles, one each: 1 MB and 5 MB of paragraphs, 20 MB on a single line, with
   ``--jobs 1``: characters per second (linear time: the same rate whatever the length)
   and peak RSS against the ordinary run's;
+- a web archive: a gzipped WARC of 1,000 pages (the same articles wrapped in HTML, each
+  with its request record), ``--jobs 1``: pages per second and peak RSS, reading,
+  trafilatura and extraction included;
 - the time of ``talkclaims --help``.
 
 Figures are printed, not asserted: speed targets live here, not in the tests.
@@ -181,6 +184,58 @@ def long_articles(tmp: Path, ordinary_rss: float) -> None:
     print(f"(ordinary: the {ordinary_rss:.0f} MB peak of the --jobs 1 run above)\n")
 
 
+def build_warc(path: Path, pages: int) -> int:
+    """A gzipped crawl of ``pages`` HTML pages, the project's articles wrapped in simple
+    HTML (a title, a site name, one paragraph per line), each after its request record,
+    as a crawler writes them. Returns the number of words of the articles."""
+    import html
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    texts = [p.read_text(encoding="utf-8") for p in SOURCES]
+    words = 0
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for i in range(pages):
+            text = texts[i % len(texts)]
+            words += len(text.split())
+            title, *_ = text.strip().splitlines() or [""]
+            paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+            body = (
+                f"<html><head><title>{html.escape(title)}</title>"
+                '<meta property="og:site_name" content="La Gazette du banc"></head>'
+                f"<body><article>{paragraphs}</article></body></html>"
+            ).encode()
+            uri = f"https://gazette.example/{i:05d}"
+            request = StatusAndHeaders(f"GET /{i:05d} HTTP/1.1", [], is_http_request=True)
+            writer.write_record(writer.create_warc_record(uri, "request", http_headers=request))
+            response = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "response", payload=io.BytesIO(body), http_headers=response
+                )
+            )
+    return words
+
+
+def warc_row(tmp: Path, pages: int = 1000) -> None:
+    """The web-archive row: one run (about a minute on this machine), ``--jobs 1``."""
+    crawl = tmp / "crawl.warc.gz"
+    words = build_warc(crawl, pages)
+    r = measure(TALKCLAIMS, str(crawl), "1")
+    print(
+        f"\n{'web archive, --jobs 1':31} {'pages/s':>8} {'words/s':>8} {'seconds':>7} "
+        f"{'peak RSS':>9} {'tree PSS':>9}\n"
+        f"{f'{pages:,} pages, {crawl.stat().st_size >> 20} MB gzipped':31} "
+        f"{pages / r['seconds']:8,.1f} {words / r['seconds']:8,.0f} {r['seconds']:7.1f} "
+        f"{r['rss_mb']:6.0f} MB {r['tree_mb']:6.0f} MB"
+    )
+
+
 def help_time(runs: int = 5) -> float:
     exe = Path(sys.executable).with_name("talkclaims")
     best = float("inf")
@@ -205,6 +260,12 @@ def main() -> None:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="also run one 1 MB, one 5 MB and one 20 MB single-line article (about 15 min)",
+    )
+    parser.add_argument(
+        "--warc",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also run a gzipped WARC of 1,000 pages (about a minute)",
     )
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="talkclaims-bench-") as tmp:
@@ -256,6 +317,8 @@ def main() -> None:
             f"{words / min(pairs):,.0f} words/s, {numpy_bare / min(pairs):.2f}× one "
             f"(this machine's ceiling for two workers)"
         )
+        if opts.warc:
+            warc_row(Path(tmp))
         if opts.memory:
             small, large = Path(tmp) / "small", Path(tmp) / "large"
             build_corpus(small, 200)

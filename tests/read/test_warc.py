@@ -181,7 +181,6 @@ def test_claims_end_to_end_with_the_pages_metadata(tmp_path):
         assert record["document_text"][record["start"] : record["end"]] == record["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="needs the CLI to print warc_summaries() (see report)")
 def test_the_cli_prints_one_summary_line_per_archive(tmp_path):
     crawl = tmp_path / "crawl.warc.gz"
     write_crawl(crawl)

@@ -645,3 +645,9 @@ def test_the_same_source_is_the_source_quoted_just_before(ex):
     second = next(c for c in claims if "démission" in c.text)
     assert second.speaker == first.speaker, second
     assert second.cue == "affirmer", second
+
+
+def test_a_day_after_a_name_is_not_part_of_the_name(ex):
+    # the model's entity runs on over « jeudi »: a name never ends with a day
+    claims = run(ex, "« C'est une faute », a dénoncé le sénateur Marc Olivier jeudi.")
+    assert [c.speaker for c in claims] == ["Marc Olivier"], claims

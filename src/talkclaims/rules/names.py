@@ -93,7 +93,14 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
             continue
         if ent.text.isupper() and len(ent) == 1:
             continue  # a dateline (« BRUXELLES (AFP) - »), not a person
-        end = ent.end_char
+        # « le sénateur Marc Olivier jeudi »: a day the model took into the name
+        tokens = list(ent)
+        while len(tokens) > 1 and tokens[-1].lower_ in ctx.patterns.time_words:
+            tokens.pop()
+        end = tokens[-1].idx + len(tokens[-1].text)
+        if end < ent.end_char:
+            spans.append((ent.start_char, end))
+            continue
         match = ctx.grammar.name_tail.match(ctx.text, end)
         if match:
             end = match.end()

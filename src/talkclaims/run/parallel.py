@@ -418,11 +418,11 @@ def process_paths(
     Small inputs stay in this process whatever ``options.jobs`` says: starting workers and
     loading the model in each costs more than it saves on a handful of articles.
     """
-    from talkclaims.read.readers import read_items
+    from talkclaims.read.readers import holds_many_articles, read_items
 
     documents = (item for p in paths for item in read_items(p))
-    dumps = any(p.lower().endswith((".jsonl", ".ndjson")) for p in paths)
-    small = len(paths) <= IN_PROCESS_MAX and not dumps  # a dump may hold thousands of articles
+    dumps = any(holds_many_articles(p) for p in paths)
+    small = len(paths) <= IN_PROCESS_MAX and not dumps  # a dump or a crawl: many articles
     return process_documents(documents, options, small=small)
 
 

@@ -104,6 +104,13 @@ class Patterns:
     #: Endings of nouns of people, and heads with such endings that are not people.
     person_endings: tuple[str, ...]
     not_person_nouns: frozenset[str]
+    #: « on », « certains », « l'un d'eux »: unnamed speakers, and what follows « l'un ».
+    unnamed_speakers: frozenset[str]
+    one_of: frozenset[str]
+    #: Adjectives before the head of a description (« un haut responsable »).
+    before_head: frozenset[str]
+    #: First- and second-person possessives (« mon père »).
+    speaker_possessives: frozenset[str]
     #: First name (folded) → « f » or « m »; « » for names borne by women and men alike.
     first_names: dict[str, str]
     #: Closed-class French (``grammar.yaml``): complementisers, clitics, auxiliaries…
@@ -520,6 +527,12 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         anonymous_nouns=frozenset(x.lower() for x in _strings(a, "anonymous_nouns", attr_path)),
         person_endings=tuple(x.lower() for x in _strings(a, "person_endings", attr_path)),
         not_person_nouns=frozenset(x.lower() for x in _strings(a, "not_person_nouns", attr_path)),
+        unnamed_speakers=frozenset(x.lower() for x in _strings(a, "unnamed_speakers", attr_path)),
+        one_of=frozenset(x.lower() for x in _strings(a, "one_of", attr_path)),
+        before_head=frozenset(x.lower() for x in _strings(a, "before_head", attr_path)),
+        speaker_possessives=frozenset(
+            x.lower() for x in _strings(a, "speaker_possessives", attr_path)
+        ),
         first_names=_first_names(f, origin["first_names.yaml"]),
         grammar=grammar,
         data=merged,

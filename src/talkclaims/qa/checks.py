@@ -238,7 +238,8 @@ def described(speaker: str) -> bool:
     """Whether an anonymous speaker carries a description: more than a determiner and its
     noun (« une source » does not, « une source diplomatique », « un proche du
     dossier » do); a pronoun (« on », « l'un d'eux ») does not."""
-    grammar = shipped_patterns().grammar
+    patterns = shipped_patterns()
+    grammar = patterns.grammar
     closed = (
         grammar.definite_articles
         | grammar.indefinite_determiners
@@ -246,35 +247,17 @@ def described(speaker: str) -> bool:
         | grammar.demonstratives
         | grammar.indefinite_pronouns
         | grammar.subject_pronouns
-        | _UNDESCRIBING
+        | patterns.unnamed_speakers
+        | patterns.one_of
+        | patterns.speaker_possessives
+        | grammar.disjunctive_pronouns
+        | patterns.strip_determiners  # « les », « ces », « certains »
     )
     words = [w for w in speaker.lower().replace("’", "'").split() if w not in closed]
     words = [
         w for w in words if not any(w.startswith(e) and w[len(e) :] in closed for e in ("l'", "d'"))
     ]
     return len(words) >= 2
-
-
-#: Words that add nothing to who an anonymous speaker is (« l'un d'eux », « certains »).
-_UNDESCRIBING = frozenset(
-    {
-        "l'un",
-        "l'une",
-        "d'eux",
-        "d'elles",
-        "eux",
-        "elles",
-        "on",
-        "certains",
-        "certaines",
-        "les",
-        "des",
-        "ces",
-        "quelques",
-        "autres",
-        "d'autres",
-    }
-)
 
 
 def _similarity(a: Claim, b: Claim) -> float:

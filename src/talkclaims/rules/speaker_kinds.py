@@ -28,74 +28,6 @@ if TYPE_CHECKING:
     from talkclaims.rules.candidates import Candidate
     from talkclaims.rules.context import ArticleContext
 
-#: Pronouns and quantifiers that stand for someone unnamed when left as the speaker.
-_UNNAMED = frozenset(
-    {
-        "on",
-        "certains",
-        "certaines",
-        "d'autres",
-        "d’autres",
-        "plusieurs",
-        "beaucoup",
-        "ceux",
-        "celles",
-        "ceux-ci",
-        "celles-ci",
-        "tous",
-        "toutes",
-        "aucun",
-        "aucune",
-        "quelqu'un",
-        "quelqu’un",
-        "l'un",
-        "l’un",
-        "l'une",
-        "l’une",
-        "un",
-        "une",
-    }
-)
-#: Possessives of the first and second person (« mon père », « ma fille »), beside the
-#: grammar's third-person ones.
-_FIRST_PERSON_POSSESSIVES = frozenset(
-    {"mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos"}
-)
-#: « l'un d'eux », « l'une des victimes »: the words after « l'un ».
-_ONE_OF = frozenset({"d'eux", "d’eux", "d'elles", "d’elles", "des", "de"})
-#: Adjectives that may stand before the head noun of a description (« un haut
-#: responsable », « son ancienne assistante »).
-_BEFORE_HEAD = frozenset(
-    {
-        "haut",
-        "haute",
-        "hauts",
-        "hautes",
-        "ancien",
-        "ancienne",
-        "anciens",
-        "anciennes",
-        "ex",
-        "nouveau",
-        "nouvelle",
-        "nouveaux",
-        "jeune",
-        "proche",
-        "simple",
-        "autre",
-        "grand",
-        "grande",
-        "premier",
-        "première",
-        "seul",
-        "seule",
-        "même",
-        "mêmes",
-        "futur",
-        "future",
-    }
-)
-
 
 @dataclass(frozen=True, slots=True)
 class SpeakerKind:
@@ -145,8 +77,9 @@ def _kind(ctx: ArticleContext, cand: Candidate, named: dict[str, str]) -> Speake
         return SpeakerKind("anonymous")
     lowered = [w.lower() for w in words]
     # « on », « certains », « l'un d'eux », « l'une des victimes »
-    if " ".join(lowered) in _UNNAMED or (
-        lowered[0] in _UNNAMED and len(lowered) > 1 and lowered[1] in _ONE_OF
+    unnamed = ctx.patterns.unnamed_speakers
+    if " ".join(lowered) in unnamed or (
+        lowered[0] in unnamed and len(lowered) > 1 and lowered[1] in ctx.patterns.one_of
     ):
         return SpeakerKind("anonymous")
     det, head = _determiner_and_head(ctx, lowered)
@@ -213,7 +146,7 @@ def _determiner_and_head(ctx: ArticleContext, words: list[str]) -> tuple[str | N
             first in g.definite_articles
             or first in g.indefinite_determiners
             or first in g.possessives
-            or first in _FIRST_PERSON_POSSESSIVES
+            or first in ctx.patterns.speaker_possessives
             or first in g.demonstratives
             or first in ("ces", "les", "des", "certains", "certaines", "plusieurs", "quelques")
         ):
@@ -224,7 +157,7 @@ def _determiner_and_head(ctx: ArticleContext, words: list[str]) -> tuple[str | N
         word = word.strip(",.;:")
         if word in people or word in patterns.anonymous_nouns:
             return det, word
-        if word not in _BEFORE_HEAD:
+        if word not in patterns.before_head:
             # « un céréalier du canton »: a noun of person by its ending, after a
             # determiner (a bare capitalised word is a name, not a noun)
             if (

@@ -74,3 +74,10 @@ def test_a_pipeline_of_another_language_is_refused(tmp_path):
     blank.to_disk(tmp_path / "english")
     with pytest.raises(ModelError, match="'en' pipeline"):
         load_nlp(str(tmp_path / "english"))
+
+
+def test_the_default_model_is_one_pipeline_whichever_way_it_is_asked_for():
+    # the forkserver preloads load_nlp(); workers ask for load_nlp(MODEL): one copy
+    from talkclaims.pipeline.nlp import MODEL
+
+    assert load_nlp() is load_nlp(MODEL)

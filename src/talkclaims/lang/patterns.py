@@ -111,6 +111,8 @@ class Patterns:
     before_head: frozenset[str]
     #: First- and second-person possessives (« mon père »).
     speaker_possessives: frozenset[str]
+    #: Determiners of a group (« des experts », « ses proches »).
+    plural_determiners: frozenset[str]
     #: First name (folded) → « f » or « m »; « » for names borne by women and men alike.
     first_names: dict[str, str]
     #: Closed-class French (``grammar.yaml``): complementisers, clitics, auxiliaries…
@@ -155,6 +157,20 @@ class Patterns:
     @cached_property
     def spelling_regex(self) -> re.Pattern[str]:
         return _words_regex(self.spellings, flags=0)
+
+    @cached_property
+    def person_heads(self) -> frozenset[str]:
+        """Every noun of a person the lists know: roles, categories and plain nouns of
+        people (the heads `speaker_kinds` and the gender evidence look for)."""
+        return self.role_nouns | self.person_nouns
+
+    def first_name_gender(self, word: str) -> str | None:
+        """What ``first_names.yaml`` says of a first name (case and accents aside, a
+        compound by its first part unless listed whole): « f », « m », « » for a name
+        borne by women and men alike, None for a word that is no first name."""
+        folded = _fold(word)
+        found = self.first_names.get(folded)
+        return found if found is not None else self.first_names.get(folded.split("-")[0])
 
     @cached_property
     def on_place_regex(self) -> re.Pattern[str]:
@@ -532,6 +548,9 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         before_head=frozenset(x.lower() for x in _strings(a, "before_head", attr_path)),
         speaker_possessives=frozenset(
             x.lower() for x in _strings(a, "speaker_possessives", attr_path)
+        ),
+        plural_determiners=frozenset(
+            x.lower() for x in _strings(a, "plural_determiners", attr_path)
         ),
         first_names=_first_names(f, origin["first_names.yaml"]),
         grammar=grammar,

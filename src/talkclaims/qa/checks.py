@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -238,9 +239,21 @@ def described(speaker: str) -> bool:
     """Whether an anonymous speaker carries a description: more than a determiner and its
     noun (« une source » does not, « une source diplomatique », « un proche du
     dossier » do); a pronoun (« on », « l'un d'eux ») does not."""
+    closed = _undescribing()
+    words = [w for w in speaker.lower().replace("’", "'").split() if w not in closed]
+    words = [
+        w for w in words if not any(w.startswith(e) and w[len(e) :] in closed for e in ("l'", "d'"))
+    ]
+    return len(words) >= 2
+
+
+@lru_cache(maxsize=1)
+def _undescribing() -> frozenset[str]:
+    """Words that say nothing of who an anonymous speaker is: determiners, pronouns,
+    quantifiers (built once: `described` runs for every anonymous claim)."""
     patterns = shipped_patterns()
     grammar = patterns.grammar
-    closed = (
+    return frozenset(
         grammar.definite_articles
         | grammar.indefinite_determiners
         | grammar.possessives
@@ -253,11 +266,6 @@ def described(speaker: str) -> bool:
         | grammar.disjunctive_pronouns
         | patterns.strip_determiners  # « les », « ces », « certains »
     )
-    words = [w for w in speaker.lower().replace("’", "'").split() if w not in closed]
-    words = [
-        w for w in words if not any(w.startswith(e) and w[len(e) :] in closed for e in ("l'", "d'"))
-    ]
-    return len(words) >= 2
 
 
 def _similarity(a: Claim, b: Claim) -> float:

@@ -196,7 +196,7 @@ def person_genders(ctx: ArticleContext) -> dict[str, str]:
     or a feminine ending of that noun. The majority of the evidence wins; no evidence,
     no gender (never guessed from the name)."""
     g = ctx.grammar
-    people = ctx.patterns.role_nouns | ctx.patterns.person_nouns
+    people = ctx.patterns.person_heads
     votes: dict[str, list[str]] = {}
     text = ctx.text
     for mention in ctx.persons:
@@ -273,16 +273,12 @@ def _role_before(ctx: ArticleContext, start: int, people: frozenset[str]) -> lis
 def first_name_genders(ctx: ArticleContext) -> dict[str, str]:
     """The gender the first-name list (``first_names.yaml``) gives each person the
     article names: used only where the text itself says nothing (`person_genders`)."""
-    from talkclaims.text.fold import fold
-
-    names = ctx.patterns.first_names
     out = {}
     for name in ctx.article_names:
         words = name.split()
         if len(words) < 2:
             continue  # a surname alone says nothing
-        first = fold(words[0])
-        gender = names.get(first, names.get(first.split("-")[0], ""))
+        gender = ctx.patterns.first_name_gender(words[0])
         if gender:
             out[name] = gender
     return out

@@ -41,7 +41,8 @@ class SpeakerKind:
 def speaker_kinds(ctx: ArticleContext, claims: list[Candidate]) -> list[SpeakerKind]:
     """The `SpeakerKind` of each of ``claims`` (in their order)."""
     named = person_genders_by_pronoun(ctx, claims)
-    return [_kind(ctx, cand, named) for cand in claims]
+    outlets = frozenset(o.name for o in ctx.outlets)
+    return [_kind(ctx, cand, named, outlets) for cand in claims]
 
 
 def person_genders_by_pronoun(ctx: ArticleContext, claims: list[Candidate]) -> dict[str, str]:
@@ -64,11 +65,13 @@ def person_genders_by_pronoun(ctx: ArticleContext, claims: list[Candidate]) -> d
     return out
 
 
-def _kind(ctx: ArticleContext, cand: Candidate, named: dict[str, str]) -> SpeakerKind:
+def _kind(
+    ctx: ArticleContext, cand: Candidate, named: dict[str, str], outlets: frozenset[str]
+) -> SpeakerKind:
     speaker = cand.speaker
     if not speaker:
         return SpeakerKind()
-    if cand.speaker_kind == "outlet" or speaker in _outlet_names(ctx):
+    if cand.speaker_kind == "outlet" or speaker in outlets:
         return SpeakerKind("outlet")
     if speaker in ctx.article_names or ctx.people.known(speaker) is not None:
         return _person(ctx, speaker, named)
@@ -86,7 +89,7 @@ def _kind(ctx: ArticleContext, cand: Candidate, named: dict[str, str]) -> Speake
     if head is None:
         # a name no one introduced as a person: a person when its first word is a first
         # name (« Jacqueline »), else an organisation or a place (« le FMI », « Washington »)
-        gender = ctx.patterns.first_names.get(fold(words[0].split("-")[0]))
+        gender = ctx.patterns.first_name_gender(words[0])
         if words[0][:1].isupper() and gender is not None and det is None:
             return SpeakerKind("person", gender or None, "first-name" if gender else None)
         return SpeakerKind("organisation")
@@ -105,17 +108,10 @@ def _person(ctx: ArticleContext, name: str, named: dict[str, str]) -> SpeakerKin
     gender = named.get(name)
     if gender is not None:
         return SpeakerKind("person", gender, "text")
-    first = fold(name.split()[0]) if name.split() else ""
-    by_name = ctx.patterns.first_names.get(first) or ctx.patterns.first_names.get(
-        first.split("-")[0]
-    )
+    by_name = ctx.patterns.first_name_gender(name.split()[0]) if name.split() else None
     if by_name:
         return SpeakerKind("person", by_name, "first-name")
     return SpeakerKind("person")
-
-
-def _outlet_names(ctx: ArticleContext) -> frozenset[str]:
-    return frozenset(o.name for o in ctx.outlets)
 
 
 def _words_of(ctx: ArticleContext, cand: Candidate) -> list[str]:
@@ -148,11 +144,11 @@ def _determiner_and_head(ctx: ArticleContext, words: list[str]) -> tuple[str | N
             or first in g.possessives
             or first in ctx.patterns.speaker_possessives
             or first in g.demonstratives
-            or first in ("ces", "les", "des", "certains", "certaines", "plusieurs", "quelques")
+            or first in ctx.patterns.plural_determiners
         ):
             det, rest = first, rest[1:]
     patterns = ctx.patterns
-    people = patterns.role_nouns | patterns.person_nouns
+    people = patterns.person_heads
     for word in rest[:3]:
         word = word.strip(",.;:")
         if word in people or word in patterns.anonymous_nouns:
@@ -171,25 +167,10 @@ def _determiner_and_head(ctx: ArticleContext, words: list[str]) -> tuple[str | N
 
 
 def _plural(ctx: ArticleContext, det: str | None, head: str) -> bool:
-    if det in (
-        "les",
-        "des",
-        "ces",
-        "certains",
-        "certaines",
-        "plusieurs",
-        "quelques",
-        "leurs",
-        "nos",
-        "vos",
-        "mes",
-        "tes",
-        "ses",
-    ):
+    """A group: a plural determiner, or a head that is the plural of a noun of person."""
+    if det in ctx.patterns.plural_determiners:
         return True
-    singular = head[:-1] if head.endswith(("s", "x")) else None
-    people = ctx.patterns.role_nouns | ctx.patterns.person_nouns
-    return singular is not None and singular in people and head not in ("fils",)
+    return head.endswith(("s", "x")) and head[:-1] in ctx.patterns.person_heads
 
 
 def _description_gender(
@@ -210,7 +191,7 @@ def _description_gender(
         return "f"
     if det in ("mon", "ton", "son") and head[:1] not in "aeiouyhéèêàâîôû":
         return "m"  # « son père »; « son amie » (before a vowel) tells nothing
-    people = ctx.patterns.role_nouns | ctx.patterns.person_nouns
+    people = ctx.patterns.person_heads
     # « l'avocate », « l'agricultrice »: a feminine ending, or a masculine noun plus « e »
     if head.endswith(g.feminine_endings) or (head.endswith("e") and head[:-1] in people):
         return "f"

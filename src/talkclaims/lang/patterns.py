@@ -64,6 +64,9 @@ class Patterns:
     verbs: frozenset[str]
     locutions: tuple[tuple[str, ...], ...]
     infinitive: frozenset[str]
+    #: Requests, calls, promises, threats and refusals: the infinitive after « à / de »,
+    #: past the person addressed (« a invité la cour à », « propose à X de »).
+    request: frozenset[str]
     attribute: frozenset[str]
     question: frozenset[str]
     question_words: tuple[str, ...]
@@ -496,6 +499,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         verbs=frozenset(verbs),
         locutions=tuple(locutions),
         infinitive=lemmas("infinitive"),
+        request=lemmas("request"),
         attribute=lemmas("attribute"),
         question=lemmas("question"),
         question_words=tuple(_strings(v, "question_words", verbs_path)),

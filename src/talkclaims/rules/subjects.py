@@ -264,12 +264,19 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
         return None
     if cue.form == "gerund":
         # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
+        # (the main clause: its root verb, else its first finite one; a verb inside the
+        # reported clause, « a affirmé qu'il proposerait …, promettant », is not it)
         earlier = [
             c
             for c in ctx.cues
-            if c.token.i < cue.token.i and c.token.sent == cue.token.sent and c.form != "gerund"
+            if c.token.i < cue.token.i
+            and c.token.sent == cue.token.sent
+            and c.form in ("finite", "compound", "narrative")
         ]
-        return speaker_words(ctx, earlier[-1]) if earlier else None
+        main = next((c for c in earlier if c.token.dep_ == "ROOT"), None)
+        if main is None and earlier:
+            main = earlier[0]
+        return speaker_words(ctx, main) if main is not None else None
     # « Le président du groupe, Karim Benali, estime »: a name just before the verb
     before = _name_before(ctx, cue.first)
     if before is not None:

@@ -209,6 +209,12 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
         if start.lower_ in ctx.grammar.de_forms and start.i + 1 < len(doc):
             start = doc[start.i + 1]
         return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
+    if lemma in patterns.request:
+        # « a appelé les parents à boycotter », « leur a demandé de partir », « s'engage
+        # à appliquer »: the infinitive after « à / de », the person addressed left out
+        start = _addressed_infinitive(ctx, nxt)
+        if start is not None:
+            return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
     adj = nxt
     if adj.lower_ in ctx.grammar.de_forms and adj.i + 1 < len(doc):
         adj = doc[adj.i + 1]
@@ -217,6 +223,43 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     if lemma in patterns.attribute and adj.pos_ == "ADJ":
         return _clause(ctx, cue, nxt.idx, CUE_ATTRIBUTE, mention)
     return []
+
+
+#: Words a request may put between its verb and « à / de » + infinitive: the person
+#: addressed (« a invité la cour d'assises à »), never a clause of its own.
+MAX_ADDRESSEE_WORDS = 8
+
+
+def _addressed_infinitive(ctx: ArticleContext, first: Token) -> Token | None:
+    """The first word of the infinitive phrase a request verb reports, from ``first``
+    (the word after the verb): « à / de » then an infinitive (over « ne pas », clitics),
+    after at most an addressee with no verb, punctuation or quotation of its own."""
+    doc, g = ctx.doc, ctx.grammar
+    i = first.i
+    limit = min(len(doc), first.i + MAX_ADDRESSEE_WORDS + 1)
+    while i < limit:
+        t = doc[i]
+        if t.lower_ in ("à", *g.de_forms):
+            k = i + 1
+            while (
+                k < len(doc)
+                and k < i + 5
+                and (doc[k].lower_ in g.before_infinitive or doc[k].is_quote)
+            ):
+                k += 1
+            if k < len(doc) and "Inf" in doc[k].morph.get("VerbForm"):
+                return doc[i + 1]
+        if (
+            t.is_punct
+            or t.is_quote
+            or t.is_space
+            or t.pos_ in ("VERB", "AUX")
+            or t.lower_ in g.complementisers
+            or t.lower_ in g.relative_pronouns
+        ):
+            return None
+        i += 1
+    return None
 
 
 def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[Candidate]:
@@ -327,7 +370,13 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
     if que is not None:
         return _clause(ctx, cue, que.idx + len(que.text), CUE_QUE, mention)
     if cue.form == "gerund":
-        return []
+        # « en invitant la cour à … », « promettant de ne pas « trahir » … », « soulignant
+        # les « … » »: what the gerund itself frames, when the main clause names its
+        # speaker (« En reconnaissant un « … », comme l'a dit X, le Kremlin cherche »
+        # leaves the quotation to the incise)
+        if mention is None:
+            return []
+        return _frame_after(ctx, cue, mention) or _quoted_complement(ctx, cue, mention)
 
     lead = cue.first - 1
     if lead > 0 and doc[lead].lower_ in ctx.patterns.pronouns:

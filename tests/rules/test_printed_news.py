@@ -1,0 +1,105 @@
+"""Shapes of news as it is printed (issue 21), each on sentences written for the test.
+
+The real pages of ``../shared/real-news`` showed these shapes; none of their sentences is
+copied here. Each test is one general shape: requests and promises with an infinitive,
+what a gerund frames, where an interview was given, press reviews, interviews without
+quotation marks, people the model does not tag, and the incises of printed news.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from talkclaims.run.extract import Extractor
+from tests.rules.test_rules import Exp, check, run
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def find(ex: Extractor, text: str, words: str):
+    """The claim whose text holds ``words`` (there must be one)."""
+    claims = run(ex, text)
+    found = [c for c in claims if words in c.text]
+    assert found, claims
+    return found[0]
+
+
+# ------------------------------------------------- requests, promises, refusals (shape 5)
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "Le syndicat a appelé les agents de la ville à cesser le travail lundi.",
+            Exp("indirect", "cesser le travail lundi", "syndicat", "appeler"),
+            id="object-then-a",
+        ),
+        pytest.param(
+            "La directrice a proposé à ses collègues de reporter la réunion.",
+            Exp("indirect", "reporter la réunion", "directrice", "proposer"),
+            id="a-addressee-then-de",
+        ),
+        pytest.param(
+            "Le préfet leur a demandé de quitter les lieux avant midi.",
+            Exp("indirect", "quitter les lieux avant midi", "préfet", "demander"),
+            id="clitic-addressee",
+        ),
+        pytest.param(
+            "Marc Delorme s'engage à rembourser les familles d'ici l'été.",
+            Exp("indirect", "rembourser les familles d'ici l'été", "Marc Delorme", "engager"),
+            id="s-engager-a",
+        ),
+        pytest.param(
+            "La procureure a invité le tribunal correctionnel à prononcer une peine ferme.",
+            Exp("indirect", "prononcer une peine ferme", "procureure", "inviter"),
+            id="invite-the-court",
+        ),
+    ],
+)
+def test_a_request_reports_the_infinitive_past_the_person_addressed(ex, text, exp):
+    check(find(ex, text, exp.text), exp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Le maire a demandé de l'aide à ses voisins.", id="de-before-a-noun"),
+        pytest.param("Elle a appelé son frère à Lyon dimanche.", id="a-before-a-place"),
+    ],
+)
+def test_a_request_verb_with_a_noun_object_reports_nothing(ex, text):
+    assert run(ex, text) == []
+
+
+def test_a_gerund_frames_its_infinitive_with_the_main_clause_speaker(ex):
+    text = (
+        "Aline Ferrand a affirmé mardi qu'elle présenterait un autre budget, promettant "
+        "de ne pas « sacrifier » les écoles."
+    )
+    c = find(ex, text, "sacrifier")
+    assert (c.kind, c.text, c.speaker, c.cue) == (
+        "mixed",
+        "ne pas « sacrifier » les écoles",
+        "Aline Ferrand",
+        "promettre",
+    )
+
+
+def test_a_gerund_with_a_request_reports_its_infinitive(ex):
+    text = (
+        "« Nous avons tout entendu », a conclu le procureur en invitant la cour à "
+        "condamner les deux prévenus."
+    )
+    c = find(ex, text, "condamner")
+    check(c, Exp("indirect", "condamner les deux prévenus", "procureur", "inviter"))
+
+
+def test_a_quotation_after_a_gerund_goes_to_the_incise_that_names_its_speaker(ex):
+    text = (
+        "En saluant un « dialogue franc », comme l'a rappelé Hélène Marquis, la mairie "
+        "veut apaiser le quartier."
+    )
+    c = find(ex, text, "dialogue franc")
+    assert c.speaker == "Hélène Marquis", c

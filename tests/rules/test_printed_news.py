@@ -103,3 +103,54 @@ def test_a_quotation_after_a_gerund_goes_to_the_incise_that_names_its_speaker(ex
     )
     c = find(ex, text, "dialogue franc")
     assert c.speaker == "Hélène Marquis", c
+
+
+# ------------------------------------------------ where an interview was given (shape 1, 2)
+def test_an_interview_place_in_a_sentence_without_claim_credits_what_follows(ex):
+    text = (
+        "Le maire de Lunel, Paul Fabre, commentait le budget sur France Bleu. « Nous ne "
+        "toucherons pas aux impôts », a-t-il promis. Il a ajouté que la piscine rouvrirait "
+        "en juin."
+    )
+    claims = run(ex, text)
+    assert [c.sources for c in claims] == [("France Bleu",), ("France Bleu",)], claims
+    assert {c.speaker for c in claims} == {"Paul Fabre"}, claims
+
+
+def test_a_media_phrasing_names_an_outlet_the_lists_do_not_know(ex):
+    text = "« On a manqué de réalisme », a confié Marc Tellier au micro de Canal Soleil."
+    c = find(ex, text, "réalisme")
+    assert c.sources == ("Canal Soleil",), c
+
+
+def test_a_host_question_neither_ends_the_credit_nor_goes_without_it(ex):
+    text = (
+        "Nadia Kessler a déclaré sur France Info que la réforme serait votée avant l'été. "
+        "La présentatrice lui a demandé si le calendrier tiendrait.\n"
+        "« Nous tiendrons les délais, je m'y engage », a répondu Nadia Kessler."
+    )
+    claims = run(ex, text)
+    assert len(claims) == 3, claims
+    assert all(c.sources == ("franceinfo",) for c in claims), claims
+
+
+def test_another_speaker_ends_an_interview_credit(ex):
+    text = (
+        "Interrogée par Le Monde, Claire Dupuis a estimé que le plan arrivait trop tard.\n"
+        "« Rien n'est perdu », a répliqué le lendemain Bruno Sarda, son adversaire."
+    )
+    claims = run(ex, text)
+    first, second = sorted(claims, key=lambda c: c.start)
+    assert first.sources == ("Le Monde",), first
+    assert second.speaker == "Bruno Sarda" and second.sources == (), second
+
+
+def test_a_credit_stops_where_another_person_quotes_in_words_no_rule_took(ex):
+    text = (
+        "Louis Marchal a déclaré à Libération que l'usine fermerait.\n"
+        "Irène Vasseur, sa collègue, n'est pas de cet avis et le dit sans détour.\n"
+        "« Nous continuerons le combat », a lancé Louis Marchal."
+    )
+    claims = run(ex, text)
+    last = [c for c in claims if "combat" in c.text]
+    assert last and last[0].sources == (), claims

@@ -53,6 +53,16 @@ class OutletFinder:
             rf"(?:\s+(?:{grammar.outlet_qualifier_alternation}))*"
             rf"\s+((?:{_CAPITALISED})(?:\s+(?:{_CAPITALISED}))*)"
         )
+        # « au micro de Proximus Sports », « interview accordée à l'émission en ligne de
+        # Radio Kiosque »: capitalised words a media phrasing introduces, known or not
+        introducers = "|".join(
+            re.escape(p) for p in sorted(patterns.outlet_introducers, key=len, reverse=True)
+        )
+        self._introduced = re.compile(
+            rf"(?i:(?<!\w)(?:{introducers}))\s*"
+            r"(?:[a-zà-ÿ]+(?:\s+|['’])){0,6}?"
+            rf"({_CAPITALISED}(?:\s+(?:(?:de|du|des)\s+|d['’])?{_CAPITALISED})*)"
+        )
         self._bylines = patterns.byline_patterns
 
     def _is_byline(self, text: str, start: int, end: int) -> bool:
@@ -84,4 +94,13 @@ class OutletFinder:
                 continue
             name = text[start : match.end(2)].rstrip(".")
             found[start] = OutletMention(start, start + len(name), self.canonical.get(name, name))
+        if self._introduced.pattern:
+            for match in self._introduced.finditer(text):
+                start, end = match.span(1)
+                if any(m.start < end and start < m.end for m in found.values()):
+                    continue
+                name = text[start:end].rstrip(".")
+                found[start] = OutletMention(
+                    start, start + len(name), self.canonical.get(name, name)
+                )
         return [m for _, m in sorted(found.items()) if not self._is_byline(text, m.start, m.end)]

@@ -64,6 +64,8 @@ class Patterns:
     verbs: frozenset[str]
     locutions: tuple[tuple[str, ...], ...]
     infinitive: frozenset[str]
+    #: « ne pas être nommé »: a request for anonymity introduces a source, it is no claim.
+    anonymity_requests: tuple[str, ...]
     #: Requests, calls, promises, threats and refusals: the infinitive after « à / de »,
     #: past the person addressed (« a invité la cour à », « propose à X de »).
     request: frozenset[str]
@@ -88,6 +90,10 @@ class Patterns:
     time_words: frozenset[str]
     complement: frozenset[str]
     outlet_phrasings: tuple[str, ...]
+    #: The host of an interview (« le présentateur »): their questions keep its credit.
+    interviewer_nouns: frozenset[str]
+    #: Phrasings after which capitalised words are an outlet, known or not.
+    outlet_introducers: tuple[str, ...]
     anaphoric_nouns: frozenset[str]
     person_nouns: frozenset[str]
     on_places: tuple[str, ...]
@@ -500,6 +506,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         locutions=tuple(locutions),
         infinitive=lemmas("infinitive"),
         request=lemmas("request"),
+        anonymity_requests=tuple(_fold(x) for x in _strings(a, "anonymity_requests", attr_path)),
         attribute=lemmas("attribute"),
         question=lemmas("question"),
         question_words=tuple(_strings(v, "question_words", verbs_path)),
@@ -527,6 +534,8 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         time_words=frozenset(x.lower() for x in _strings(a, "time_words", attr_path)),
         complement=lemmas("complement"),
         outlet_phrasings=tuple(_strings(o, "outlet_phrasings", out_path)),
+        outlet_introducers=tuple(_strings(o, "outlet_introducers", out_path)),
+        interviewer_nouns=frozenset(x.lower() for x in _strings(o, "interviewer_nouns", out_path)),
         role_synonyms=tuple(frozenset(x.lower() for x in group) for group in synonyms),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
         person_nouns=frozenset(x.lower() for x in _strings(a, "person_nouns", attr_path)),

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -33,18 +34,31 @@ TEXT_KEY = "talkclaims.text"
 SENTENCES_KEY = "talkclaims.sentences"
 
 
+#: Pictographs: emoji, flags, dingbats and their joiners (« 🇺🇸 🇷🇺 Le secrétaire d'État
+#: a déclaré », « 🔴 DIRECT »). The model, trained on edited text, reads them as words
+#: (a flag became the subject of the sentence); it is given a space in their place.
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
+
+
+def mask_pictographs(text: str) -> str:
+    """``text`` with every pictograph replaced by a space: same length, same offsets."""
+    return _PICTOGRAPHS.sub(" ", text) if _PICTOGRAPHS.search(text) else text
+
+
 class TextKeepingTokenizer:
     """The model's tokenizer, leaving the text it was given on the Doc.
 
     spaCy rebuilds ``doc.text`` from every token each time it is asked, and the sentence
-    step and the rules both need it; the text the tokenizer had is the same string.
+    step and the rules both need it; the text the tokenizer had is the same string. The
+    model is given the text with its pictographs masked (`mask_pictographs`); the rules
+    read the text as it is.
     """
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
+        doc = self.tokenizer(mask_pictographs(text))
         doc.user_data[TEXT_KEY] = text
         return doc
 

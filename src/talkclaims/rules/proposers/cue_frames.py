@@ -56,6 +56,11 @@ def _next_word(ctx: ArticleContext, i: int) -> Token | None:
     return doc[i] if i < len(doc) else None
 
 
+#: Words of adjuncts that may stand between a cue and its « que » (« a déclaré ce jour-là
+#: dans une émission de la chaîne ABC que »): no verb, no punctuation among them.
+MAX_ADJUNCT_WORDS = 16
+
+
 def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
     """The « que » opening the cue's clause: its ccomp's mark, or a « que » a few words on."""
     doc, g = ctx.doc, ctx.grammar
@@ -82,9 +87,17 @@ def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
             for grand in child.children:
                 if grand.i > cue.last and grand.i - cue.last <= 8 and complementiser(grand):
                     return complementiser(grand)
-    for i in range(cue.last + 1, min(cue.last + 9, len(doc))):
+    for i in range(cue.last + 1, min(cue.last + 1 + MAX_ADJUNCT_WORDS, len(doc))):
         t = doc[i]
         if t.lower_ in g.complementisers or t.lower_ == "qu":
+            # past a few words, only a « que » the tagger reads as a conjunction, with no
+            # comma before it: « a déclaré dimanche dans une émission de la chaîne ABC
+            # que » (not the relative of « s'est interrogée sur le coût du projet, que
+            # des experts estiment … »)
+            if i - cue.last > 8 and (
+                t.pos_ != "SCONJ" or any(w.text == "," for w in doc[cue.last + 1 : i])
+            ):
+                return None
             return complementiser(t)
         if t.pos_ in ("VERB", "AUX") or t.text in '.;«»“”"' or t.is_space:
             return None
@@ -213,7 +226,10 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
         # « a appelé les parents à boycotter », « leur a demandé de partir », « s'engage
         # à appliquer »: the infinitive after « à / de », the person addressed left out
         start = _addressed_infinitive(ctx, nxt)
-        if start is not None:
+        # « qui a demandé à ne pas être nommé »: how a source is introduced, not a claim
+        if start is not None and not fold(ctx.text[start.idx : start.idx + 40]).startswith(
+            patterns.anonymity_requests
+        ):
             return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
     adj = nxt
     if adj.lower_ in ctx.grammar.de_forms and adj.i + 1 < len(doc):

@@ -154,3 +154,35 @@ def test_a_credit_stops_where_another_person_quotes_in_words_no_rule_took(ex):
     claims = run(ex, text)
     last = [c for c in claims if "combat" in c.text]
     assert last and last[0].sources == (), claims
+
+
+def test_pictographs_before_a_sentence_do_not_hide_its_subject(ex):
+    text = "🇫🇷 🇩🇪 🔴 Le ministre Paul Arnaud a déclaré que les frontières resteraient ouvertes."
+    c = find(ex, text, "frontières")
+    assert (c.speaker, c.text) == ("Paul Arnaud", "les frontières resteraient ouvertes"), c
+
+
+def test_que_after_several_adjuncts_is_still_the_cues(ex):
+    text = (
+        "Lucie Maroni a déclaré ce soir-là dans une longue émission de la chaîne régionale "
+        "que le tracé du tramway serait revu."
+    )
+    c = find(ex, text, "tramway")
+    check(c, Exp("indirect", "le tracé du tramway serait revu", "Lucie Maroni", "déclarer"))
+
+
+def test_a_relative_que_after_a_comma_is_not_the_cues(ex):
+    text = (
+        "Elle s'est interrogée sur le prix final du ticket de bus électrique, que plusieurs "
+        "experts jugent trop élevé."
+    )
+    assert not [c for c in run(ex, text) if c.cue == "interroger"]
+
+
+def test_a_request_for_anonymity_is_no_claim(ex):
+    text = (
+        "Un cadre de la mairie, qui a demandé à ne pas être nommé, estime que le chantier "
+        "prendra deux ans de retard."
+    )
+    claims = run(ex, text)
+    assert [c.text for c in claims] == ["le chantier prendra deux ans de retard"], claims

@@ -186,3 +186,103 @@ def test_a_request_for_anonymity_is_no_claim(ex):
     )
     claims = run(ex, text)
     assert [c.text for c in claims] == ["le chantier prendra deux ans de retard"], claims
+
+
+# ---------------------------------------------------------------- press reviews (shape 3)
+def test_a_press_review_gives_each_quotation_to_its_newspaper(ex):
+    text = (
+        "La presse régionale salue le nouvel entraîneur : « un bâtisseur » pour La Voix "
+        "des Vallées, « têtu » pour Ouest-France."
+    )
+    claims = run(ex, text)
+    got = [(c.text, c.speaker, c.speaker_type, c.sources) for c in claims]
+    assert got == [
+        ("un bâtisseur", "La Voix des Vallées", "outlet", ("La Voix des Vallées",)),
+        ("têtu", "Ouest-France", "outlet", ("Ouest-France",)),
+    ], claims
+
+
+def test_a_newspaper_in_brackets_after_a_quotation_is_its_source(ex):
+    text = (
+        "Ce qu'ils ont dit\n"
+        "Karim Mansouri, président de l'Union des artisans : « La réforme est une "
+        "insulte aux travailleurs. » (El Moutakaddim)\n"
+        "« Nous ne lâcherons rien » (Cheikh Ndour)"
+    )
+    first, second = run(ex, text)
+    assert (first.speaker, first.sources) == ("Karim Mansouri", ("El Moutakaddim",)), first
+    assert (second.speaker, second.sources) == ("Cheikh Ndour", ()), second
+
+
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "Pour Le Figaro, « le gouvernement a perdu la main ».",
+            Exp("direct", "le gouvernement a perdu la main", "Le Figaro", None, ("Le Figaro",)),
+            id="pour-a-newspaper",
+        ),
+        pytest.param(
+            "Pour la chercheuse, l'étude souffre de biais importants.",
+            Exp("indirect", "l'étude souffre de biais importants", "chercheuse", None),
+            id="pour-a-described-person",
+        ),
+        pytest.param(
+            "Le Parisien titre sur « la fin d'une époque ».",
+            Exp("direct", "la fin d'une époque", "Le Parisien", "titrer", ("Le Parisien",)),
+            id="titrer-sur",
+        ),
+        pytest.param(
+            "Dans le même temps, et comme l'a repéré Le Monde, le ministre a changé d'avis.",
+            Exp("indirect", "le ministre a changé d'avis", "Le Monde", "repérer", ("Le Monde",)),
+            id="fronted-comme-incise",
+        ),
+    ],
+)
+def test_newspapers_and_described_people_speak(ex, text, exp):
+    check(find(ex, text, exp.text), exp)
+
+
+def test_pour_a_city_is_the_authors_framing(ex):
+    assert run(ex, "Pour Washington, c'est un impératif stratégique.") == []
+
+
+# --------------------------------------------------------------- the lexicon (shape 10)
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "« Le taux dépasse de 30 % celui des autres hivers », calcule le docteur Paul Rivet.",
+            Exp(
+                "direct",
+                "Le taux dépasse de 30 % celui des autres hivers",
+                "Paul Rivet",
+                "calculer",
+            ),
+            id="calculer",
+        ),
+        pytest.param(
+            "La maire de Vienne a parlé d'une « trahison » des promesses faites aux habitants.",
+            Exp("direct", "trahison", "maire de Vienne", "parler"),
+            id="parler-de",
+        ),
+        pytest.param(
+            "« Nous étions à trois contre un », rageait l'entraîneur des Verts.",
+            Exp("direct", "Nous étions à trois contre un", "entraîneur des Verts", "rager"),
+            id="rager",
+        ),
+    ],
+)
+def test_verbs_of_printed_news_report(ex, text, exp):
+    check(find(ex, text, exp.text), exp)
+
+
+def test_quotations_of_one_complement_stop_at_another_reporting_verb(ex):
+    text = (
+        "Le ministre a promis un « renforcement sans précédent » des contrôles, évoquant "
+        "l'opération « Frontière verte » lancée en août, tout en refusant de « céder "
+        "au chantage »."
+    )
+    claims = run(ex, text)
+    assert "Frontière verte" not in [c.text for c in claims], claims
+    assert "renforcement sans précédent" in [c.text for c in claims], claims

@@ -240,11 +240,14 @@ def _noun_read_as_verb(token: Token, g: Grammar) -> bool:
         or (prev.text == "," and nxt.lower_ in g.complementisers and _after_relative(token, g))
     )
     after_de = doc[nxt.i + 1] if nxt.lower_ in g.de_forms and nxt.i + 1 < len(doc) else nxt
+    # « Le Parisien titre sur « … » », « Le Monde titre : « … » »: a quotation a word on
+    after_word = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else nxt
     return after_subject and (
         nxt.pos_ == "ADJ"
         or nxt.is_quote
         or nxt.lower_ in g.complementisers
         or "Inf" in after_de.morph.get("VerbForm")
+        or (nxt.pos_ in ("ADP", "PUNCT") and after_word.is_quote)
     )
 
 

@@ -55,6 +55,9 @@ COMME_INCISE = Family("comme-incise", 1, 0.8, ("cue_frames",), continued=True)
 PARTICIPLE_AGENT = Family("participle-agent", 0, 0.8, ("cue_frames",))
 INCISE_QUOTE = Family("incise-quote", 0, 0.9, ("incise",))
 SELON = Family("selon", 4, 0.75, ("according_to", "opinion"), lends_speaker=True)
+#: « « un puncheur » pour L'Est Républicain »: the newspaper a review gives the words to
+#: outranks the verb that introduces the review (« La presse salue le joueur : … »).
+PRESS_REVIEW = Family("press-review", -1, 0.75, ("opinion",))
 HEADLINE_QUOTE = Family("headline-quote", 0, 0.7, ("headline",))
 APPOSITIVE_AGENT = Family("appositive-agent", 5, 0.65, ("appositive",))
 BLOCK_QUOTE = Family("block-quote", 0, 0.6, ("block_quote",))
@@ -85,6 +88,7 @@ FAMILIES: tuple[Family, ...] = (
     PARTICIPLE_AGENT,
     INCISE_QUOTE,
     SELON,
+    PRESS_REVIEW,
     HEADLINE_QUOTE,
     APPOSITIVE_AGENT,
     BLOCK_QUOTE,

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from talkclaims.text.fold import fold
@@ -142,6 +143,9 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
                 continue
             if outlet.name not in own:
                 own.append(outlet.name)
+        trailing = _trailing_outlet(ctx, cand)
+        if trailing is not None and trailing not in own:
+            own.append(trailing)
         if own:
             cand = dataclasses.replace(cand, sources=tuple(own))
             if interview is not None and interview.outlet not in own:
@@ -208,3 +212,30 @@ def _another_speaks(
         ):
             return True
     return False
+
+
+#: « … » (El Watan) at the end of its line: capitalised words in brackets.
+_TRAILING = re.compile(
+    r"[\s»”\"’.!?…]*\(\s*((?:L['’]|La |Le |Les )?[A-ZÀ-ÖØ-Þ][\w’'&.-]*"
+    r"(?:[ -](?:de |du |d['’])?[A-ZÀ-ÖØ-Þ][\w’'&.-]*){0,3})\s*\)[\s.]*(?:\n|$)"
+)
+
+
+def _trailing_outlet(ctx: ArticleContext, cand: Candidate) -> str | None:
+    """The newspaper a press review credits a quotation to at the end of its line
+    (« Nom, rôle : « … » (El Watan) »): capitalised words in brackets that are not the
+    claim's speaker (« « … » (Cheikh Ndour) » names the speaker, not an outlet)."""
+    if cand.kind == "indirect" or not cand.speaker:
+        return None
+    found = _TRAILING.match(ctx.text, cand.end)
+    if found is None:
+        return None
+    name = found.group(1)
+    if _same(ctx, name, cand.speaker) or fold(name) in fold(cand.speaker):
+        return None
+    known = ctx.outlet_in(found.start(1), found.end(1))
+    if known is not None:
+        return known.name
+    if ctx.name_in(found.start(1), found.end(1)) is not None:
+        return None  # a person's name
+    return name

@@ -290,7 +290,12 @@ def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -
     agent = _agent_after(ctx, quote.close) if cue.form in ("passive", "participle") else None
     if agent is not None:
         return [quote_candidate(ctx, quote, CUE_QUOTE, cue, cue.start_char, agent)]
-    if _continues_quote(ctx, quote, end):
+    # « a parlé d'une « trahison » des promesses »: quoted words inside a noun phrase
+    # object are a claim of their own; « s'est dit « confiant » dans la capacité du pays
+    # à … » goes on with the clause
+    before = ctx.token_at(skip_back(ctx.text, quote.open, INLINE_SPACE) - 1)
+    in_noun_phrase = before is not None and before.pos_ == "DET"
+    if not in_noun_phrase and _continues_quote(ctx, quote, end):
         # « s'est dit « confiant » dans la capacité du pays à … »: the clause goes on
         found = make_candidate(ctx, quote.open, end, CUE_QUOTE, cue, cue.start_char, mention)
         return [found] if found else []
@@ -303,6 +308,14 @@ def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -
             continue
         gap = ctx.text[quote.close : nxt.open]
         if any(ch in gap for ch in ".;!?:\n") or len(gap.split()) > 6:
+            break
+        # « …, évoquant l'opération « Frontière verte » »: another reporting verb's
+        # complement, or a name after a noun of titles (« qui aurait « … » », « tout en
+        # refusant de « … » » go on with this one)
+        words = [t for t in ctx.char_span(quote.close, nxt.open) or () if t.is_alpha]
+        if any(t.idx in ctx.any_cue_starts for t in words) or (
+            words and words[-1].lower_ in ctx.patterns.title_words
+        ):
             break
         found.append(quote_candidate(ctx, nxt, CUE_QUOTE, cue, cue.start_char, mention))
         quote = nxt
@@ -324,8 +337,27 @@ def _comme_incise(
         return [quote_candidate(ctx, quote, COMME_INCISE, cue, cue.start_char, mention)]
     after_incise = clause_end(ctx, cue.end_char, sent_end)
     for q in ctx.quotes:
-        if after_incise <= q.open <= after_incise + 4 and q.open < sent_end + 2:
+        if after_incise <= q.open <= after_incise + 4 and q.open < sent_end:
             return [quote_candidate(ctx, q, COMME_INCISE, cue, cue.start_char, mention)]
+    lead = ctx.char_span(sent_start, comme.idx) if comme.idx > sent_start else None
+    if not any(t.pos_ in ("VERB", "AUX") for t in lead or ()):
+        # « Comme l'a révélé Le Monde, le ministre a changé d'avis », « Dans le même
+        # temps, et comme l'a repéré X, … »: the incise opens the sentence (after an
+        # adjunct at most) and frames the clause after its comma
+        comma = text.find(",", max(cue.end_char, mention.end if mention else 0), sent_end)
+        if comma == -1:
+            return []
+        start = skip(text, comma + 1, INLINE_SPACE, sent_end)
+        found = make_candidate(
+            ctx,
+            start,
+            clause_end(ctx, start, sent_end),
+            COMME_INCISE,
+            cue,
+            cue.start_char,
+            mention,
+        )
+        return [found] if found else []
     boundary = skip_back(text, comme.idx, CLAUSE_SEPARATORS, sent_start)
     found = make_candidate(ctx, sent_start, boundary, COMME_INCISE, cue, cue.start_char, mention)
     return [found] if found else []

@@ -286,3 +286,33 @@ def test_quotations_of_one_complement_stop_at_another_reporting_verb(ex):
     claims = run(ex, text)
     assert "Frontière verte" not in [c.text for c in claims], claims
     assert "renforcement sans précédent" in [c.text for c in claims], claims
+
+
+# ------------------------------------------------- people the model does not tag (shape 8)
+def test_a_surname_alone_that_speaks_and_is_il_after_is_a_man(ex):
+    text = (
+        "Kovacz a déclaré qu'il ne se représenterait pas. Il a ajouté que le club méritait mieux."
+    )
+    claims = run(ex, text)
+    assert [(c.speaker, c.speaker_type, c.speaker_gender) for c in claims] == [
+        ("Kovacz", "person", "m"),
+        ("Kovacz", "person", "m"),
+    ], claims
+
+
+def test_a_city_that_speaks_stays_a_government(ex):
+    (c,) = run(ex, "Moscou a déclaré que les pourparlers reprendraient lundi.")
+    assert (c.speaker, c.speaker_type) == ("Moscou", "organisation"), c
+
+
+def test_a_known_first_name_and_capitalised_words_are_a_name(ex):
+    text = "Dans la région de Kaolack Aïssatou Diop Fall a affirmé que la récolte serait bonne."
+    (c,) = run(ex, text)
+    assert (c.speaker, c.speaker_type, c.speaker_gender) == ("Aïssatou Diop Fall", "person", "f")
+
+
+def test_a_name_inside_a_description_is_the_speaker(ex):
+    # (the model reads « Fédération Nathalie Berthe » as one organisation)
+    text = "Selon la présidente de la Fédération Nathalie Berthe, la sélection est audacieuse."
+    (c,) = run(ex, text)
+    assert (c.speaker, c.speaker_type, c.speaker_gender) == ("Nathalie Berthe", "person", "f")

@@ -105,7 +105,88 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
         if match:
             end = match.end()
         spans.append((ent.start_char, end))
-    return tuple(spans)
+    spans += _untagged_names(ctx, spans)
+    return tuple(sorted(spans))
+
+
+def _untagged_names(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """People's names the model did not tag: a known first name followed by capitalised
+    words (« Aïssatou Diop Fall », read as a place), and a capitalised word without a
+    determiner that is the subject of a reporting verb and that the model took for no
+    place, body or work (« Ermak a déclaré », « Whitkoff a ajouté »)."""
+    doc = ctx.doc
+    patterns = ctx.patterns
+    found: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in (*taken, *found)) and not any(
+            o.start < end and start < o.end for o in ctx.outlets
+        )
+
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        # « Aïssatou Diop Fall »: a first name the list knows, then capitalised words
+        if t.is_title and len(t.text) > 1 and patterns.first_name_gender(t.text) is not None:
+            k = i + 1
+            while k < len(doc) and k <= i + 3 and _capitalised_word(doc[k]):
+                k += 1
+            if k > i + 1:
+                start, end = t.idx, doc[k - 1].idx + len(doc[k - 1].text)
+                if free(start, end):
+                    found.append((start, end))
+                i = k
+                continue
+        i += 1
+    lemmas = patterns.cue_lemmas
+    g = ctx.grammar
+    closed = {
+        *g.subject_pronouns,
+        *g.object_clitics,
+        *patterns.pronouns,
+        *patterns.unnamed_speakers,
+    }
+    for t in doc:
+        # (the tagger may call such a name a pronoun: « Ermak » read as PRON)
+        if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ not in ("PROPN", "PRON", "X"):
+            continue
+        if not _capitalised_word(t) or t.lower_ in closed:
+            continue
+        if t.ent_type_ in ("ORG", "MISC") or t.text.isupper():
+            continue
+        if any(c.dep_ == "det" for c in t.children) or t.head.lemma_.lower() not in lemmas:
+            continue
+        # a place speaks for its government (« Moscou a déclaré »): a word the model took
+        # for a place is a person only when « il » or « elle » goes on speaking after it
+        if t.ent_type_ == "LOC" and not _pronoun_speaks_after(ctx, t):
+            continue
+        # the whole name: the capitalised words joined to it (« Nick Hayek »)
+        words = [t, *(c for c in t.children if c.dep_ == "flat:name")]
+        start = min(w.idx for w in words)
+        end = max(w.idx + len(w.text) for w in words)
+        if free(start, end) and not ctx.in_quote(start):
+            found.append((start, end))
+    return found
+
+
+def _pronoun_speaks_after(ctx: ArticleContext, token: Token) -> bool:
+    """Whether « il » or « elle » (not an impersonal « il ») is a subject in the sentence
+    of ``token`` or the two after it, with no person named between: the word it follows
+    is someone, not a city (« Ermak a déclaré qu'il ne garde pas rancune »)."""
+    doc = ctx.doc
+    last = ctx.sentence_index(token.idx) + 2
+    for t in doc[token.i + 1 :]:
+        if ctx.sentence_index(t.idx) > last or t.ent_type_ == "PER":
+            return False
+        if t.lower_ in ("il", "elle") and t.dep_ == "nsubj" and not ctx.in_quote(t.idx):
+            return True
+    return False
+
+
+def _capitalised_word(token: Token) -> bool:
+    """A word that may be part of a name: capitalised, letters, not a lone initial."""
+    text = token.text
+    return len(text) > 1 and text[0].isupper() and text.replace("-", "").isalpha()
 
 
 def person_mentions(ctx: ArticleContext) -> tuple[PersonMention, ...]:

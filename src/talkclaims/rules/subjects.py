@@ -350,8 +350,15 @@ def _skip_adjuncts(ctx: ArticleContext, i: int) -> int:
 
 
 def _name_before(ctx: ArticleContext, first: int) -> Mention | None:
-    """A name closing an apposition right before the verb: « …, Karim Benali, estime »."""
+    """A name closing an apposition right before the verb: « …, Karim Benali, estime »,
+    or right before it with no comma when the parser took it for something else (« Dans
+    la région de Kaolack Aïssatou Diop Fall a affirmé »)."""
     doc = ctx.doc
+    if first >= 1 and not doc[first - 1].is_punct:
+        end = doc[first - 1].idx + len(doc[first - 1].text)
+        for s, e in (*((a, b) for a, b, _ in ctx.alias_spans), *ctx.names):
+            if e == end and not ctx.in_quote(s):
+                return Mention(ctx.text[s:e], s, e, "name", ctx.text[s:e])
     if first < 2 or doc[first - 1].text != ",":
         return None
     end = doc[first - 2].idx + len(doc[first - 2].text)

@@ -257,8 +257,11 @@ def _speaker(
     ]
     if before:
         prev = max(before, key=lambda c: c.end)
+        # (the previous claim's own speaker named after its words, « …, selon X », is
+        # not someone new, within a paragraph)
+        same_paragraph = ctx.paragraph(prev.end)[0] == p_start
         if here - ctx.sentence_index(prev.end - 1) <= 2 and not _names_someone_between(
-            ctx, prev.end, quote.open
+            ctx, prev.end, quote.open, prev.speaker if same_paragraph else None
         ):
             anchor = prev.mention or Mention(prev.speaker or "", prev.at, prev.at, "name")
             return anchor, prev.speaker, prev.speaker_kind
@@ -328,9 +331,12 @@ def _trailing_credit(ctx: ArticleContext, quote: Quote) -> Mention | None:
     return mention
 
 
-def _names_someone_between(ctx: ArticleContext, start: int, end: int) -> bool:
-    """A new person named between two quotations: the second is not the first's."""
-    return any(start <= p.start < end for p in ctx.persons)
+def _names_someone_between(
+    ctx: ArticleContext, start: int, end: int, speaker: str | None = None
+) -> bool:
+    """A new person named between two quotations, other than ``speaker``: the second is
+    not the first's."""
+    return any(start <= p.start < end and p.name != speaker for p in ctx.persons)
 
 
 def _before_colon(ctx: ArticleContext, colon: int) -> Mention | None:

@@ -316,3 +316,46 @@ def test_a_name_inside_a_description_is_the_speaker(ex):
     text = "Selon la présidente de la Fédération Nathalie Berthe, la sélection est audacieuse."
     (c,) = run(ex, text)
     assert (c.speaker, c.speaker_type, c.speaker_gender) == ("Nathalie Berthe", "person", "f")
+
+
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "Marc Lanvin suggère à son homologue belge de travailler à un plan commun.",
+            Exp("indirect", "travailler à un plan commun", "Marc Lanvin", "suggérer"),
+            id="verb-read-as-part-of-the-name",
+        ),
+        pytest.param(
+            "« Il faut du temps », répète l'entraîneuse des Bleues.",
+            Exp("direct", "Il faut du temps", "entraîneuse des Bleues", "répéter"),
+            id="grave-accent-stem",
+        ),
+        pytest.param(
+            "Et pour Louise Armand, il y a « de grandes incertitudes » cette année.",
+            Exp("mixed", "il y a « de grandes incertitudes » cette année", "Louise Armand", None),
+            id="et-pour-a-person",
+        ),
+    ],
+)
+def test_misread_verbs_and_connectors(ex, text, exp):
+    check(find(ex, text, exp.text[:10]), exp)
+
+
+def test_a_title_line_name_colon_words_is_the_names_claim(ex):
+    text = (
+        "Lemaire : le budget sera « tenu coûte que coûte »\n"
+        "Le ministre Paul Lemaire s'est exprimé devant les députés mardi."
+    )
+    c = find(ex, text, "budget")
+    assert (c.kind, c.text, c.speaker, c.rule) == (
+        "mixed",
+        "le budget sera « tenu coûte que coûte »",
+        "Paul Lemaire",
+        "headline-quote",
+    ), c
+
+
+def test_a_rubric_before_a_colon_is_nobody(ex):
+    text = "Chanson : Maude Lafleur revient avec un album intime\nLe disque sort vendredi."
+    assert run(ex, text) == []

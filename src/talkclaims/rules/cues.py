@@ -71,6 +71,14 @@ def _verb_lemmas(word: str, lemma: str, endings: tuple[str, ...]) -> tuple[str, 
             stem = word[: -len(ending)]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 found.append(stem[:-1] + "er")
+            # « suggère » → suggérer, « répète » → répéter, « soulève » → soulever: the
+            # grave accent of a stressed syllable
+            if "è" in stem:
+                k = stem.rindex("è")
+                found += [
+                    stem[:k] + "é" + stem[k + 1 :] + "er",
+                    stem[:k] + "e" + stem[k + 1 :] + "er",
+                ]
             break
     return tuple(found)
 
@@ -269,6 +277,9 @@ def _is_verb(token: Token, g: Grammar) -> bool:
     if token.i + 1 < len(doc) and is_clitic_subject(doc[token.i + 1], g) and token.is_lower:
         return True  # « raconte-t-elle » tagged as an adjective: inverted, it is a verb
     if token.pos_ in ("NOUN", "ADV", "ADJ") and _noun_read_as_verb(token, g):
+        return True
+    # « Steve Witkoff suggère à … » read as part of the name: a small-letter word is none
+    if token.dep_ == "flat:name" and token.is_lower:
         return True
     if token.pos_ in ("ADJ", "NOUN"):
         return "Part" in token.morph.get("VerbForm") or (

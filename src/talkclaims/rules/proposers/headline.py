@@ -1,14 +1,15 @@
 """Rule family ``headline-quote``: « Léa Fournier-Kassab : « J'ai mis dix ans … » ».
 
 A paragraph opening with a name and a colon before a quotation (headlines, interview
-leads) gives that quotation to the name.
+leads) gives that quotation to the name; in the title line, the words after the colon are
+the name's whether quoted or not (« Peskov : rien n'est décidé »).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention, quote_candidate
+from talkclaims.rules.candidates import Candidate, Mention, make_candidate, quote_candidate
 from talkclaims.rules.families import HEADLINE_QUOTE
 
 if TYPE_CHECKING:
@@ -22,12 +23,47 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
         colon = ctx.text.find(":", p_start, min(p_end, p_start + 60))
         if colon == -1:
             continue
-        name = ctx.name_in(p_start, colon)
+        name = ctx.name_in(p_start, colon) or _surname_of_someone(ctx, p_start, colon)
         if name is None or ctx.text[p_start:colon].strip() != name:
             continue
         quote = next((q for q in ctx.quotes if colon < q.open <= colon + 3), None)
-        if quote is None:
-            continue
         mention = Mention(name, p_start, p_start + len(name), "name", name)
-        out.append(quote_candidate(ctx, quote, HEADLINE_QUOTE, None, p_start, mention))
+        if quote is not None:
+            out.append(quote_candidate(ctx, quote, HEADLINE_QUOTE, None, p_start, mention))
+        elif (
+            p_start == ctx.paragraphs[0][0]
+            and p_end - colon <= MAX_HEADLINE
+            and "\n" not in ctx.text[p_start:p_end].strip()
+            and _person_of_the_article(ctx, name)
+        ):
+            # the title line « Peskov : rien n'est décidé », « Vance : les pourparlers
+            # « battent leur plein » »: the words after the colon, quoted or not
+            found = make_candidate(ctx, colon + 1, p_end, HEADLINE_QUOTE, None, p_start, mention)
+            if found is not None:
+                out.append(found)
     return out
+
+
+#: The longest title line whose words after « Name : » are taken as the name's.
+MAX_HEADLINE = 200
+
+
+def _person_of_the_article(ctx: ArticleContext, name: str) -> bool:
+    """A name the speaker list knows, or that the article names again: a person the
+    article is about, not a rubric (« Chanson : … », « Politique : … »)."""
+    if ctx.people.known(name) is not None:
+        return True
+    canonical = ctx.people.canonical(name, ctx.article_names)
+    named = sum(1 for m in ctx.persons if m.name == canonical)
+    # named in full further on (« Lemaire : … » then « Paul Lemaire »), or twice
+    return named >= 2 or (named >= 1 and canonical != name)
+
+
+def _surname_of_someone(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """« Lemaire : … » in a title, where the model tagged no name: the surname of a
+    person the article names in full (« Paul Lemaire »)."""
+    words = ctx.text[start:end].split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return None
+    bare = " ".join(words)
+    return bare if ctx.people.canonical(bare, ctx.article_names) != bare else None

@@ -25,7 +25,10 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
     """« Pour le neurologue Bernard Aulnay, l'étude souffre de … »: the clause after."""
     text = ctx.text
     markers = sorted(ctx.patterns.opinion_markers, key=len, reverse=True)
-    regex = re.compile(r"(?i:" + "|".join(map(re.escape, markers)) + r")\s+")
+    # « Et pour François Dupuis, … », « Mais pour la chercheuse, … »: after a connector
+    regex = re.compile(
+        r"(?i:(?:et|mais|or|enfin)\s+)?(?i:" + "|".join(map(re.escape, markers)) + r")\s+"
+    )
     out = []
     for s_start, s_end in ctx.sentences:
         match = regex.match(text, s_start, s_end)

@@ -359,3 +359,26 @@ def test_a_title_line_name_colon_words_is_the_names_claim(ex):
 def test_a_rubric_before_a_colon_is_nobody(ex):
     text = "Chanson : Maude Lafleur revient avec un album intime\nLe disque sort vendredi."
     assert run(ex, text) == []
+
+
+# ----------------------------------------- interviews without quotation marks (shape 4)
+def test_a_round_table_gives_each_labelled_turn_to_its_speaker(ex):
+    text = (
+        "MONTRÉAL – Quel dossier auriez-vous voulu avoir déjà réglé?\n"
+        "Le ministre des Transports et de la Mobilité durable, Gilles Ouellet: Le tramway, "
+        "sans hésiter. Nous avons perdu deux ans.\n"
+        "La ministre de la Santé, Nadine Poirier: Les urgences. On y travaille chaque jour.\n"
+        "Le député Marc Roy ne s'est pas prononcé."
+    )
+    claims = run(ex, text)
+    got = [(c.speaker, c.text) for c in claims]
+    assert got == [
+        ("Gilles Ouellet", "Le tramway, sans hésiter. Nous avons perdu deux ans."),
+        ("Nadine Poirier", "Les urgences. On y travaille chaque jour."),
+    ], claims
+    assert {c.kind for c in claims} == {"direct"}
+
+
+def test_a_label_with_a_verb_before_the_colon_is_a_sentence(ex):
+    text = "Le maire a prévenu ses adjoints, Paul Roux: nous tiendrons le budget."
+    assert not [c for c in run(ex, text) if c.rule == "digest-speech"]

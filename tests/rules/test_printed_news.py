@@ -382,3 +382,31 @@ def test_a_round_table_gives_each_labelled_turn_to_its_speaker(ex):
 def test_a_label_with_a_verb_before_the_colon_is_a_sentence(ex):
     text = "Le maire a prévenu ses adjoints, Paul Roux: nous tiendrons le budget."
     assert not [c for c in run(ex, text) if c.rule == "digest-speech"]
+
+
+# ------------------------------------------------------- titles that credit (shape 11)
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "Les loyers vont « baisser d'ici l'été » (la ministre du Logement)\n"
+            "La ministre du Logement, Inès Carpentier, a présenté son plan mardi.",
+            Exp("mixed", "Les loyers vont « baisser d'ici l'été »", "Inès Carpentier", None),
+            id="words-then-a-role-in-brackets",
+        ),
+        pytest.param(
+            "Un accord a été trouvé – Legrand\nLe négociateur Paul Legrand a quitté la salle.",
+            Exp("indirect", "Un accord a été trouvé", "Paul Legrand", None),
+            id="words-then-a-dash-and-a-name",
+        ),
+    ],
+)
+def test_a_title_line_closed_by_its_speaker(ex, text, exp):
+    c = find(ex, text, exp.text[:12])
+    check(c, exp)
+    assert c.rule == "headline-quote", c
+
+
+def test_selon_a_name_and_its_apposition_frames_the_clause_after(ex):
+    (c,) = run(ex, "Selon Jean Dupont, directeur de l'usine, la production reprendra lundi.")
+    check(c, Exp("indirect", "la production reprendra lundi", "Jean Dupont", None))

@@ -195,3 +195,13 @@ def _coordinated(ctx: ArticleContext, start: int, end: int) -> str | None:
     if len(chain) < 2:
         return None
     return ctx.text[chain[0][0] : chain[-1][1]]
+
+
+def is_apposition(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A verbless noun phrase (« professeur au CHU de Lille »)."""
+    span = ctx.char_span(start, end)
+    return (
+        span is not None
+        and 0 < len(span) <= 10
+        and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    )

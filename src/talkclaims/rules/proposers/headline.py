@@ -7,16 +7,62 @@ the name's whether quoted or not (« Peskov : rien n'est décidé »).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Candidate, Mention, make_candidate, quote_candidate
 from talkclaims.rules.families import HEADLINE_QUOTE
+from talkclaims.rules.mentions import mention_from_tokens
 
 if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext
 
 
+#: The credit closing a title line: « … (le gouverneur de la Banque de France) »,
+#: « … – Ouchakov ».
+_CREDIT = re.compile(r"\s*(?:\(([^()\n]{2,80})\)|[–—-]\s+([^\n–—]{2,60}?))\s*$")
+
+
 def propose(ctx: ArticleContext) -> list[Candidate]:
+    """The quotation after « Name : » at the start of a paragraph; the words of a title
+    line that closes with its speaker's credit."""
+    return _name_colon(ctx) + _credited_title(ctx)
+
+
+def _credited_title(ctx: ArticleContext) -> list[Candidate]:
+    """« L'inflation sera « divisée par deux » (le gouverneur de la Banque de France) »,
+    « Un accord a été trouvé – Ouchakov »: the title line's words before the credit, when
+    the credit names a person or describes one."""
+    if not ctx.paragraphs:
+        return []
+    start, end = ctx.paragraphs[0]
+    line = ctx.text[start:end]
+    if "\n" in line.strip() or end - start > MAX_HEADLINE:
+        return []
+    credit = _CREDIT.search(line)
+    if credit is None:
+        return []
+    group = 1 if credit.group(1) else 2
+    c_start, c_end = start + credit.start(group), start + credit.end(group)
+    words = [t for t in ctx.char_span(c_start, c_end) or () if not t.is_space]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return []
+    mention = mention_from_tokens(ctx, words)
+    surname = _surname_of_someone(ctx, c_start, c_end)
+    if surname is not None and (mention is None or mention.kind == "other"):
+        mention = Mention(surname, c_start, c_end, "name", surname)  # « … – Legrand »
+    if mention is None or mention.kind not in ("name", "description"):
+        return []
+    # a quotation alone is the quotation rules' (« « … » (Cheikh Ndour) »)
+    if any(q.open <= start + 1 and q.close >= start + credit.start() - 2 for q in ctx.quotes):
+        return []
+    found = make_candidate(
+        ctx, start, start + credit.start(), HEADLINE_QUOTE, None, mention.start, mention
+    )
+    return [found] if found is not None else []
+
+
+def _name_colon(ctx: ArticleContext) -> list[Candidate]:
     """The quotation after « Name : » at the start of a paragraph."""
     out = []
     for p_start, p_end in ctx.paragraphs:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from talkclaims.rules.candidates import Candidate, Mention, make_candidate, quote_candidate
 from talkclaims.rules.clauses import clause_end
 from talkclaims.rules.families import PRESS_REVIEW, SELON
-from talkclaims.rules.mentions import mention_from_tokens, phrase_end
+from talkclaims.rules.mentions import is_apposition, mention_from_tokens, phrase_end
 
 if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext
@@ -51,7 +51,7 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
         start = np_end + 1
         # « Pour X, professeur au CHU de Lille, l'étude … »: skip the apposition
         nxt = text.find(",", start, s_end)
-        if nxt != -1 and ctx.name_in(match.end(), np_end) and _is_apposition(ctx, start, nxt):
+        if nxt != -1 and ctx.name_in(match.end(), np_end) and is_apposition(ctx, start, nxt):
             start = nxt + 1
         end = clause_end(ctx, start, s_end)
         found = make_candidate(ctx, start, end, SELON, None, match.start(), mention)
@@ -91,13 +91,3 @@ def press_review(ctx: ArticleContext) -> list[Candidate]:
         # its own newspaper only: the next one of the review credits the next quotation
         out.append(dataclasses.replace(found, zone=(quote.open, end)))
     return out
-
-
-def _is_apposition(ctx: ArticleContext, start: int, end: int) -> bool:
-    """A verbless noun phrase (« professeur au CHU de Lille »)."""
-    span = ctx.char_span(start, end)
-    return (
-        span is not None
-        and 0 < len(span) <= 10
-        and not any(t.pos_ in ("VERB", "AUX") for t in span)
-    )

@@ -410,3 +410,46 @@ def test_a_title_line_closed_by_its_speaker(ex, text, exp):
 def test_selon_a_name_and_its_apposition_frames_the_clause_after(ex):
     (c,) = run(ex, "Selon Jean Dupont, directeur de l'usine, la production reprendra lundi.")
     check(c, Exp("indirect", "la production reprendra lundi", "Jean Dupont", None))
+
+
+# ------------------------------------------------- descriptions and names (shapes 7, 9)
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        pytest.param(
+            "« Il y a des progrès », a souligné l'envoyé de Marc Vasseur.",
+            "envoyé de Marc Vasseur",
+            "role",
+            id="envoy-of-a-named-person",
+        ),
+        pytest.param(
+            "L'avocate de Jean Valmont a déclaré que son client était innocent.",
+            "avocate de Jean Valmont",
+            "role",
+            id="lawyer-of-a-named-person",
+        ),
+        pytest.param(
+            "Le ministre de l'Intérieur Gérard Dalmont a déclaré que rien n'était décidé.",
+            "Gérard Dalmont",
+            "person",
+            id="office-then-the-name",
+        ),
+        pytest.param(
+            "Sur France Bleu, l'ancien joueur devenu consultant Didier Rouvel prévient : "
+            "« Le club est à la limite. »",
+            "Didier Rouvel",
+            "person",
+            id="name-right-before-the-verb",
+        ),
+    ],
+)
+def test_a_name_completing_a_noun_is_not_the_speaker(ex, text, speaker, kind):
+    (c,) = run(ex, text)
+    assert (c.speaker, c.speaker_type) == (speaker, kind), c
+
+
+def test_a_platform_named_by_a_letter_is_a_source_after_sur(ex):
+    text = "Sur X, la députée Anne Loriot a écrit que le texte serait retiré."
+    (c,) = run(ex, text)
+    assert (c.speaker, c.sources) == ("Anne Loriot", ("X",)), c
+    assert run(ex, "Malcolm X a déclaré que la lutte continuait.")[0].sources == ()

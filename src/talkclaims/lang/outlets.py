@@ -63,6 +63,12 @@ class OutletFinder:
             r"(?:[a-zà-ÿ]+(?:\s+|['’])){0,6}?"
             rf"({_CAPITALISED}(?:\s+(?:(?:de|du|des)\s+|d['’])?{_CAPITALISED})*)"
         )
+        # « sur X », « son compte X »: a platform named by a letter, only after these
+        platforms = "|".join(map(re.escape, patterns.short_platforms)) or "(?!)"
+        self._platform = re.compile(
+            r"(?i:\b(?:sur|compte|réseau social|plateforme))\s+"
+            rf"({platforms})(?![\w’'-])"
+        )
         self._bylines = patterns.byline_patterns
 
     def _is_byline(self, text: str, start: int, end: int) -> bool:
@@ -94,6 +100,10 @@ class OutletFinder:
                 continue
             name = text[start : match.end(2)].rstrip(".")
             found[start] = OutletMention(start, start + len(name), self.canonical.get(name, name))
+        for match in self._platform.finditer(text):
+            start, end = match.span(1)
+            if not any(m.start < end and start < m.end for m in found.values()):
+                found[start] = OutletMention(start, end, match.group(1))
         if self._introduced.pattern:
             for match in self._introduced.finditer(text):
                 start, end = match.span(1)

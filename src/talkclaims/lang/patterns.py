@@ -90,6 +90,8 @@ class Patterns:
     time_words: frozenset[str]
     complement: frozenset[str]
     outlet_phrasings: tuple[str, ...]
+    #: Platforms named by a letter (« X »): outlets only after « sur », « compte »…
+    short_platforms: tuple[str, ...]
     #: The host of an interview (« le présentateur »): their questions keep its credit.
     interviewer_nouns: frozenset[str]
     #: Phrasings after which capitalised words are an outlet, known or not.
@@ -535,6 +537,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         complement=lemmas("complement"),
         outlet_phrasings=tuple(_strings(o, "outlet_phrasings", out_path)),
         outlet_introducers=tuple(_strings(o, "outlet_introducers", out_path)),
+        short_platforms=tuple(_strings(o, "short_platforms", out_path)),
         interviewer_nouns=frozenset(x.lower() for x in _strings(o, "interviewer_nouns", out_path)),
         role_synonyms=tuple(frozenset(x.lower() for x in group) for group in synonyms),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),

@@ -230,7 +230,10 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         found = [
             m.group().lower()
             for m in roles_re.finditer(before)
-            if len(before) - m.end() <= 60 and not re.search(r"[.;]", before[m.end() :])
+            if len(before) - m.end() <= 60
+            and not re.search(r"[.;]", before[m.end() :])
+            # « le porte-parole de Vladimir Poutine »: the name completes the noun
+            and not re.fullmatch(r"\s+(?:de|du|des|d['’])\s*", before[m.end() :])
         ]
         # « Dmitri Peskov, porte-parole de … », « X, cheffe économiste chez … »
         comma = re.match(r"[^,.;]*?,\s*", after)

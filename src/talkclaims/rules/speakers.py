@@ -137,7 +137,8 @@ def _described(ctx: ArticleContext, people: PeopleTracker, text: str, noun: str,
     """The person a description (« le porte-parole du Kremlin ») at ``start`` means."""
     person = ctx.people.by_description(text)
     introduced = [r for r in ctx.roles if ctx.same_role(r[1], noun) and r[0] < start]
-    if not introduced and ctx.paragraphs and start < ctx.paragraphs[0][1]:
+    title = ctx.paragraphs[0] if ctx.paragraphs else (0, 0)
+    if not introduced and start < title[1] and "\n" not in ctx.text[title[0] : title[1]].strip():
         # a title credits a description the article fills in below (« … (le gouverneur
         # de la Banque de France) », then « François Villeroy de Galhau, gouverneur … »)
         introduced = [r for r in ctx.roles if ctx.same_role(r[1], noun)][:1]

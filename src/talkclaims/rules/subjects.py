@@ -8,6 +8,8 @@ adjuncts (« a déclaré à l'AFP la porte-parole de l'OMS, Ana Ferreira »).
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Mention
@@ -233,6 +235,7 @@ def _best_subject(ctx: ArticleContext, cue: Cue, subjects: list[Token]) -> Menti
             mention = (
                 apposed_name(ctx, phrase[-1].i + 1)
                 or (_name_before(ctx, cue.first) if s.i < cue.first else None)
+                or (_apposed_before_verb(ctx, s, cue.first) if s.i < cue.first else None)
                 or mention
             )
         own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in ctx.alias_spans)
@@ -278,7 +281,7 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
             main = earlier[0]
         return speaker_words(ctx, main) if main is not None else None
     # « Le président du groupe, Karim Benali, estime »: a name just before the verb
-    before = _name_before(ctx, cue.first)
+    before = _name_before(ctx, cue.first) or _name_just_before(ctx, cue.first)
     if before is not None:
         return before
     # inverted subject: « a déclaré Dmitri Peskov », « a expliqué le politicien américain »,
@@ -350,15 +353,8 @@ def _skip_adjuncts(ctx: ArticleContext, i: int) -> int:
 
 
 def _name_before(ctx: ArticleContext, first: int) -> Mention | None:
-    """A name closing an apposition right before the verb: « …, Karim Benali, estime »,
-    or right before it with no comma when the parser took it for something else (« Dans
-    la région de Kaolack Aïssatou Diop Fall a affirmé »)."""
+    """A name closing an apposition right before the verb: « …, Karim Benali, estime »."""
     doc = ctx.doc
-    if first >= 1 and not doc[first - 1].is_punct:
-        end = doc[first - 1].idx + len(doc[first - 1].text)
-        for s, e in (*((a, b) for a, b, _ in ctx.alias_spans), *ctx.names):
-            if e == end and not ctx.in_quote(s):
-                return Mention(ctx.text[s:e], s, e, "name", ctx.text[s:e])
     if first < 2 or doc[first - 1].text != ",":
         return None
     end = doc[first - 2].idx + len(doc[first - 2].text)
@@ -370,6 +366,34 @@ def _name_before(ctx: ArticleContext, first: int) -> Mention | None:
         return None
     at = ctx.text.index(name, start + 1)
     return Mention(name, at, at + len(name), "name", name)
+
+
+def _name_just_before(ctx: ArticleContext, first: int) -> Mention | None:
+    """A name right before the verbal group, with no comma, when the parser gave the verb
+    no subject (« Dans la région de Kaolack Aïssatou Diop Fall a affirmé »)."""
+    doc = ctx.doc
+    if first < 1 or doc[first - 1].is_punct:
+        return None
+    end = doc[first - 1].idx + len(doc[first - 1].text)
+    for s, e in (*((a, b) for a, b, _ in ctx.alias_spans), *ctx.names):
+        if e == end and not ctx.in_quote(s):
+            return Mention(ctx.text[s:e], s, e, "name", ctx.text[s:e])
+    return None
+
+
+def _apposed_before_verb(ctx: ArticleContext, subject: Token, first: int) -> Mention | None:
+    """« l'ancien coureur devenu consultant Didier Rouvière prévient »: a name right before
+    the verb, with no punctuation after the subject, that is not the subject's complement
+    (« le porte-parole de Vladimir Poutine a déclaré » is the spokesman's)."""
+    found = _name_just_before(ctx, first)
+    if found is None or found.start <= subject.idx:
+        return None
+    between = ctx.text[subject.idx : found.start]
+    if any(ch in between for ch in ",;:()«»“”\"") or re.search(
+        r"(?:\bde|\bdu|\bdes|\bd['’])\s*$", between
+    ):
+        return None
+    return found
 
 
 def apposed_name(ctx: ArticleContext, i: int) -> Mention | None:

@@ -9,7 +9,6 @@ sentence and say which of these they are; resolving them to a person comes later
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Mention

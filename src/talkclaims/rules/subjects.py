@@ -9,7 +9,6 @@ adjuncts (« a déclaré à l'AFP la porte-parole de l'OMS, Ana Ferreira »).
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Mention
@@ -389,7 +388,7 @@ def _apposed_before_verb(ctx: ArticleContext, subject: Token, first: int) -> Men
     if found is None or found.start <= subject.idx:
         return None
     between = ctx.text[subject.idx : found.start]
-    if any(ch in between for ch in ",;:()«»“”\"") or re.search(
+    if any(ch in between for ch in ',;:()«»“”"') or re.search(
         r"(?:\bde|\bdu|\bdes|\bd['’])\s*$", between
     ):
         return None

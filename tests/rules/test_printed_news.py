@@ -453,3 +453,13 @@ def test_a_platform_named_by_a_letter_is_a_source_after_sur(ex):
     (c,) = run(ex, text)
     assert (c.speaker, c.sources) == ("Anne Loriot", ("X",)), c
     assert run(ex, "Malcolm X a déclaré que la lutte continuait.")[0].sources == ()
+
+
+def test_an_inverted_clitic_is_the_speaker_not_the_reported_clauses_subject(ex):
+    text = (
+        "Le gouverneur Ahmed Benali a tenu une conférence mardi. Le pays n'est pas à l'abri "
+        "des effets de la crise internationale, a-t-il soutenu, ajoutant que la reprise "
+        "serait lente."
+    )
+    claims = run(ex, text)
+    assert [c.speaker for c in claims] == ["Ahmed Benali", "Ahmed Benali"], claims

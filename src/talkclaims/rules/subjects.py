@@ -141,9 +141,17 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
         for c in v.children
         if c.dep_ in subject_deps and c.i != v.i and own_subject(ctx, cue, c)
     ]
-    # « … s'est dit préoccupé et a appelé X à … »: a coordinated verb shares the subject
+    # « … s'est dit préoccupé et a appelé X à … »: a coordinated verb shares the subject,
+    # unless its own subject is an inverted clitic (« …, a-t-il soutenu », parsed as
+    # coordinated with the reported clause's verb)
     head = cue.token
-    while not subjects and head.dep_ in ("conj", "xcomp") and head.head.i < head.i:
+    inverted = any(
+        is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
+        for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
+    )
+    while (
+        not subjects and not inverted and head.dep_ in ("conj", "xcomp") and head.head.i < head.i
+    ):
         head = head.head
         subjects = [
             c
@@ -304,6 +312,13 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
     if is_clitic_subject(token, ctx.grammar) or ctx.in_quote(token.idx):
         return False
     if token.i >= cue.first - 1 and token.lower_ in ctx.grammar.clitics_not_subjects:
+        return False
+    # « Le Maroc n'est pas à l'abri …, a-t-il soutenu »: an inverted clitic is the cue's
+    # subject; a word before it is the reported clause's
+    if token.i < cue.first and any(
+        is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
+        for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
+    ):
         return False
     if token.i < cue.first and any(t.text == "," for t in ctx.doc[token.i + 1 : cue.first]):
         # a comma between: the subject of the cue only if no other clause stands before it

@@ -463,3 +463,22 @@ def test_an_inverted_clitic_is_the_speaker_not_the_reported_clauses_subject(ex):
     )
     claims = run(ex, text)
     assert [c.speaker for c in claims] == ["Ahmed Benali", "Ahmed Benali"], claims
+
+
+def test_a_described_subject_is_a_mention_of_the_person_for_the_pronouns_after(ex):
+    text = (
+        "Un entretien avec Catherine Dulac paraît ce mois-ci. La comédienne se confie à "
+        "Léa Roy. Celle qui joue dans le nouveau film de Marc Aubry est interrogée sur les "
+        "festivals. Elle n'y va plus par choix, dévoile-t-elle."
+    )
+    (c,) = run(ex, text)
+    assert c.speaker == "Catherine Dulac", c
+
+
+def test_a_description_of_the_other_gender_is_not_the_person_before(ex):
+    text = (
+        "La PDG du groupe, Anne Morel, a présenté le plan. Le syndicat s'inquiète, a résumé "
+        "son représentant, Paul Lavoix.\nLa PDG assure qu'aucun magasin ne fermera."
+    )
+    c = find(ex, text, "aucun magasin")
+    assert c.speaker == "Anne Morel", c

@@ -27,6 +27,7 @@ WORD_LISTS = (
     "coordinators",
     "definite_articles",
     "demonstratives",
+    "demonstrative_pronouns",
     "appositive_determiners",
     "elided_articles",
     "title_articles",
@@ -96,6 +97,7 @@ class Grammar:
     coordinators: frozenset[str]
     definite_articles: frozenset[str]
     demonstratives: frozenset[str]
+    demonstrative_pronouns: frozenset[str]
     appositive_determiners: tuple[str, ...]
     elided_articles: frozenset[str]
     title_articles: tuple[str, ...]

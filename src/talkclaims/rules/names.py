@@ -143,6 +143,7 @@ def _untagged_names(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[t
     closed = {
         *g.subject_pronouns,
         *g.object_clitics,
+        *g.demonstrative_pronouns,
         *patterns.pronouns,
         *patterns.unnamed_speakers,
     }
@@ -247,12 +248,32 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
                 roles.append((mention.start, noun, mention.name))
     # « Léa F. arrive en avance. … la réalisatrice de 41 ans n'a pas atterri »: a
     # description subject right after a sentence about someone is that someone
+    g = ctx.grammar
+    by_first_name = first_name_genders(ctx)
     for token in _role_subjects(ctx):
-        if not any(
-            c.dep_ == "det" and c.lower_ in ctx.grammar.definite_articles for c in token.children
-        ):
+        det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        if det not in g.definite_articles:
             continue
-        person = salient_person(ctx.persons, ctx.sentence_index(token.idx), token.idx, 1)
+        # a role already given to someone is theirs (« La PDG » after « la PDG, Anne
+        # Roy »), whoever the sentence before named
+        if any(noun == token.lower_ and pos < token.idx for pos, noun, _ in roles):
+            continue
+        said = (
+            "f"
+            if det in g.feminine_determiners
+            else "m"
+            if det in g.masculine_determiners
+            else None
+        )
+        gender = "f" if said is None and token.lower_.endswith(g.feminine_endings) else said
+        person = salient_person(
+            ctx.persons,
+            ctx.sentence_index(token.idx),
+            token.idx,
+            1,
+            gender,
+            by_first_name,
+        )
         if person is not None:
             roles.append((token.idx, token.lower_, person))
     return tuple(sorted(roles))

@@ -32,6 +32,13 @@ class PeopleTracker:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
         self.persons: list[PersonMention] = list(ctx.persons)
+        # « Catherine Dulac … La comédienne se confie à Léa Roy. … Elle n'y va plus »: a
+        # description subject the article gave to someone is a mention of them, the
+        # subject of its sentence, for the pronouns that follow
+        for pos, noun, person in ctx.roles:
+            token = ctx.token_at(pos)
+            if token is not None and token.lower_ == noun and token.dep_.startswith("nsubj"):
+                self.add(pos, person)
 
     def salient(self, pos: int, max_back: int = 10, gender: str | None = None) -> str | None:
         """The person a pronoun at ``pos`` most likely means (see `salient_person`), of

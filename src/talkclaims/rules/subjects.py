@@ -149,9 +149,7 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
         is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
         for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
     )
-    while (
-        not subjects and not inverted and head.dep_ in ("conj", "xcomp") and head.head.i < head.i
-    ):
+    while not subjects and not inverted and head.dep_ in ("conj", "xcomp") and head.head.i < head.i:
         head = head.head
         subjects = [
             c

@@ -482,3 +482,23 @@ def test_a_description_of_the_other_gender_is_not_the_person_before(ex):
     )
     c = find(ex, text, "aucun magasin")
     assert c.speaker == "Anne Morel", c
+
+
+def test_a_colon_after_a_quotation_introduces_its_speaker(ex):
+    text = (
+        "Le match était serré.\n"
+        "« Ce sont les joueurs qui gagnent le match, pas l'entraîneur » : Paul Girard la "
+        "joue modeste."
+    )
+    (c,) = run(ex, text)
+    assert (c.speaker, c.kind) == ("Paul Girard", "direct"), c
+
+
+def test_a_description_with_another_qualifier_is_another_holder_of_the_office(ex):
+    text = (
+        "L'émissaire Marc Tessier doit rencontrer le président russe Vladimir Poutine à "
+        "Moscou, selon Donald Trump. « Marc y va la semaine prochaine », a déclaré mardi "
+        "le président américain à la presse."
+    )
+    c = find(ex, text, "Marc y va")
+    assert c.speaker != "Vladimir Putin", c

@@ -143,12 +143,19 @@ def _resolve(
 def _described(ctx: ArticleContext, people: PeopleTracker, text: str, noun: str, start: int) -> str:
     """The person a description (« le porte-parole du Kremlin ») at ``start`` means."""
     person = ctx.people.by_description(text)
-    introduced = [r for r in ctx.roles if ctx.same_role(r[1], noun) and r[0] < start]
+    # « le président américain » is not « le président russe Vladimir Poutine »
+    qualifier = _qualifier_after(ctx, text.lower(), noun)
+    roles = [
+        r
+        for r in ctx.roles
+        if ctx.same_role(r[1], noun) and _qualifiers_agree(ctx, qualifier, r[0], r[1])
+    ]
+    introduced = [r for r in roles if r[0] < start]
     title = ctx.paragraphs[0] if ctx.paragraphs else (0, 0)
     if not introduced and start < title[1] and "\n" not in ctx.text[title[0] : title[1]].strip():
         # a title credits a description the article fills in below (« … (le gouverneur
         # de la Banque de France) », then « François Villeroy de Galhau, gouverneur … »)
-        introduced = [r for r in ctx.roles if ctx.same_role(r[1], noun)][:1]
+        introduced = roles[:1]
     if person is not None:
         speaker = person.name
     elif introduced:
@@ -164,6 +171,33 @@ def _described(ctx: ArticleContext, people: PeopleTracker, text: str, noun: str,
         speaker = people.salient(start, max_back=1)
     # « le maire » nobody was introduced as: the description is all the article gives
     return speaker or _strip_determiner(ctx, text)
+
+
+def _qualifier_after(ctx: ArticleContext, text: str, noun: str) -> str | None:
+    """The adjective right after a role noun (« président américain » → américain), the
+    word that tells two holders of one office apart; None before « de » or a name."""
+    at = text.find(noun)
+    if at < 0:
+        return None
+    words = text[at + len(noun) :].split()
+    if not words:
+        return None
+    word = words[0].strip(",.;:()")
+    if not word.isalpha() or not word.islower() or word in ctx.grammar.de_forms:
+        return None
+    if word in ctx.grammar.definite_articles or word in ctx.patterns.before_head:
+        return None
+    return word
+
+
+def _qualifiers_agree(ctx: ArticleContext, qualifier: str | None, pos: int, noun: str) -> bool:
+    """Whether the role introduced at ``pos`` can be the one a description with
+    ``qualifier`` names: it has no qualifier of its own, or the same one."""
+    if qualifier is None:
+        return True
+    window = ctx.text[max(0, pos - 80) : pos + 80].lower()
+    intro = _qualifier_after(ctx, window, noun)
+    return intro is None or intro == qualifier
 
 
 def _on_place(ctx: ArticleContext, start: int, end: int) -> str | None:

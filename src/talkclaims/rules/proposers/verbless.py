@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from talkclaims.rules.speakers import PeopleTracker
     from talkclaims.text.quotes import Quote
 
+#: A colon right after a quotation: « « … » : Name … ».
+_COLON_AFTER = re.compile(r"[\s\u00a0\u202f]*:[\s\u00a0\u202f]*")
 #: A quotation of at least this many words is a person's words even with no verb.
 LONG_QUOTE = 8
 #: With a verb, or after a colon, this many words are enough.
@@ -220,6 +222,14 @@ def _speaker(
     trailing = _trailing_credit(ctx, quote)
     if trailing is not None:
         return trailing, None, None
+    # « « Ce sont les joueurs qui gagnent. » : René Weiler la jouait modeste »: a colon
+    # after the quotation, then the person it introduces
+    after = _COLON_AFTER.match(ctx.text, quote.close + 1)
+    if after is not None:
+        named = next((p for p in ctx.persons if after.end() <= p.start <= after.end() + 3), None)
+        if named is not None:
+            mention = Mention(named.name, named.start, named.start, "name", named.name)
+            return mention, named.name, "name"
     here = ctx.sentence_index(quote.open)
     p_start, _ = ctx.paragraph(quote.open)
     label = speaker_label(ctx, p_start)

@@ -502,3 +502,8 @@ def test_a_description_with_another_qualifier_is_another_holder_of_the_office(ex
     )
     c = find(ex, text, "Marc y va")
     assert c.speaker != "Vladimir Putin", c
+
+
+def test_a_tweet_is_a_claim_credited_to_its_platform(ex):
+    (c,) = run(ex, "La ministre a tweeté que les écoles resteraient ouvertes.")
+    assert (c.cue, c.speaker, c.sources) == ("tweeter", "ministre", ("Twitter",)), c

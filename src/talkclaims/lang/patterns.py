@@ -90,6 +90,8 @@ class Patterns:
     time_words: frozenset[str]
     complement: frozenset[str]
     outlet_phrasings: tuple[str, ...]
+    #: Verbs that name the platform of the words (« tweeter » → Twitter): their source.
+    verb_platforms: dict[str, str]
     #: Platforms named by a letter (« X »): outlets only after « sur », « compte »…
     short_platforms: tuple[str, ...]
     #: The host of an interview (« le présentateur »): their questions keep its credit.
@@ -309,6 +311,19 @@ def _strings(data: dict[str, Any], key: str, path: Path) -> list[str]:
             f"{path}:{_line_of(path, key)}: '{key}' must be a list of non-empty strings"
         )
     return value
+
+
+def _pairs(data: dict[str, Any], key: str, path: Path) -> list[tuple[str, str]]:
+    """A list of [word, value] pairs (a list, so that a user's file extends it)."""
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(w, str) and w.strip() for w in v)
+        for v in value
+    ):
+        raise PatternError(
+            f"{path}:{_line_of(path, key)}: '{key}' must be a list of [word, value] pairs"
+        )
+    return [(a, b) for a, b in value]
 
 
 def _records(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
@@ -538,6 +553,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         outlet_phrasings=tuple(_strings(o, "outlet_phrasings", out_path)),
         outlet_introducers=tuple(_strings(o, "outlet_introducers", out_path)),
         short_platforms=tuple(_strings(o, "short_platforms", out_path)),
+        verb_platforms=dict(_pairs(o, "verb_platforms", out_path)),
         interviewer_nouns=frozenset(x.lower() for x in _strings(o, "interviewer_nouns", out_path)),
         role_synonyms=tuple(frozenset(x.lower() for x in group) for group in synonyms),
         anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),

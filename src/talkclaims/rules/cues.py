@@ -164,7 +164,7 @@ def _form(token: Token, g: Grammar) -> str:
     if "Inf" in verb_form:
         # « a soufflé » tagged as an infinitive: after its auxiliary it is a participle
         return "compound" if _after_auxiliary(token, g) else "infinitive"
-    if not verb_form and token.pos_ in ("ADJ", "NOUN"):
+    if not verb_form and token.pos_ in ("ADJ", "NOUN", "PROPN"):
         return "compound"  # a participle the tagger missed, after its auxiliary
     if "Part" in verb_form:
         if "Pres" in token.morph.get("Tense"):
@@ -281,7 +281,8 @@ def _is_verb(token: Token, g: Grammar) -> bool:
     # « Steve Witkoff suggère à … » read as part of the name: a small-letter word is none
     if token.dep_ == "flat:name" and token.is_lower:
         return True
-    if token.pos_ in ("ADJ", "NOUN"):
+    # « a tweeté » read as a proper noun (a word the model does not know)
+    if token.pos_ in ("ADJ", "NOUN") or (token.pos_ == "PROPN" and token.is_lower):
         return "Part" in token.morph.get("VerbForm") or (
             token.lower_.endswith(g.participle_endings) and _after_auxiliary(token, g)
         )

@@ -146,6 +146,10 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
         trailing = _trailing_outlet(ctx, cand)
         if trailing is not None and trailing not in own:
             own.append(trailing)
+        # « a tweeté que »: the verb names the platform
+        platform = ctx.patterns.verb_platforms.get(cand.cue or "")
+        if platform is not None and platform not in own:
+            own.append(platform)
         if own:
             cand = dataclasses.replace(cand, sources=tuple(own))
             if interview is not None and interview.outlet not in own:

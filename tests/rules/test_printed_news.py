@@ -507,3 +507,55 @@ def test_a_description_with_another_qualifier_is_another_holder_of_the_office(ex
 def test_a_tweet_is_a_claim_credited_to_its_platform(ex):
     (c,) = run(ex, "La ministre a tweeté que les écoles resteraient ouvertes.")
     assert (c.cue, c.speaker, c.sources) == ("tweeter", "ministre", ("Twitter",)), c
+
+
+def test_an_interview_reported_by_a_newspaper_is_the_speakers(ex):
+    text = (
+        "Lemoine : les négociations « avancent »\n"
+        "Il a tenu ces propos lors d'une interview accordée à l'émission en ligne de Radio "
+        "Kiosque, rapporte Le Soir.\n"
+        "« Nous avançons, lentement mais sûrement », a déclaré M. Lemoine."
+    )
+    c = find(ex, text, "lentement")
+    assert c.sources == ("Radio Kiosque",), c
+
+
+def test_a_verb_with_a_noun_object_does_not_end_a_credit(ex):
+    text = (
+        "Paul Vidal a déclaré à Libération que l'accord était proche. Pendant ce temps, Marc "
+        "Roy savourait son succès électoral.\n"
+        "« Nous signerons avant l'été », a ajouté Paul Vidal."
+    )
+    c = find(ex, text, "signerons")
+    assert c.sources == ("Libération",), c
+
+
+def test_an_interview_given_to_a_monthly_credits_the_claims_of_its_person(ex):
+    text = (
+        "À lire dans le nouveau numéro du mensuel Cinérama, un entretien avec Louise Fabre. "
+        "La comédienne y parle de son métier. Elle ne tournera plus l'été, assure-t-elle."
+    )
+    c = find(ex, text, "tournera")
+    assert (c.speaker, c.sources) == ("Louise Fabre", ("Cinérama",)), c
+
+
+def test_a_rhetorical_question_on_what_someone_reproaches_is_no_claim(ex):
+    text = "Ce que Louise Fabre reproche à cette cérémonie ? Des votes opaques."
+    assert not [c for c in run(ex, text) if c.cue == "reprocher"]
+
+
+def test_a_description_subject_is_the_person_given_that_role_or_a_synonym(ex):
+    text = (
+        "Le sélectionneur des Aigles, Paul Kaboré, a publié lundi sa liste. Trois "
+        "novices y figurent, dont le milieu de terrain Ali Sanou, 19 ans.\n"
+        "Face à la presse, le technicien n'a pas éludé les critiques. « Nous avons manqué "
+        "d'humilité », a-t-il reconnu."
+    )
+    c = find(ex, text, "humilité")
+    assert c.speaker == "Paul Kaboré", c
+
+
+def test_a_word_before_a_comma_is_not_in_the_verbal_group(ex):
+    text = "La comédienne Louise Fabre est catégorique. Elle ne tournera plus l'été, assure-t-elle."
+    c = find(ex, text, "tournera")
+    check(c, Exp("indirect", "Elle ne tournera plus l'été", "Louise Fabre", "assurer"))

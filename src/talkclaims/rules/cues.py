@@ -98,6 +98,12 @@ def _phrase_bounds(verbs: list[Token], g: Grammar) -> tuple[int, int]:
             if (
                 child.i < first
                 and child.i >= verb.i - 4
+                # a clitic is not the verb's across a comma (« … l'été, assure-t-elle »:
+                # « l' » is summer's article), an auxiliary may be (« s'est, elle, félicitée »)
+                and (
+                    child.dep_.startswith("aux")
+                    or not any(t.is_punct for t in verb.doc[child.i : verb.i])
+                )
                 and (
                     child.dep_ in _PHRASE_DEPS
                     or is_clitic_subject(child, g)

@@ -254,10 +254,17 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         if det not in g.definite_articles:
             continue
-        # a role already given to someone is theirs (« La PDG » after « la PDG, Anne
-        # Roy »), whoever the sentence before named
-        if any(noun == token.lower_ and pos < token.idx for pos, noun, _ in roles):
+        # a role already given to someone (or one of its synonyms: « le technicien »
+        # after « le sélectionneur, Paul Roy ») is theirs, whoever the sentence before
+        # named (« La PDG » after « la PDG, Anne Roy »)
+        if any(ctx.same_role(noun, token.lower_) and pos < token.idx for pos, noun, _ in roles):
             continue
+        # someone the article gave another role (« le milieu de terrain X ») is not it
+        others = {
+            person
+            for pos, noun, person in roles
+            if pos < token.idx and not ctx.same_role(noun, token.lower_)
+        }
         said = (
             "f"
             if det in g.feminine_determiners
@@ -267,7 +274,7 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         )
         gender = "f" if said is None and token.lower_.endswith(g.feminine_endings) else said
         person = salient_person(
-            ctx.persons,
+            [m for m in ctx.persons if m.name not in others],
             ctx.sentence_index(token.idx),
             token.idx,
             1,

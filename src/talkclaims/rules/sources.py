@@ -103,9 +103,13 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
             place = places.pop(0)
             # « …, a-t-il résumé dans un entretien au Handelsblatt »: the interview is
             # that of the claim whose own sentence names it
+            # (not a newspaper reporting it: « Il a tenu ces propos dans une interview
+            # à X, rapporte Y » is the interview of the person « il » is)
             given = (
                 previous.speaker
-                if previous and previous.zone[0] <= place.pos < previous.zone[1]
+                if previous
+                and previous.zone[0] <= place.pos < previous.zone[1]
+                and previous.speaker_kind != "outlet"
                 else place.person
             )
             interview = _Interview(place.outlet, given, place.paragraph)
@@ -211,11 +215,28 @@ def _another_speaks(
         opens = not ctx.text[s_start : mention.start].strip()
         if not (mention.subject or opens):
             continue
-        if any(s_start <= c.start_char < s_end for c in ctx.cues) or any(
-            s_start <= q.open < s_end for q in ctx.quotes
+        if any(s_start <= q.open < s_end for q in ctx.quotes) or any(
+            s_start <= c.start_char < s_end and _reports(ctx, c.start_char, c.end_char)
+            for c in ctx.cues
         ):
             return True
     return False
+
+
+def _reports(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether a cue ``[start, end)`` says something: « que », a colon or a quotation a
+    few words on, or an object pronoun standing for words (« le dit sans détour »); «
+    savourait son succès » reports nothing."""
+    # (the verbal group may hold the pronoun: « le dit », « l'a dit »)
+    lead = ctx.text[max(0, start - 4) : end].lower().replace("’", "'")
+    if re.search(r"(?:^|\s)(?:le|en)\s|(?:^|\s)l'", lead):
+        return True
+    after = ctx.text[end : end + 40].lstrip(" ,\u00a0\u202f")
+    words = after.split()
+    return bool(words) and (
+        after[:1] in ":«“\""
+        or any(w.lower() == "que" or w.lower().startswith(("qu'", "qu’")) for w in words[:4])
+    )
 
 
 #: « … » (El Watan) at the end of its line: capitalised words in brackets.

@@ -150,7 +150,7 @@ def _described(ctx: ArticleContext, people: PeopleTracker, text: str, noun: str,
         for r in ctx.roles
         if ctx.same_role(r[1], noun) and _qualifiers_agree(ctx, qualifier, r[0], r[1])
     ]
-    introduced = [r for r in roles if r[0] < start]
+    introduced = [r for r in roles if r[0] <= start]
     title = ctx.paragraphs[0] if ctx.paragraphs else (0, 0)
     if not introduced and start < title[1] and "\n" not in ctx.text[title[0] : title[1]].strip():
         # a title credits a description the article fills in below (« … (le gouverneur

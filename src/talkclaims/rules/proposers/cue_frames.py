@@ -202,8 +202,14 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     if nxt is None or (nxt.is_punct and not nxt.is_quote):
         return []
     if lemma in patterns.complement:
-        # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »
-        return _clause(ctx, cue, nxt.idx, CUE_ATTRIBUTE, mention)
+        # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »; only
+        # the person it is addressed to (« Ce que X reproche à la cérémonie ? ») is none
+        found = _clause(ctx, cue, nxt.idx, CUE_ATTRIBUTE, mention)
+        if nxt.lower_ == "à" and found:
+            words = ctx.text[found[0].start : found[0].end].lower().split()
+            if not any(w in ctx.grammar.de_forms or w.startswith(("d'", "d’")) for w in words):
+                return []
+        return found
     rest = fold(ctx.text[nxt.idx : nxt.idx + 12])
     if lemma in patterns.question and any(
         rest.startswith(fold(w)) and not rest[len(w) : len(w) + 1].isalpha()

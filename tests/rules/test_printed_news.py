@@ -559,3 +559,42 @@ def test_a_word_before_a_comma_is_not_in_the_verbal_group(ex):
     text = "La comédienne Louise Fabre est catégorique. Elle ne tournera plus l'été, assure-t-elle."
     c = find(ex, text, "tournera")
     check(c, Exp("indirect", "Elle ne tournera plus l'été", "Louise Fabre", "assurer"))
+
+
+# ------------------------------------------------------------- small clauses (shape 5)
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "La ministre considère la réforme comme une étape historique.",
+            Exp("indirect", "la réforme comme une étape historique", "ministre", "considérer"),
+            id="considerer-comme",
+        ),
+        pytest.param(
+            "L'opposant a comparé la nouvelle loi à un bâillon.",
+            Exp("indirect", "la nouvelle loi à un bâillon", "opposant", "comparer"),
+            id="comparer-a",
+        ),
+        pytest.param(
+            "Les analystes estiment à 30 % la probabilité d'une hausse des taux.",
+            Exp("indirect", "à 30 % la probabilité d'une hausse des taux", "analystes", "estimer"),
+            id="estimer-a-first",
+        ),
+        pytest.param(
+            "Le patron a désigné Léo Brun, son neveu, comme un successeur possible.",
+            Exp(
+                "indirect",
+                "Léo Brun, son neveu, comme un successeur possible",
+                "patron",
+                "désigner",
+            ),
+            id="designer-with-an-apposition",
+        ),
+    ],
+)
+def test_a_small_clause_after_an_opinion_verb_is_reported(ex, text, exp):
+    check(find(ex, text, exp.text), exp)
+
+
+def test_comme_before_an_adverb_is_no_small_clause(ex):
+    assert run(ex, "Il considère ce plan, et comme toujours il se tait.") == []

@@ -64,6 +64,9 @@ class Patterns:
     verbs: frozenset[str]
     locutions: tuple[tuple[str, ...], ...]
     infinitive: frozenset[str]
+    #: Small clauses (« considère X comme Y »): verb lemma → the words that open the
+    #: predicate after the object.
+    small_clause: dict[str, frozenset[str]]
     #: « ne pas être nommé »: a request for anonymity introduces a source, it is no claim.
     anonymity_requests: tuple[str, ...]
     #: Requests, calls, promises, threats and refusals: the infinitive after « à / de »,
@@ -326,6 +329,14 @@ def _pairs(data: dict[str, Any], key: str, path: Path) -> list[tuple[str, str]]:
     return [(a, b) for a, b in value]
 
 
+def _grouped(pairs: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """[word, value] pairs as word → its values (a verb's base lemma)."""
+    out: dict[str, set[str]] = {}
+    for word, value in pairs:
+        out.setdefault(_base_lemma(word), set()).add(value.lower())
+    return {word: frozenset(values) for word, values in out.items()}
+
+
 def _records(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
     value = data.get(key) or []
     if not isinstance(value, list):
@@ -523,6 +534,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         locutions=tuple(locutions),
         infinitive=lemmas("infinitive"),
         request=lemmas("request"),
+        small_clause=_grouped(_pairs(v, "small_clause", verbs_path)),
         anonymity_requests=tuple(_fold(x) for x in _strings(a, "anonymity_requests", attr_path)),
         attribute=lemmas("attribute"),
         question=lemmas("question"),

@@ -201,6 +201,17 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     nxt = _next_word(ctx, cue.last + 1)
     if nxt is None or (nxt.is_punct and not nxt.is_quote):
         return []
+    markers = patterns.small_clause.get(lemma)
+    marker = _small_clause(ctx, nxt, markers) if markers else None
+    if marker is not None:
+        # « considère l'élargissement comme une étape », « estiment à 25 % la probabilité »:
+        # to the end of the predicate (« Tant que X considérera ces zones comme non
+        # négociables, la fenêtre … » stops at the comma)
+        s_end = ctx.sentence(nxt.idx)[1]
+        comma = ctx.text.find(",", marker.idx, s_end)
+        end = clause_end(ctx, nxt.idx, comma if comma != -1 else s_end)
+        found = make_candidate(ctx, nxt.idx, end, CUE_ATTRIBUTE, cue, cue.start_char, mention)
+        return [found] if found else []
     if lemma in patterns.complement:
         # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »; only
         # the person it is addressed to (« Ce que X reproche à la cérémonie ? ») is none
@@ -245,6 +256,30 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     if lemma in patterns.attribute and adj.pos_ == "ADJ":
         return _clause(ctx, cue, nxt.idx, CUE_ATTRIBUTE, mention)
     return []
+
+
+def _small_clause(ctx: ArticleContext, first: Token, markers: frozenset[str]) -> Token | None:
+    """The word of ``markers`` that opens a predicate within a few words of ``first``
+    (the word after the verb), before a noun phrase or an adjective, with no verb,
+    quotation or full stop before it: « considère X comme Y », « a désigné Marc, son
+    neveu, comme successeur »; or opening the words themselves (« estiment à 25 % la
+    probabilité »)."""
+    doc = ctx.doc
+    for t in doc[first.i : min(len(doc), first.i + MAX_ADDRESSEE_WORDS + 4)]:
+        if t.lower_ in markers:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            predicate = nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+            if predicate and (t.i > first.i or t.lower_ in ("à", "au", "aux")):
+                return t
+            return None
+        if (
+            (t.is_punct and t.text != ",")
+            or t.is_quote
+            or t.pos_ in ("VERB", "AUX")
+            or t.lower_ in ctx.grammar.complementisers
+        ):
+            return None
+    return None
 
 
 #: Words a request may put between its verb and « à / de » + infinitive: the person

@@ -228,6 +228,7 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         end = span.end_char if span is not None else mention.start
         after = text[end : end + 80]
         # « le vice-président Vance », « La ministre du Travail, Claire Vasseur »
+        offset = mention.start - len(before)
         found = [
             m.group().lower()
             for m in roles_re.finditer(before)
@@ -235,6 +236,8 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
             and not re.search(r"[.;]", before[m.end() :])
             # « le porte-parole de Vladimir Poutine »: the name completes the noun
             and not re.fullmatch(r"\s+(?:de|du|des|d['’])\s*", before[m.end() :])
+            # « le patron a désigné Léo Brun »: a verb between, another clause
+            and not _verb_between(ctx, offset + m.end(), mention.start)
         ]
         # « Dmitri Peskov, porte-parole de … », « X, cheffe économiste chez … »
         comma = re.match(r"[^,.;]*?,\s*", after)
@@ -284,6 +287,12 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         if person is not None:
             roles.append((token.idx, token.lower_, person))
     return tuple(sorted(roles))
+
+
+def _verb_between(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether a finite verb or a participle stands in ``[start, end)``."""
+    span = ctx.char_span(start, end) if end > start else None
+    return any(t.pos_ in ("VERB", "AUX") and t.idx >= start for t in span or ())
 
 
 def _role_subjects(ctx: ArticleContext) -> list[Token]:

@@ -598,3 +598,53 @@ def test_a_small_clause_after_an_opinion_verb_is_reported(ex, text, exp):
 
 def test_comme_before_an_adverb_is_no_small_clause(ex):
     assert run(ex, "Il considère ce plan, et comme toujours il se tait.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "gender"),
+    [
+        pytest.param(
+            "« Les urgences débordent », assure le pneumopédiatre du CHU.",
+            "pneumopédiatre du CHU",
+            "role",
+            "m",
+            id="a-medical-noun",
+        ),
+        pytest.param(
+            "« Le dossier est vide », a plaidé le maitre des poursuites.",
+            "maitre des poursuites",
+            "role",
+            "m",
+            id="an-unaccented-spelling",
+        ),
+        pytest.param(
+            "« Nous tiendrons les délais », a promis le CEO.",
+            "CEO",
+            "role",
+            "m",
+            id="an-acronym-office",
+        ),
+    ],
+)
+def test_nouns_of_people_of_printed_news(ex, text, speaker, kind, gender):
+    (c,) = run(ex, text)
+    assert (c.speaker, c.speaker_type, c.speaker_gender) == (speaker, kind, gender), c
+
+
+def test_after_selon_a_role_speaks_and_the_name_is_what_it_says(ex):
+    text = (
+        "Selon le procureur, Marc Diallo est l'instigateur de la manifestation. « Il a tout "
+        "organisé. Il savait ce qu'il faisait. Il l'a reconnu devant nous », a-t-il soutenu."
+    )
+    claims = run(ex, text)
+    assert [c.speaker for c in claims] == ["procureur", "procureur"], claims
+
+
+def test_an_office_nobody_was_given_is_not_a_person_named_in_an_adjunct(ex):
+    text = (
+        "Pour le cas de Awa Ndiaye, le ministère public a relevé qu'il y avait eu des "
+        "incidents.\n« C'est une élue, elle devait montrer l'exemple », a poursuivi le "
+        "substitut du procureur."
+    )
+    c = find(ex, text, "élue")
+    assert c.speaker != "Awa Ndiaye", c

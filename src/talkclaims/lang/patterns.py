@@ -329,6 +329,13 @@ def _pairs(data: dict[str, Any], key: str, path: Path) -> list[tuple[str, str]]:
     return [(a, b) for a, b in value]
 
 
+def _with_unaccented(words: list[str]) -> frozenset[str]:
+    """Lower-cased words, each also without its accents (« maître » and « maitre »):
+    printed news drops accents, on capitals and in haste."""
+    lowered = {w.lower() for w in words}
+    return frozenset(lowered | {_fold(w) for w in lowered})
+
+
 def _grouped(pairs: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
     """[word, value] pairs as word → its values (a verb's base lemma)."""
     out: dict[str, set[str]] = {}
@@ -554,10 +561,10 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
             sorted(_strings(a, "lead_conjunctions", attr_path), key=len, reverse=True)
         ),
         first_person=frozenset(x.lower() for x in _strings(a, "first_person", attr_path)),
-        role_nouns=frozenset(
-            x.lower()
-            for x in _strings(a, "role_nouns", attr_path)
-            + _strings(a, "anaphoric_nouns", attr_path)
+        # each noun of a person also as printed without its accents (« maitre »,
+        # « entraineur »)
+        role_nouns=_with_unaccented(
+            _strings(a, "role_nouns", attr_path) + _strings(a, "anaphoric_nouns", attr_path)
         ),
         opinion_markers=tuple(_strings(a, "opinion_markers", attr_path)),
         time_words=frozenset(x.lower() for x in _strings(a, "time_words", attr_path)),
@@ -568,8 +575,8 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         verb_platforms=dict(_pairs(o, "verb_platforms", out_path)),
         interviewer_nouns=frozenset(x.lower() for x in _strings(o, "interviewer_nouns", out_path)),
         role_synonyms=tuple(frozenset(x.lower() for x in group) for group in synonyms),
-        anaphoric_nouns=frozenset(x.lower() for x in _strings(a, "anaphoric_nouns", attr_path)),
-        person_nouns=frozenset(x.lower() for x in _strings(a, "person_nouns", attr_path)),
+        anaphoric_nouns=_with_unaccented(_strings(a, "anaphoric_nouns", attr_path)),
+        person_nouns=_with_unaccented(_strings(a, "person_nouns", attr_path)),
         on_places=tuple(sorted(_strings(a, "on_places", attr_path), key=len, reverse=True)),
         title_words=frozenset(x.lower() for x in _strings(a, "title_words", attr_path)),
         possessed_speech=frozenset(x.lower() for x in _strings(a, "possessed_speech", attr_path)),

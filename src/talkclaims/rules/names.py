@@ -238,6 +238,9 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
             and not re.fullmatch(r"\s+(?:de|du|des|d['’])\s*", before[m.end() :])
             # « le patron a désigné Léo Brun »: a verb between, another clause
             and not _verb_between(ctx, offset + m.end(), mention.start)
+            # « Selon le procureur, Déthié Fall est … »: the role speaks, the name is
+            # what it says
+            and not _after_according(ctx, before[: m.start()])
         ]
         # « Dmitri Peskov, porte-parole de … », « X, cheffe économiste chez … »
         comma = re.match(r"[^,.;]*?,\s*", after)
@@ -287,6 +290,18 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         if person is not None:
             roles.append((token.idx, token.lower_, person))
     return tuple(sorted(roles))
+
+
+def _after_according(ctx: ArticleContext, before: str) -> bool:
+    """Whether ``before`` ends with « selon le », « d'après la », « pour le »…"""
+    words = before.lower().replace("’", "'").split()
+    if words and words[-1] in ctx.grammar.definite_articles:
+        words = words[:-1]
+    elif words and words[-1].startswith("l'"):
+        words[-1] = words[-1][2:]
+    tail = " ".join(words[-2:])
+    markers = [m.lower() for m in (*ctx.patterns.according_to, *ctx.patterns.opinion_markers)]
+    return any(tail == m or tail.endswith(" " + m) for m in markers)
 
 
 def _verb_between(ctx: ArticleContext, start: int, end: int) -> bool:

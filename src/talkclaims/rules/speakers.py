@@ -32,6 +32,9 @@ class PeopleTracker:
     def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
         self.persons: list[PersonMention] = list(ctx.persons)
+        #: The reported words of the claims found so far: a person named there is talked
+        #: about (« Selon le procureur, Déthié Fall est l'instigateur »).
+        self.reported: list[tuple[int, int]] = []
         # « Catherine Dulac … La comédienne se confie à Léa Roy. … Elle n'y va plus »: a
         # description subject the article gave to someone is a mention of them, the
         # subject of its sentence, for the pronouns that follow
@@ -40,17 +43,41 @@ class PeopleTracker:
             if token is not None and token.lower_ == noun and token.dep_.startswith("nsubj"):
                 self.add(pos, person)
 
-    def salient(self, pos: int, max_back: int = 10, gender: str | None = None) -> str | None:
+    def salient(
+        self, pos: int, max_back: int = 10, gender: str | None = None, speaking: bool = False
+    ) -> str | None:
         """The person a pronoun at ``pos`` most likely means (see `salient_person`), of
-        ``gender`` when the pronoun marks one."""
+        ``gender`` when the pronoun marks one; with ``speaking``, not a person named only
+        inside reported words or outside a subject (who is talked about, not talking)."""
+        persons = self.persons
+        if speaking:
+            # the subject of a sentence, not named only in reported words or an adjunct
+            persons = [
+                m
+                for m in persons
+                if (m.subject or self._opens_clause(m.start))
+                and not any(s <= m.start < e for s, e in self.reported)
+            ]
         return salient_person(
-            self.persons,
+            persons,
             self.ctx.sentence_index(pos),
             pos,
             max_back,
             gender,
             self.ctx.likely_genders,
         )
+
+    def _opens_clause(self, start: int) -> bool:
+        """Whether a name opens its sentence, or its clause after an adjunct and a comma
+        (« Dans Le Figaro, Gaspard Roy épingle … »): its subject, parsed so or not."""
+        ctx = self.ctx
+        lead = ctx.text[ctx.sentence(start)[0] : start].strip()
+        if not lead:
+            return True
+        if not lead.endswith(","):
+            return False
+        span = ctx.char_span(start - len(lead) - 1, start) if len(lead) < start else None
+        return not any(t.pos_ in ("VERB", "AUX") for t in span or ())
 
     def add(self, start: int, name: str) -> None:
         """A speaker resolved from a pronoun or a description becomes a mention in its own
@@ -70,6 +97,7 @@ def resolve_speakers(
     """
     out = list(candidates)
     people_named = set(ctx.article_names)
+    people.reported = sorted({*people.reported, *((c.start, c.end) for c in candidates)})
     previous: Candidate | None = None
     for i in sorted(range(len(out)), key=lambda k: out[k].at):
         cand = out[i]
@@ -103,8 +131,10 @@ def _resolve(
         # technicien n'a pas éludé les critiques. « … », a-t-il reconnu »), then the
         # salient named person; else the speaker of a claim a little further back
         gender = pronoun_gender(mention.text)
+        # counted from where the words start (« « …five sentences… », a-t-il dit »)
         gap = (
-            ctx.sentence_index(mention.start) - ctx.sentence_index(previous.at)
+            ctx.sentence_index(min(mention.start, cand.start))
+            - ctx.sentence_index(previous.at)
             if previous is not None
             else 99
         )
@@ -167,8 +197,9 @@ def _described(ctx: ArticleContext, people: PeopleTracker, text: str, noun: str,
     else:
         # an office no one in the article was given before (« Le député de
         # Seine-Saint-Denis » right after Karim Benali spoke): the person of this or
-        # the last sentence
-        speaker = people.salient(start, max_back=1)
+        # the last sentence, unless named only in reported words (« Selon le procureur,
+        # X est l'instigateur. « … », a poursuivi le maître des poursuites »)
+        speaker = people.salient(start, max_back=1, speaking=True)
     # « le maire » nobody was introduced as: the description is all the article gives
     return speaker or _strip_determiner(ctx, text)
 

@@ -648,3 +648,64 @@ def test_an_office_nobody_was_given_is_not_a_person_named_in_an_adjunct(ex):
     )
     c = find(ex, text, "élue")
     assert c.speaker != "Awa Ndiaye", c
+
+
+# ---------------------------------------------------------------- incises (shape 10)
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "« Nous avons avancé », a relevé la ministre Anne Roux. Il reste encore du travail, "
+            "a-t-elle toutefois averti.",
+            Exp("indirect", "Il reste encore du travail", "Anne Roux", "avertir"),
+            id="inverted-with-an-adverb",
+        ),
+        pytest.param(
+            "La comédienne Louise Fabre a parlé de sa carrière. C'est fini, assure-t-elle.",
+            Exp("indirect", "C'est fini", "Louise Fabre", "assurer"),
+            id="a-two-word-clause",
+        ),
+        pytest.param(
+            "Le président de l'Agglo, Charles Demouge, a annoncé la couleur : il manque "
+            "4 millions d'euros.",
+            Exp("indirect", "il manque 4 millions d'euros", "Charles Demouge", "annoncer"),
+            id="a-clause-after-a-colon",
+        ),
+        pytest.param(
+            "L'entraîneur Paul Rey est pointilleux. Il considère ainsi que le public « est un "
+            "atout ».",
+            Exp("mixed", "le public « est un atout »", "Paul Rey", "considérer"),
+            id="ainsi-que-after-the-verb",
+        ),
+        pytest.param(
+            "Le porte-parole Marc Lenoir a qualifié de « prématurées » les déclarations selon "
+            "lesquelles un accord serait proche.",
+            Exp(
+                "mixed",
+                "« prématurées » les déclarations selon lesquelles un accord serait proche",
+                "Marc Lenoir",
+                "qualifier",
+            ),
+            id="selon-lesquelles-is-no-credit",
+        ),
+    ],
+)
+def test_incises_and_frames_of_printed_news(ex, text, exp):
+    check(find(ex, text, exp.text[:12]), exp)
+
+
+def test_an_unquoted_clause_resumes_after_its_incise(ex):
+    text = (
+        "Le gouverneur Paul Rey est inquiet. C'est la facture énergétique qui plombe la "
+        "croissance, assure-t-il, et génère une hausse des prix."
+    )
+    claims = run(ex, text)
+    assert [c.text for c in claims] == [
+        "C'est la facture énergétique qui plombe la croissance",
+        "génère une hausse des prix",
+    ], claims
+    assert {c.speaker for c in claims} == {"Paul Rey"}
+
+
+def test_a_colon_after_a_list_is_no_claim(ex):
+    assert run(ex, "Le maire a cité trois villes : Lyon, Nantes et Lille.") == []

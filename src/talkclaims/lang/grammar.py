@@ -20,6 +20,7 @@ from typing import Any
 WORD_LISTS = (
     "complementisers",
     "not_complementiser_after",
+    "cue_adverbs",
     "new_clause_words",
     "before_infinitive",
     "incise_marker",
@@ -90,6 +91,7 @@ class Grammar:
 
     complementisers: frozenset[str]
     not_complementiser_after: frozenset[str]
+    cue_adverbs: frozenset[str]
     new_clause_words: frozenset[str]
     before_infinitive: frozenset[str]
     incise_marker: frozenset[str]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from talkclaims.text.fold import fold
 from talkclaims.text.quotes import OPEN_MARKS
 from talkclaims.text.spans import INLINE_SPACE, TRAILING, skip, trim
 
@@ -56,8 +57,13 @@ def clause_end(ctx: ArticleContext, start: int, limit: int) -> int:
 
 
 def _according_at(ctx: ArticleContext, i: int) -> bool:
-    """True when an « according to » phrase (« selon », « d'après ») starts at ``i``."""
-    return ctx.patterns.according_regex.match(ctx.text, i) is not None
+    """True when an « according to » phrase (« selon », « d'après ») starts at ``i``, not
+    one of its other uses (« selon lesquelles », « selon que »)."""
+    found = ctx.patterns.according_regex.match(ctx.text, i)
+    if found is None:
+        return False
+    after = fold(ctx.text[found.end() : found.end() + 30].lstrip())
+    return not after.startswith(ctx.patterns.folded_not_before)
 
 
 def _breaks_clause(ctx: ArticleContext, i: int) -> bool:

@@ -175,8 +175,11 @@ def _form(token: Token, g: Grammar) -> str:
     if "Part" in verb_form:
         if "Pres" in token.morph.get("Tense"):
             return "gerund"
-        if "aux:pass" in deps:
+        # a passive needs « être » (« a-t-il averti » parsed as passive has « avoir »)
+        if any(c.dep_ == "aux:pass" and lemma_of(c, g) == "être" for c in token.children):
             return "passive"
+        if "aux:pass" in deps:
+            return "compound"
         if "aux:tense" in deps or "aux" in deps:
             return "compound"
         return "participle"

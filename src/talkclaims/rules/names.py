@@ -93,6 +93,8 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
             continue
         if ent.text.isupper() and len(ent) == 1:
             continue  # a dateline (« BRUXELLES (AFP) - »), not a person
+        if ent.text[:1].islower():
+            continue  # « président de l'Agglo » read as a name: a name has a capital
         # « le sénateur Marc Olivier jeudi »: a day the model took into the name
         tokens = list(ent)
         while len(tokens) > 1 and tokens[-1].lower_ in ctx.patterns.time_words:

@@ -234,7 +234,7 @@ def _reports(ctx: ArticleContext, start: int, end: int) -> bool:
     after = ctx.text[end : end + 40].lstrip(" ,\u00a0\u202f")
     words = after.split()
     return bool(words) and (
-        after[:1] in ":«“\""
+        after[:1] in ':«“"'
         or any(w.lower() == "que" or w.lower().startswith(("qu'", "qu’")) for w in words[:4])
     )
 

@@ -14,7 +14,7 @@ import bisect
 import dataclasses
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.mentions import noun_phrase
+from talkclaims.rules.mentions import mention_from_tokens, noun_phrase
 from talkclaims.rules.names import PersonMention, salient_person
 from talkclaims.rules.subjects import apposed_name
 
@@ -133,8 +133,7 @@ def _resolve(
         gender = pronoun_gender(mention.text)
         # counted from where the words start (« « …five sentences… », a-t-il dit »)
         gap = (
-            ctx.sentence_index(min(mention.start, cand.start))
-            - ctx.sentence_index(previous.at)
+            ctx.sentence_index(min(mention.start, cand.start)) - ctx.sentence_index(previous.at)
             if previous is not None
             else 99
         )
@@ -165,8 +164,9 @@ def _resolve(
         speaker = _described(ctx, people, mention.text, mention.name or "", mention.start)
     else:
         speaker = _strip_determiner(ctx, mention.text)
+    speaker = speaker.strip() if speaker else None  # never an empty name
     return dataclasses.replace(
-        cand, speaker=speaker, speaker_kind=mention.kind if speaker else None
+        cand, speaker=speaker or None, speaker_kind=mention.kind if speaker else None
     )
 
 
@@ -300,12 +300,17 @@ def _subject_here(
     for t, det in reversed(_role_subjects(ctx, s_start, pos, gender)):
         if det not in g.definite_articles:
             continue
-        # « l'avocate de la défense, Me Hélène Marchetti, a plaidé »: the apposed name
+        # « l'avocate de la défense, Me Hélène Marchetti, a plaidé », « L'entraîneur Paul
+        # Rey est pointilleux »: the apposed name
         words = noun_phrase(t, g)
         named = apposed_name(ctx, words[-1].i + 1) if words else None
+        if named is None and words:
+            mention = mention_from_tokens(ctx, words)
+            named = mention if mention is not None and mention.kind == "name" else None
         if named is not None:
             return ctx.people.canonical(named.name or named.text, ctx.article_names)
-        text = ctx.text[t.idx - len(det) - 1 if det else t.idx : t.idx + len(t.text)]
+        start = min((c.idx for c in t.children if c.dep_ == "det"), default=t.idx)
+        text = ctx.text[start : t.idx + len(t.text)]
         return _described(ctx, people, text.strip(), t.lower_, t.idx)
     return None
 

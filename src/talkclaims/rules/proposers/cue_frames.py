@@ -9,6 +9,7 @@ frames, or the quotation before a participle with an agent.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Candidate, Mention, make_candidate, quote_candidate
@@ -28,7 +29,7 @@ from talkclaims.rules.families import (
 from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens
 from talkclaims.rules.subjects import apposed_subject, own_subject, speaker_words
 from talkclaims.text.fold import fold
-from talkclaims.text.quotes import CLOSE_MARKS, Quote
+from talkclaims.text.quotes import CLOSE_MARKS, OPEN_MARKS, Quote
 from talkclaims.text.spans import (
     CLAUSE_SEPARATORS,
     INLINE_SPACE,
@@ -71,7 +72,12 @@ def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
         if t.lower_ not in g.complementisers:
             return None
         # « parce que », « alors que », « bien que » open the author's clause, not the cue's
-        if t.i > 0 and doc[t.i - 1].lower_ in g.not_complementiser_after:
+        # (« Il considère ainsi que … »: « ainsi » right after the verb is its adverb)
+        if (
+            t.i > 0
+            and doc[t.i - 1].lower_ in g.not_complementiser_after
+            and not (t.i - 1 == cue.last + 1 and doc[t.i - 1].lower_ in g.cue_adverbs)
+        ):
             return None
         # « a ajouté : « ce n'est qu'un début » »: inside a quotation the cue introduces
         quote = ctx.in_quote(t.idx)
@@ -215,7 +221,11 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     if lemma in patterns.complement:
         # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »; only
         # the person it is addressed to (« Ce que X reproche à la cérémonie ? ») is none
-        found = _clause(ctx, cue, nxt.idx, CUE_ATTRIBUTE, mention)
+        # (« a qualifié de « prématurées » les déclarations »: from after « de »)
+        first = nxt
+        if nxt.lower_ in ctx.grammar.de_forms and nxt.i + 1 < len(doc):
+            first = doc[nxt.i + 1]
+        found = _clause(ctx, cue, first.idx, CUE_ATTRIBUTE, mention)
         if nxt.lower_ == "à" and found:
             words = ctx.text[found[0].start : found[0].end].lower().split()
             if not any(w in ctx.grammar.de_forms or w.startswith(("d'", "d’")) for w in words):
@@ -425,11 +435,39 @@ def _postposed(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[C
                 return [found]
         return [quote_candidate(ctx, quote, POSTPOSED_QUOTE, cue, cue.start_char, mention)]
     boundary = skip_back(text, cue.start_char, CLAUSE_SEPARATORS, sent_start)
-    if len(text[sent_start:boundary].split()) < 3:
+    # a clause of its own: three words, or two with a verb (« C'est fini, assure-t-elle »)
+    words = text[sent_start:boundary].split()
+    span = ctx.char_span(sent_start, boundary) if len(words) == 2 else None
+    if len(words) < 2 or (
+        len(words) == 2 and not any(t.pos_ in ("VERB", "AUX") for t in span or ())
+    ):
         return []
     found = make_candidate(
         ctx, sent_start, boundary, POSTPOSED_CLAUSE, cue, cue.start_char, mention
     )
+    if found is None:
+        return []
+    # « A, assure-t-il, et B »: the clause goes on after the incise, a second claim
+    return [found, *_clause_after_incise(ctx, cue, mention)]
+
+
+#: « …, assure-t-il, et génère … »: a coordinated clause resuming after an incise.
+_RESUMED = re.compile(r"\s*,\s*(?:et|mais|puis|ou)\s+(?=\S)", re.IGNORECASE)
+
+
+def _clause_after_incise(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[Candidate]:
+    """The words after an incise that breaks an unquoted clause (« A, assure-t-il, et
+    B »): B is the same speaker's, a claim of its own when it has a verb."""
+    end = max(cue.end_char, mention.end if mention is not None else 0)
+    resumed = _RESUMED.match(ctx.text, end)
+    if resumed is None:
+        return []
+    start = resumed.end()
+    stop = clause_end(ctx, start, ctx.sentence(start)[1])
+    span = ctx.char_span(start, stop)
+    if not any(t.pos_ in ("VERB", "AUX") for t in span or ()):
+        return []
+    found = make_candidate(ctx, start, stop, POSTPOSED_CLAUSE, cue, cue.start_char, mention)
     return [found] if found else []
 
 
@@ -496,4 +534,27 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
         found = _frame_after(ctx, cue, mention)
         if found:
             return found
-    return _quoted_complement(ctx, cue, mention)
+    return _quoted_complement(ctx, cue, mention) or _colon_clause(ctx, cue, mention)
+
+
+def _colon_clause(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[Candidate]:
+    """« a annoncé la couleur : il manque 4 millions », « a tranché : le projet est
+    abandonné »: an unquoted clause after a colon that closes the cue's clause (a few
+    words of its own complement at most, no verb among them)."""
+    text = ctx.text
+    s_end = ctx.sentence(cue.start_char)[1]
+    colon = text.find(":", cue.end_char, min(s_end, cue.end_char + 80))
+    if colon == -1 or any(ch in text[cue.end_char : colon] for ch in '.;!?«»“”"\n'):
+        return []
+    between = ctx.char_span(cue.end_char, colon) if colon > cue.end_char else None
+    if any(t.pos_ in ("VERB", "AUX") for t in between or ()):
+        return []
+    start = skip(text, colon + 1, INLINE_SPACE, s_end)
+    if start >= s_end or text[start] in OPEN_MARKS:
+        return []  # a quotation: the quotation rules' (cue-quote, verbless-quote)
+    end = clause_end(ctx, start, s_end)
+    span = ctx.char_span(start, end)
+    if not any(t.pos_ in ("VERB", "AUX") for t in span or ()):
+        return []
+    found = make_candidate(ctx, start, end, CUE_QUE, cue, cue.start_char, mention)
+    return [found] if found else []

@@ -159,9 +159,10 @@ def _untagged_names(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[t
             continue
         if any(c.dep_ == "det" for c in t.children) or t.head.lemma_.lower() not in lemmas:
             continue
-        # a place speaks for its government (« Moscou a déclaré »): a word the model took
-        # for a place is a person only when « il » or « elle » goes on speaking after it
-        if t.ent_type_ == "LOC" and not _pronoun_speaks_after(ctx, t):
+        # a place speaks for its government (« Moscou a déclaré »), a company by its
+        # name (« Airbus a annoncé »): a word the model did not take for a person is one
+        # only when « il » or « elle » goes on after it
+        if t.ent_type_ != "PER" and not _pronoun_speaks_after(ctx, t):
             continue
         # the whole name: the capitalised words joined to it (« Nick Hayek »)
         words = [t, *(c for c in t.children if c.dep_ == "flat:name")]

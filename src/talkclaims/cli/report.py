@@ -48,6 +48,8 @@ def report(
         documents, run_options(patterns, jobs, rules, first_names=first_names, model=model)
     )
     for result in with_progress(results, len(documents)):
+        if result.warning:
+            error(f"warning: {result.doc}: {result.warning}")
         if result.error:
             failed = True
             error(f"{result.doc}: {result.error}")

@@ -48,6 +48,8 @@ def show(
             error(f"{document.id}: {document.message}")
             failed = True
             continue
+        if document.warning:
+            error(f"warning: {document.id}: {document.warning}")
         if len(documents) > 1:
             console.rule(printable(document.id))
         claims = extractor.claims(document.text, document.id)

@@ -80,6 +80,8 @@ def stats(
         """Every claim of the run; an article that fails is reported and counts nothing."""
         nonlocal failed
         for result in process_paths(names, options):
+            if result.warning:
+                error(f"warning: {result.doc}: {result.warning}")
             if result.error:
                 failed = True
                 error(f"{result.doc}: {result.error}")

@@ -8,7 +8,7 @@ located at a line and column of an article, so that the command line only format
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +18,7 @@ import yaml
 
 from talkclaims.lang.patterns import shipped_patterns
 from talkclaims.qa.evaluate import speaker_matches, words_of
+from talkclaims.read.jsonline import JsonLineError, parse_json_line
 from talkclaims.records import KINDS, Claim
 from talkclaims.text.spans import column_of, line_of
 
@@ -97,19 +98,35 @@ def load_expectations(path: Path) -> list[Expectation]:
     return out
 
 
+def _json(where: str | Path, text: str) -> object:
+    """A JSON text of a claims file (`parse_json_line`: whatever it holds, one line of
+    error naming ``where``, never a traceback)."""
+    try:
+        return parse_json_line(text)[0]
+    except JsonLineError as exc:
+        raise CheckInputError(f"{where}: not a claims file written by extract: {exc}") from None
+
+
+def _json_lines(path: Path, text: str) -> Iterator[object]:
+    """The records of a JSON Lines claims file; a bad line is named by its number."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            yield _json(f"{path}:{number}", line)
+
+
 def load_baseline(path: Path) -> dict[str, list[Claim]]:
     """Claims written earlier by ``extract --format yaml`` (or json, jsonl), by article."""
     try:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".jsonl":
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+            records = list(_json_lines(path, text))
         elif path.suffix == ".json":
-            records = json.loads(text)
+            records = _json(path, text)
         else:
             records = yaml.safe_load(text) or []
     except (OSError, UnicodeDecodeError) as exc:
         raise CheckInputError(f"{path}: cannot read: {exc}") from exc
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+    except yaml.YAMLError as exc:
         raise CheckInputError(f"{path}: not a claims file written by extract: {exc}") from exc
     if not isinstance(records, list):
         raise CheckInputError(f"{path}: expected a list of claims written by extract")

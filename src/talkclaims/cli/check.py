@@ -88,6 +88,7 @@ def check(
     from talkclaims.qa import checks
     from talkclaims.read.readers import MissingPathError, ReadFailure, check_paths, iter_documents
     from talkclaims.records import KINDS
+    from talkclaims.text.controls import printable
     from talkclaims.write.writers import atomic_output
 
     required, chosen = _names(require), _names(kinds)
@@ -133,6 +134,8 @@ def check(
         scope=paths,
     )
     rendered = checks.render_findings(findings, fmt.value, list(texts))
+    if fmt in (CheckFormat.text, CheckFormat.github):  # for a person or a CI log: see printable
+        rendered = printable(rendered)
     if output is None:
         sys.stdout.write(rendered)
     else:

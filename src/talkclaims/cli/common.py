@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
+from talkclaims.text.controls import printable
+
 if TYPE_CHECKING:
     from talkclaims.lang.patterns import Patterns
     from talkclaims.run.extract import Extractor
@@ -60,8 +62,12 @@ T = TypeVar("T")
 
 
 def error(message: str) -> None:
-    """One line on stderr, ``talkclaims: message``: what a person or a CI log reads."""
-    typer.echo(f"talkclaims: {message}", err=True)
+    """One line on stderr, ``talkclaims: message``: what a person or a CI log reads.
+
+    The message names files, document ids and values from the input: its control
+    characters (an escape sequence, a bidi override, a newline) are shown, not obeyed
+    (`printable`), so it stays one line and cannot act on the terminal."""
+    typer.echo(f"talkclaims: {printable(message, one_line=True)}", err=True)
 
 
 def usage_error(message: str) -> NoReturn:

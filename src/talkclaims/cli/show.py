@@ -29,10 +29,11 @@ def show(
 ) -> None:
     """Print an article with its claims highlighted by kind and a numbered legend."""
     from rich.console import Console
+    from rich.text import Text
 
     from talkclaims.read.readers import ReadFailure, read_items
+    from talkclaims.text.controls import printable
     from talkclaims.write.views import article_view
-    from talkclaims.write.writers import printable
 
     if path.is_dir():
         usage_error(f"{path}: is a directory, not a file")
@@ -51,7 +52,7 @@ def show(
         if document.warning:
             error(f"warning: {document.id}: {document.warning}")
         if len(documents) > 1:
-            console.rule(printable(document.id))
+            console.rule(Text(printable(document.id)))  # text, not markup
         claims = extractor.claims(document.text, document.id)
         outlets = [(o.start, o.end) for o in extractor.engine.outlets.find(document.text)]
         console.print(article_view(document.text, claims, outlets))

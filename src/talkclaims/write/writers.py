@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 import yaml
 
 from talkclaims.records import FIELDS, Claim
+from talkclaims.text.controls import printable
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -141,26 +142,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def neutralise(cell: object) -> object:
     """« @TF1info … » or « =HYPERLINK(… » stays text: a leading ' stops the formula."""
     return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
-
-
-#: What a terminal would obey in article text: C0 controls but newline and tab, DEL, C1.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # Unicode's control pictures: ESC is ␛, BEL ␇
-    return "\u2421" if code == 0x7F else "\ufffd"  # DEL ␡; C1 has no picture
-
-
-def printable(text: str) -> str:
-    """``text`` with every control character a terminal would obey (ESC, BEL, a lone CR,
-    C1…) shown as one visible character, so an article cannot retitle or clear the
-    terminal it is shown in. Newline, tab and CRLF stay; the length never changes, so
-    offsets into the text stay valid. For what is printed to a terminal only: the data
-    formats (JSON, CSV, YAML) keep the text as read."""
-    return _CONTROL.sub(_picture, text)
 
 
 class CsvWriter:

@@ -8,7 +8,6 @@ inside the functions that need them, so that `talkclaims --help` answers at once
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
+from talkclaims.run.cpus import usable_cpus
 from talkclaims.text.controls import printable
 
 if TYPE_CHECKING:
@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 #: 0 all went well, 1 some input could not be processed (or a check failed), 2 usage error.
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
-#: Worker processes when --jobs is not given: every core.
-DEFAULT_JOBS = os.cpu_count() or 1
+#: Worker processes when --jobs is not given, and the most it starts without --jobs-force:
+#: every CPU this process may use (`usable_cpus`).
+DEFAULT_JOBS = usable_cpus()
 
 PatternsOption = Annotated[
     list[Path] | None,
@@ -56,7 +57,24 @@ ModelOption = Annotated[
     ),
 ]
 
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes (default: the usable CPUs, also the most used without "
+        "--jobs-force).",
+    ),
+]
+
+JobsForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--jobs-force",
+        help="Start as many worker processes as --jobs says, even more than the usable CPUs.",
+    ),
+]
 
 T = TypeVar("T")
 
@@ -153,6 +171,20 @@ def load_extractor(
     return extractor
 
 
+def capped_jobs(jobs: int, force: bool = False) -> int:
+    """``--jobs``, at most the CPUs this process may use unless ``force`` (``--jobs-force``),
+    with one warning line when it is lowered: more workers than CPUs each load the model
+    and share the same CPUs, for more memory and a slower run."""
+    usable = usable_cpus()
+    if jobs <= usable or force:
+        return jobs
+    error(
+        f"warning: --jobs {jobs}: {usable} usable CPU{'s' if usable > 1 else ''} here, so "
+        f"{usable} worker{'s' if usable > 1 else ''} (--jobs-force to start {jobs})"
+    )
+    return usable
+
+
 def run_options(
     patterns: list[Path] | None,
     jobs: int,
@@ -161,12 +193,16 @@ def run_options(
     use_dask: bool = False,
     first_names: bool = True,
     model: str | None = None,
+    jobs_force: bool = False,
 ) -> RunOptions:
     """The run the command's options ask for, with the rules `load_inputs` already read
-    (and a ``--model`` checked: see `check_model`)."""
+    (and a ``--model`` checked: see `check_model`); ``jobs`` capped by `capped_jobs` when
+    the run is on this machine's processes (a Dask cluster has its own workers)."""
     from talkclaims.run.parallel import RunOptions
 
     check_model(model)
+    if scheduler is None and not use_dask:
+        jobs = capped_jobs(jobs, jobs_force)
     return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules, first_names, model)
 
 

@@ -13,6 +13,7 @@ from talkclaims.cli.common import (
     DEFAULT_JOBS,
     EXIT_USAGE,
     FirstNamesOption,
+    JobsForceOption,
     ModelOption,
     PatternsOption,
     error,
@@ -75,9 +76,11 @@ def extract(
             "--jobs",
             "-j",
             min=1,
-            help="Worker processes (default: all cores); the output is the same for any number.",
+            help="Worker processes (default: the usable CPUs, also the most used without "
+            "--jobs-force); the output is the same for any number.",
         ),
     ] = DEFAULT_JOBS,
+    jobs_force: JobsForceOption = False,
     scheduler: Annotated[
         str | None,
         typer.Option(
@@ -135,7 +138,7 @@ def extract(
             error(f"warning: {applies} only: ignored with --format {fmt.value}")
     names, rules = load_inputs(paths, patterns, glob)
     names = articles_only(names, output)
-    options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model)
+    options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model, jobs_force)
     failed = False
 
     def run(stream: IO[str] | IO[bytes]) -> None:

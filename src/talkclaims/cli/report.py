@@ -10,6 +10,7 @@ import typer
 from talkclaims.cli.common import (
     DEFAULT_JOBS,
     FirstNamesOption,
+    JobsForceOption,
     JobsOption,
     ModelOption,
     PatternsOption,
@@ -29,6 +30,7 @@ def report(
         "talkclaims report"
     ),
     jobs: JobsOption = DEFAULT_JOBS,
+    jobs_force: JobsForceOption = False,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
@@ -45,7 +47,10 @@ def report(
     documents = list(iter_documents(names))  # a report shows every text: kept in memory
     texts = {d.id: d.text for d in documents if isinstance(d, Document)}
     results = process_documents(
-        documents, run_options(patterns, jobs, rules, first_names=first_names, model=model)
+        documents,
+        run_options(
+            patterns, jobs, rules, first_names=first_names, model=model, jobs_force=jobs_force
+        ),
     )
     for result in with_progress(results, len(documents)):
         if result.warning:

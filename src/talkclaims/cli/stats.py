@@ -12,6 +12,7 @@ import typer
 from talkclaims.cli.common import (
     DEFAULT_JOBS,
     FirstNamesOption,
+    JobsForceOption,
     JobsOption,
     ModelOption,
     PatternsOption,
@@ -53,6 +54,7 @@ def stats(
         CountFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = CountFormat.table,
     jobs: JobsOption = DEFAULT_JOBS,
+    jobs_force: JobsForceOption = False,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
@@ -73,7 +75,9 @@ def stats(
         usage_error(str(exc))
     names, rules = load_inputs(paths, patterns)
     names = articles_only(names)
-    options = run_options(patterns, jobs, rules, first_names=first_names, model=model)
+    options = run_options(
+        patterns, jobs, rules, first_names=first_names, model=model, jobs_force=jobs_force
+    )
     failed = False
 
     def claims() -> Iterator[Claim]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from talkclaims.read.readers import Document, ReadFailure
+from talkclaims.run.cpus import usable_cpus
 from talkclaims.run.extract import DocumentResult, Extractor
 
 if TYPE_CHECKING:
@@ -368,7 +369,7 @@ def process_dask(
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(
-            n_workers=local_workers or max(1, multiprocessing.cpu_count()),
+            n_workers=local_workers or usable_cpus(),
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,

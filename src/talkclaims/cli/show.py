@@ -19,12 +19,12 @@ from talkclaims.cli.common import (
 
 
 def show(
-    path: Annotated[Path, typer.Argument(help="The article to show.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The article to show.")],
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
     width: Annotated[
-        int | None, typer.Option("--width", help="Columns (default: terminal).")
+        int | None, typer.Option("--width", metavar="N", min=1, help="Columns (default: terminal).")
     ] = None,
 ) -> None:
     """Print an article with its claims highlighted by kind and a numbered legend."""

@@ -70,12 +70,7 @@ def expand_paths(paths: Iterable[str], glob: str | None = None) -> Iterator[str]
     """Files as given; directories walked recursively in sorted order, for TEXT_SUFFIXES or
     for the comma-separated patterns of ``glob`` (« *.txt,*.html »), which name files
     inside the folders: an absolute pattern or one leaving the folder is a `GlobError`."""
-    patterns = [g.strip() for g in glob.split(",") if g.strip()] if glob else []
-    for pattern in patterns:
-        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-            raise GlobError(
-                f"--glob: {pattern!r} must name files inside the folders given (such as *.txt)"
-            )
+    patterns = glob_patterns(glob)
     for raw in paths:
         if raw == "-":
             yield raw
@@ -91,6 +86,18 @@ def expand_paths(paths: Iterable[str], glob: str | None = None) -> Iterator[str]
             yield raw
         else:
             raise MissingPathError(f"{raw}: no such file or directory")
+
+
+def glob_patterns(glob: str | None) -> list[str]:
+    """The comma-separated patterns of ``--glob``, or a `GlobError` (a usage error) for one
+    that is absolute or leaves the folder: checked before any file is read."""
+    patterns = [g.strip() for g in glob.split(",") if g.strip()] if glob else []
+    for pattern in patterns:
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            raise GlobError(
+                f"--glob: {pattern!r} must name files inside the folders given (such as *.txt)"
+            )
+    return patterns
 
 
 def is_article_file(path: Path) -> bool:

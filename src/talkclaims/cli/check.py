@@ -22,6 +22,7 @@ from talkclaims.cli.common import (
     PatternsOption,
     error,
     load_extractor,
+    load_inputs,
     usage_error,
 )
 
@@ -86,7 +87,7 @@ def check(
     Exit codes: 0 every check passed, 1 a check failed, 2 usage or input error.
     """
     from talkclaims.qa import checks
-    from talkclaims.read.readers import MissingPathError, ReadFailure, check_paths, iter_documents
+    from talkclaims.read.readers import ReadFailure, iter_documents
     from talkclaims.records import KINDS
     from talkclaims.write.writers import atomic_output
 
@@ -97,17 +98,17 @@ def check(
         )
     if expect is None and baseline is None and not required:
         usage_error("nothing to check: give --expect, --baseline or --require (see --help)")
+    names, rules = load_inputs(paths, patterns, output=output, other_inputs=(expect, baseline))
     try:
-        check_paths(paths)
         expectations = checks.load_expectations(expect) if expect else []
         before = checks.load_baseline(baseline) if baseline else None
-    except (MissingPathError, checks.CheckInputError) as exc:
+    except checks.CheckInputError as exc:
         usage_error(str(exc))
-    extractor = load_extractor(patterns, first_names, model)
+    extractor = load_extractor(patterns, first_names, model, rules)
     texts: dict[str, str] = {}
     unreadable = False
     documents = []
-    for item in iter_documents(paths):
+    for item in iter_documents(names):
         if isinstance(item, ReadFailure):
             unreadable = True
             error(f"{item.id}: {item.message}")

@@ -19,7 +19,6 @@ from talkclaims.cli.common import (
     run_options,
     with_progress,
 )
-from talkclaims.cli.extract import articles_only
 
 
 def report(
@@ -39,8 +38,7 @@ def report(
     from talkclaims.write.report import ArticleClaims, render_report
     from talkclaims.write.writers import atomic_output
 
-    names, rules = load_inputs(paths, patterns)
-    names = articles_only(names, output)
+    names, rules = load_inputs(paths, patterns, output=output)
     articles, failed = [], False
     documents = list(iter_documents(names))  # a report shows every text: kept in memory
     texts = {d.id: d.text for d in documents if isinstance(d, Document)}

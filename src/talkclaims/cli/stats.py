@@ -21,7 +21,6 @@ from talkclaims.cli.common import (
     run_options,
     usage_error,
 )
-from talkclaims.cli.extract import articles_only
 from talkclaims.write.views import GROUPS
 from talkclaims.write.writers import CountFormat
 
@@ -72,7 +71,6 @@ def stats(
     except ValueError as exc:
         usage_error(str(exc))
     names, rules = load_inputs(paths, patterns)
-    names = articles_only(names)
     options = run_options(patterns, jobs, rules, first_names=first_names, model=model)
     failed = False
 

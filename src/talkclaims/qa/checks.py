@@ -8,22 +8,26 @@ located at a line and column of an article, so that the command line only format
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
-import yaml
-
 from talkclaims.lang.patterns import shipped_patterns
 from talkclaims.qa.evaluate import speaker_matches, words_of
+from talkclaims.qa.inputs import (
+    DataFileError,
+    YamlData,
+    json_array,
+    json_lines,
+    read_text,
+)
 from talkclaims.records import KINDS, Claim
 from talkclaims.text.spans import column_of, line_of
 
-
-class CheckInputError(ValueError):
-    """An expectation or baseline file that cannot be used; names the file and line."""
+#: An expectation or baseline file that cannot be used: ``FILE:LINE: problem``.
+CheckInputError = DataFileError
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,38 +57,29 @@ class Expectation:
 
 # ----------------------------------------------------------------- loading
 def load_expectations(path: Path) -> list[Expectation]:
-    """Expectations of a YAML file: a list of {doc, quote, speaker, sources?}."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CheckInputError(f"{path}: cannot read: {exc}") from exc
-    except yaml.YAMLError as exc:
-        # where the broken construct starts (« - [oops »), else where parsing failed
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise CheckInputError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
-    if root is None:
+    """Expectations of a YAML file: a list of {doc, quote, speaker, sources?}; a
+    `CheckInputError` (``FILE:LINE: problem``) for anything else."""
+    data = YamlData(path)
+    if data.value is None:
         return []
-    if not isinstance(root, yaml.SequenceNode):
-        raise CheckInputError(f"{path}:{root.start_mark.line + 1}: expected a list of expectations")
+    if not isinstance(data.value, list):
+        raise CheckInputError(path, data.line_of(data.value), "expected a list of expectations")
     out = []
-    for node in root.value:
-        line = node.start_mark.line + 1
-        item = yaml.safe_load(yaml.serialize(node))
+    for line, item in data.items(data.value):
         if not isinstance(item, dict):
-            raise CheckInputError(f"{path}:{line}: each expectation is a mapping")
+            raise CheckInputError(path, line, "each expectation is a mapping")
         missing = [k for k in ("doc", "quote", "speaker") if not isinstance(item.get(k), str)]
         if missing:
-            raise CheckInputError(f"{path}:{line}: missing or not text: {', '.join(missing)}")
+            raise CheckInputError(path, line, f"missing or not text: {', '.join(missing)}")
         sources = item.get("sources")
         if sources is not None and (
             not isinstance(sources, list) or not all(isinstance(s, str) for s in sources)
         ):
-            raise CheckInputError(f"{path}:{line}: 'sources' must be a list of names")
+            raise CheckInputError(path, line, "'sources' must be a list of names")
         unknown = set(item) - {"doc", "quote", "speaker", "sources"}
         if unknown:
-            raise CheckInputError(f"{path}:{line}: unknown field(s): {', '.join(sorted(unknown))}")
+            names = ", ".join(sorted(map(str, unknown)))
+            raise CheckInputError(path, line, f"unknown field(s): {names}")
         out.append(
             Expectation(
                 item["doc"],
@@ -97,30 +92,43 @@ def load_expectations(path: Path) -> list[Expectation]:
     return out
 
 
+#: Baselines in JSON Lines, by their suffix (any other text file is read as YAML, of
+#: which JSON is a part).
+_JSON_LINES = (".jsonl", ".ndjson")
+
+
 def load_baseline(path: Path) -> dict[str, list[Claim]]:
-    """Claims written earlier by ``extract --format yaml`` (or json, jsonl), by article."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".jsonl":
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        elif path.suffix == ".json":
-            records = json.loads(text)
-        else:
-            records = yaml.safe_load(text) or []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CheckInputError(f"{path}: cannot read: {exc}") from exc
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise CheckInputError(f"{path}: not a claims file written by extract: {exc}") from exc
-    if not isinstance(records, list):
-        raise CheckInputError(f"{path}: expected a list of claims written by extract")
+    """Claims written earlier by ``extract`` in YAML, JSON, JSON Lines or Parquet, by
+    article; a `CheckInputError` naming the file and line (the row, in Parquet) of the
+    first record that is not a claim as extract writes it."""
     by_doc: dict[str, list[Claim]] = {}
-    for n, record in enumerate(records, 1):
+    for line, where, record in _baseline_records(path):
         try:
             claim = Claim.from_dict(record)
-        except (TypeError, ValueError, AttributeError) as exc:
-            raise CheckInputError(f"{path}: record {n} is not a claim: {exc}") from exc
+        except ValueError as exc:
+            problem = f"{where}not a claim written by extract: {exc}"
+            raise CheckInputError(path, line, problem) from None
         by_doc.setdefault(claim.doc, []).append(claim)
     return by_doc
+
+
+def _baseline_records(path: Path) -> Iterator[tuple[int | None, str, object]]:
+    """(line, where, record) for every record of a baseline file."""
+    text = read_text(path)
+    if path.suffix.lower() in _JSON_LINES:
+        items: Iterable[tuple[int, object]] = json_lines(path, text)
+    elif path.suffix.lower() == ".json":
+        items = json_array(path, text)
+    else:
+        data = YamlData(path, text)
+        if data.value is None:
+            return
+        if not isinstance(data.value, list):
+            line = data.line_of(data.value)
+            raise CheckInputError(path, line, "expected a list of claims written by extract")
+        items = data.items(data.value)
+    for line, record in items:
+        yield line, "", record
 
 
 # ------------------------------------------------------------------ checks

@@ -82,3 +82,26 @@ def test_an_output_that_is_an_input_is_refused_before_anything_is_written(files,
     after = {name: path.read_bytes() for name, path in files.items() if path.is_file()}
     assert after == before
     assert all(files[name].is_symlink() for name in files if name.startswith("link-to-"))
+
+
+def test_check_junit_of_a_pdf_text_is_xml_a_strict_parser_reads(tmp_path):
+    from xml.etree import ElementTree
+
+    import lxml.etree
+
+    article = tmp_path / "pdf.txt"  # a page break and vertical tabs, as pdftotext leaves them
+    article.write_text(
+        "Le maire de Brest, Paul Kerhervé, a déclaré que « la route\x0brouvrira\x01 lundi ».\n"
+        "\x0c\nLa préfète a assuré que « le pont\x1b tiendra ».\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.xml"
+    result = invoke("check", str(article), "--require", "source", "-f", "junit", "-o", str(report))
+    assert result.exit_code == 1, result.output
+    data = report.read_bytes()
+    for suite in (ElementTree.fromstring(data), lxml.etree.fromstring(data)):
+        (failure,) = suite.iter("failure")
+        assert failure.text.splitlines() == [
+            f"{article}:1:51: direct claim with no source: «la route␋rouvrira␁ lundi»",
+            f"{article}:3:27: direct claim with no source: «le pont␛ tiendra»",
+        ]

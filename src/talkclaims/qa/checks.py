@@ -8,6 +8,7 @@ located at a line and column of an article, so that the command line only format
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -435,8 +436,28 @@ def format_github(findings: Sequence[Finding]) -> str:
     )
 
 
+#: What XML 1.0 allows no document to hold, even escaped: the C0 controls but tab,
+#: newline and carriage return (a PDF's form feeds and vertical tabs among them), lone
+#: surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # a C0 control as its Unicode control picture (form feed ␌, as `printable` shows it
+    # on a terminal), the others as the replacement character
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids made visible, one for one, so that
+    a JUnit report of text extracted from a PDF is XML every CI parser reads."""
+    return _NOT_XML.sub(_xml_char, text)
+
+
 def format_junit(findings: Sequence[Finding], docs: Sequence[str]) -> str:
-    """JUnit XML, one test case per article, failing with its findings."""
+    """JUnit XML, one test case per article, failing with its findings (article names
+    and findings made XML-safe by `xml_text`)."""
     by_doc: dict[str, list[Finding]] = {}
     for f in findings:
         by_doc.setdefault(f.doc, []).append(f)
@@ -450,13 +471,15 @@ def format_junit(findings: Sequence[Finding], docs: Sequence[str]) -> str:
         errors="0",
     )
     for doc in names:
-        case = ElementTree.SubElement(suite, "testcase", classname="talkclaims.check", name=doc)
+        case = ElementTree.SubElement(
+            suite, "testcase", classname="talkclaims.check", name=xml_text(doc)
+        )
         found = by_doc.get(doc)
         if found:
             failure = ElementTree.SubElement(
                 case, "failure", message=f"{len(found)} attribution finding(s)"
             )
-            failure.text = format_text(found)
+            failure.text = xml_text(format_text(found))
     return ElementTree.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 
 

@@ -260,3 +260,41 @@ def test_five_thousand_articles_find_their_baseline_in_near_linear_time():
     gone = [f.doc for f in found if f.message.startswith("removed article")]
     assert gone == sorted(f"./corpus/{n % 40}/article-{n}.txt" for n in range(0, 5_000, 500))
     assert not [f for f in found if f.message.startswith(("added", "removed:"))]
+
+
+def test_the_article_index_finds_what_comparing_every_path_finds():
+    from talkclaims.qa.checks import _Articles
+
+    docs = ["corpus/a.txt", "a.txt", "./corpus/b.txt", "x/corpus/a.txt", "b/a.txt",
+            ".cache/a.txt", "/srv/corpus/a.txt", "../corpus/c.txt", "corpusa.txt"]  # fmt: skip
+    queries = [*docs, "./a.txt", "corpus/b.txt", "b.txt", "c.txt", "srv/corpus/a.txt",
+               "y/x/corpus/a.txt", "d.txt", "pus/a.txt", "/corpus/b.txt"]  # fmt: skip
+    for order in (docs, docs[::-1]):
+        index = _Articles(order)
+        for query in queries:
+            assert index.same_as(query) == next((d for d in order if _same_doc(d, query)), None)
+
+
+def test_expectations_over_three_thousand_articles_find_theirs_by_index():
+    from talkclaims.qa.checks import Expectation, check_expectations
+
+    rng = random.Random(3)
+    claims, texts, expectations = {}, {}, []
+    for n, words in enumerate(texts_of(3_000, rng)):
+        doc = f"./corpus/{n % 30}/article-{n}.txt"
+        texts[doc], claims[doc] = claims_of(doc, [words], rng)
+        speaker = claims[doc][0].speaker or "personne"
+        expectations.append(Expectation(f"article-{n}.txt", words, speaker, None, n + 1))
+    found = check_expectations(expectations, claims, texts)
+    unattributed = [(doc, found[0]) for doc, found in claims.items() if found[0].speaker is None]
+    assert len(unattributed) > 400
+    assert found == [
+        Finding(
+            doc,
+            1,
+            claim.start + 1,
+            "expected",
+            f"«{claim.text}»: expected speaker 'personne', found None",
+        )
+        for doc, claim in unattributed
+    ]

@@ -169,8 +169,10 @@ def check_expectations(
     names are the same known person (« Ouchakov » and « Yuri Ushakov »).
     """
     findings = []
+    articles = _Articles(texts)
+    claim_words: dict[int, str] = {}  # each claim's words, computed once for every quote
     for exp in expectations:
-        doc = next((d for d in texts if _same_doc(exp.doc, d)), None)
+        doc = articles.same_as(exp.doc)
         if doc is None:
             findings.append(Finding(exp.doc, 1, 1, "expected", "article not checked in this run"))
             continue
@@ -179,7 +181,12 @@ def check_expectations(
         line = line_of(text, at) if at >= 0 else 1
         col = column_of(text, at) if at >= 0 else 1
         quote = words_of(exp.quote)
-        found = [c for c in claims.get(doc, ()) if quote and quote in words_of(c.text)]
+        found = []
+        for c in claims.get(doc, ()) if quote else ():
+            if id(c) not in claim_words:
+                claim_words[id(c)] = words_of(c.text)
+            if quote in claim_words[id(c)]:
+                found.append(c)
         if not found:
             where = "is not in the article" if at < 0 else "is in the article but not attributed"
             findings.append(

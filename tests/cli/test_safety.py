@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +108,85 @@ def test_check_junit_of_a_pdf_text_is_xml_a_strict_parser_reads(tmp_path):
             f"{article}:1:51: direct claim with no source: «la route␋rouvrira␁ lundi»",
             f"{article}:3:27: direct claim with no source: «le pont␛ tiendra»",
         ]
+
+
+NO_SPACE = "No space left on device"
+
+
+class FullDisk:
+    """A stream on a disk that fills up: the first write lands in part, then ENOSPC."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, data):
+        self.stream.write(data[:20])
+        self.stream.flush()
+        raise OSError(errno.ENOSPC, NO_SPACE)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stream.close()
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+@pytest.fixture
+def brest(tmp_path: Path) -> Path:
+    """An article whose claim credits no outlet: `check --require source` has a finding
+    to write."""
+    article = tmp_path / "brest.txt"
+    article.write_text("La préfète a assuré que « le pont tiendra ».\n", encoding="utf-8")
+    return article
+
+
+WRITERS = [
+    ["report", "{article}"],
+    ["check", "{article}", "--require", "source"],
+    ["check", "{article}", "--require", "source", "-f", "junit"],
+]
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_an_output_on_a_full_device_is_one_line_and_exit_two(brest, command):
+    args = [part.format(article=brest) for part in command]
+    result = invoke(*args, "-o", "/dev/full")
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"talkclaims: /dev/full: cannot write: {NO_SPACE}\n"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_a_full_disk_leaves_the_previous_output_whole_and_no_partial_file(
+    brest, tmp_path, monkeypatch, command
+):
+    from talkclaims.write import writers
+
+    output = tmp_path / "out" / "previous.txt"
+    output.parent.mkdir()
+    output.write_text("le rapport d'hier\n", encoding="utf-8")
+    real_open = writers._open
+    monkeypatch.setattr(writers, "_open", lambda file, binary: FullDisk(real_open(file, binary)))
+    args = [part.format(article=brest) for part in command]
+    result = invoke(*args, "-o", str(output))
+    assert result.exit_code == 2, result.output
+    assert result.stderr == f"talkclaims: {output}: cannot write: {NO_SPACE}\n"
+    assert output.read_text(encoding="utf-8") == "le rapport d'hier\n"
+    assert [p.name for p in output.parent.iterdir()] == ["previous.txt"]  # no temporary
+
+
+@pytest.mark.parametrize(
+    "command", [["check", "--require", "source"], ["stats", "-j", "1"], ["extract", "-j", "1"]]
+)
+def test_standard_output_on_a_full_device_is_one_line_and_exit_two(brest, command):
+    """As a shell runs it (``> /dev/full``): what is written is flushed by the command,
+    not at the interpreter's exit where only a traceback could report it."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "talkclaims", command[0], str(brest), *command[1:]],
+            stdout=full, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"talkclaims: standard output: cannot write: {NO_SPACE}\n"

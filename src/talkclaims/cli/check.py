@@ -24,6 +24,7 @@ from talkclaims.cli.common import (
     load_extractor,
     load_inputs,
     usage_error,
+    writing,
 )
 
 
@@ -134,11 +135,12 @@ def check(
         scope=paths,
     )
     rendered = checks.render_findings(findings, fmt.value, list(texts))
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        with atomic_output(output) as stream:
-            stream.write(rendered)
+    with writing(output):
+        if output is None:
+            sys.stdout.write(rendered)
+        else:
+            with atomic_output(output) as stream:
+                stream.write(rendered)
     if unreadable:  # an article that cannot be read is an input error, whatever was found
         raise typer.Exit(EXIT_USAGE)
     if findings:

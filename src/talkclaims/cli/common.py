@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
@@ -205,6 +206,27 @@ def run_options(
 
     check_model(model)
     return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules, first_names, model)
+
+
+@contextmanager
+def writing(output: Path | None) -> Iterator[None]:
+    """Around what a command writes to ``output`` (standard output when None).
+
+    A write that fails (a full disk, a folder that cannot be written, a device that
+    refuses) ends the run with one line, ``talkclaims: FILE: cannot write: No space left
+    on device``, and exit code 2, never a traceback. `atomic_output` has already removed
+    its temporary file, so no partial file is left and the previous one is whole.
+    Standard output is flushed here, so that its failure is reported here too, not at
+    the interpreter's exit where only a traceback could say it. (A reader that went
+    away is not a failure: `talkclaims.cli.root.PipeClosed` passes through.)
+    """
+    try:
+        yield
+        if output is None:
+            sys.stdout.flush()
+    except OSError as exc:
+        error(f"{output or 'standard output'}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def with_progress(results: Iterator[T], total: int) -> Iterator[T]:

@@ -21,6 +21,7 @@ from talkclaims.cli.common import (
     run_options,
     usage_error,
     with_progress,
+    writing,
 )
 from talkclaims.write.writers import Format
 
@@ -141,22 +142,20 @@ def extract(
 
     from talkclaims.read.warc import warc_summaries
 
-    try:
-        with warc_summaries() as summaries:  # pages read and records skipped, per archive
-            if output is None:
-                run(sys.stdout)
-            elif fmt is Format.parquet:
-                with atomic_binary_output(output) as binary:
-                    run(binary)
-            else:
-                with atomic_output(output) as stream:
-                    run(stream)
-    except OSError as exc:
-        error(f"{output or 'standard output'}: cannot write: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
+    with writing(output):
+        try:
+            with warc_summaries() as summaries:  # pages read and records skipped, per archive
+                if output is None:
+                    run(sys.stdout)
+                elif fmt is Format.parquet:
+                    with atomic_binary_output(output) as binary:
+                        run(binary)
+                else:
+                    with atomic_output(output) as stream:
+                        run(stream)
+        except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
+            error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
     for summary in summaries:
         error(summary.line())
     finish(failed)

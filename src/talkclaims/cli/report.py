@@ -18,6 +18,7 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
     with_progress,
+    writing,
 )
 
 
@@ -51,6 +52,6 @@ def report(
             error(f"{result.doc}: {result.error}")
             continue
         articles.append(ArticleClaims(result.doc, texts[result.doc], result.claims))
-    with atomic_output(output) as stream:
+    with writing(output), atomic_output(output) as stream:
         stream.write(render_report(articles, title))
     finish(failed)

@@ -20,6 +20,7 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
     usage_error,
+    writing,
 )
 from talkclaims.write.views import GROUPS
 from talkclaims.write.writers import CountFormat
@@ -83,8 +84,9 @@ def stats(
                 error(f"{result.doc}: {result.error}")
             yield from result.claims
 
-    if len(keys) == 1:
-        write_counts(count_by(claims(), keys[0]), keys[0], fmt, sys.stdout, csv_raw)
-    else:
-        write_cross(cross_count(claims(), *keys), fmt, sys.stdout, csv_raw)
+    with writing(None):
+        if len(keys) == 1:
+            write_counts(count_by(claims(), keys[0]), keys[0], fmt, sys.stdout, csv_raw)
+        else:
+            write_cross(cross_count(claims(), *keys), fmt, sys.stdout, csv_raw)
     finish(failed)

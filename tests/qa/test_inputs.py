@@ -246,3 +246,58 @@ def test_evaluate_with_a_gold_file_nested_deep_is_one_line_and_exit_two(tmp_path
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"talkclaims: {gold / 'brest.yaml'}:3: nested too deep")
     assert "Traceback" not in result.output
+
+
+def test_a_parquet_baseline_holds_the_claims_of_the_yaml_one(tmp_path):
+    article = tmp_path / "brest.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    for fmt in ("yaml", "parquet"):
+        out = tmp_path / f"baseline.{fmt}"
+        extracted = runner.invoke(app, ["extract", str(article), "-f", fmt, "-o", str(out)])
+        assert extracted.exit_code == 0, extracted.output
+    from_yaml = load_baseline(tmp_path / "baseline.yaml")
+    assert from_yaml and load_baseline(tmp_path / "baseline.parquet") == from_yaml
+    # named by its bytes, not its suffix
+    (tmp_path / "baseline.parquet").rename(tmp_path / "claims.data")
+    assert load_baseline(tmp_path / "claims.data") == from_yaml
+    result = runner.invoke(
+        app, ["check", str(article), "--baseline", str(tmp_path / "claims.data")]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "talkclaims: 1 article(s), 1 claim(s) checked: every check passed\n"
+
+
+def test_a_parquet_baseline_without_pyarrow_says_how_to_install_it(tmp_path, monkeypatch):
+    import sys
+
+    (tmp_path / "brest.txt").write_text(ARTICLE, encoding="utf-8")
+    baseline = tmp_path / "baseline.parquet"
+    done = runner.invoke(app, ["extract", str(tmp_path), "-f", "parquet", "-o", str(baseline)])
+    assert done.exit_code == 0, done.output
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    result = runner.invoke(app, ["check", str(tmp_path), "--baseline", str(baseline)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"talkclaims: {baseline}: a Parquet baseline needs pyarrow: "
+        "pip install 'talkclaims[parquet]'\n"
+    )
+
+
+def test_a_parquet_file_of_other_rows_or_cut_short_is_named(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    other = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"ville": ["Brest", "Quimper"], "habitants": [139_000, 63_000]}), other)
+    with pytest.raises(CheckInputError) as error:
+        load_baseline(other)
+    assert (
+        str(error.value) == f"{other}: row 1: not a claim written by extract: missing 'doc', "
+        "'kind', 'text', 'start', 'end', 'line'"
+    )
+    cut = tmp_path / "cut.parquet"
+    cut.write_bytes(other.read_bytes()[:60])
+    with pytest.raises(CheckInputError, match="cannot read as Parquet: ") as error:
+        load_baseline(cut)
+    assert str(error.value).startswith(f"{cut}: ")

@@ -55,7 +55,7 @@ def check(
         typer.Option(
             "--baseline",
             help="Claims written earlier by `extract --format yaml` "
-            "(or json/jsonl): report what was added, removed or changed.",
+            "(or json, jsonl, parquet): report what was added, removed or changed.",
         ),
     ] = None,
     require: Annotated[

@@ -22,8 +22,10 @@ from talkclaims.qa.evaluate import speaker_matches, words_of
 from talkclaims.qa.inputs import (
     DataFileError,
     YamlData,
+    is_parquet,
     json_array,
     json_lines,
+    parquet_rows,
     read_text,
 )
 from talkclaims.records import KINDS, Claim
@@ -116,7 +118,12 @@ def load_baseline(path: Path) -> dict[str, list[Claim]]:
 
 
 def _baseline_records(path: Path) -> Iterator[tuple[int | None, str, object]]:
-    """(line, where, record) for every record of a baseline file."""
+    """(line, where, record) for every record of a baseline file; ``where`` names the
+    row of a Parquet file, which has no lines."""
+    if is_parquet(path):
+        for row, record in parquet_rows(path):
+            yield None, f"row {row}: ", record
+        return
     text = read_text(path)
     if path.suffix.lower() in _JSON_LINES:
         items: Iterable[tuple[int, object]] = json_lines(path, text)

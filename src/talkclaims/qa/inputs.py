@@ -206,3 +206,40 @@ def json_lines(path: Path, text: str) -> Iterator[tuple[int, Any]]:
         except ValueError as exc:
             raise DataFileError(path, number, _number_problem(exc)) from exc
         yield number, value
+
+
+#: What a Parquet file starts with (and ends with).
+PARQUET_MAGIC = b"PAR1"
+
+
+def is_parquet(path: Path) -> bool:
+    """Whether ``path`` holds Parquet (by its first bytes, whatever its suffix)."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(4) == PARQUET_MAGIC
+    except OSError as exc:
+        raise DataFileError(path, None, f"cannot read: {exc.strerror or exc}") from exc
+
+
+def parquet_rows(path: Path, batch_rows: int = 10_000) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The rows of a Parquet file as dicts (as ``extract -f parquet`` writes claims), each
+    with its number from 1, read a batch at a time. pyarrow is the ``parquet`` extra:
+    without it, one line says how to install it."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise DataFileError(
+            path, None, "a Parquet baseline needs pyarrow: pip install 'talkclaims[parquet]'"
+        ) from None
+    import pyarrow as pa
+
+    try:
+        batches = pq.ParquetFile(path).iter_batches(batch_size=batch_rows)
+        row = 0
+        while (batch := next(batches, None)) is not None:
+            for record in batch.to_pylist():
+                row += 1
+                yield row, record
+    except (pa.ArrowException, OSError) as exc:
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DataFileError(path, None, f"cannot read as Parquet: {problem}") from exc

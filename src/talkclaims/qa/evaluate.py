@@ -13,10 +13,11 @@ them, and any extractor.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Protocol
 
 from talkclaims.qa.inputs import DataFileError, YamlData
@@ -392,6 +393,14 @@ class CorpusEvaluation:
         return any(not issue.warning for issue in self.issues)
 
 
+def inside_folder(name: str) -> bool:
+    """Whether the relative path ``name`` stays inside the folder it is read from: not
+    absolute (« /etc/passwd ») and not climbing out (« ../x.txt », « a/../../x.txt »).
+    Judged on the path as written: a link inside the folder is the folder's own."""
+    path = PurePath(name)
+    return not path.is_absolute() and ".." not in PurePath(os.path.normpath(name)).parts
+
+
 def evaluate_corpus(
     gold_dir: Path,
     corpus_dir: Path,
@@ -406,13 +415,18 @@ def evaluate_corpus(
     Windows-1252 scores as its UTF-8 copy: gold snippets are found in the decoded text,
     the one the extractor sees, so both sides share offsets. An article that cannot be
     read, or whose gold cannot be placed in it, is an issue and is left out of the scores;
-    the others are scored. A gold file that is not YAML raises `GoldError` before any
-    article is read: the gold folder itself is wrong.
+    the others are scored; so is a gold file whose ``doc`` is outside ``corpus_dir``
+    (absolute, or climbing out with « .. »), which is not read. A gold file that is not
+    YAML raises `GoldError` before any article is read: the gold folder itself is wrong.
     """
     gold: dict[str, list[GoldClaim]] = {}
     predicted: dict[str, list[Claim]] = {}
     issues: list[ArticleIssue] = []
     for name, gold_path in gold_documents(gold_dir).items():
+        if not inside_folder(name):  # a gold file from elsewhere reads nothing outside
+            message = f"doc {name!r} is outside the corpus folder {corpus_dir}: not read"
+            issues.append(ArticleIssue(str(gold_path), message))
+            continue
         article = str(corpus_dir / name)
         document = read_path(article)
         if isinstance(document, ReadFailure):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -190,3 +191,56 @@ def test_standard_output_on_a_full_device_is_one_line_and_exit_two(brest, comman
         )  # fmt: skip
     assert done.returncode == 2, done.stderr
     assert done.stderr == f"talkclaims: standard output: cannot write: {NO_SPACE}\n"
+
+
+TOWNS = ["Brest", "Quimper", "Lorient", "Vannes", "Morlaix", "Lannion", "Concarneau"]
+
+
+@pytest.fixture
+def towns(tmp_path: Path) -> Path:
+    """Seven articles: more than the five under which no progress bar is drawn."""
+    folder = tmp_path / "towns"
+    folder.mkdir()
+    for town in TOWNS:
+        (folder / f"{town.lower()}.txt").write_text(
+            f"Le maire de {town} a déclaré que « la route rouvrira lundi ».\n", encoding="utf-8"
+        )
+    return folder
+
+
+PROGRESSING = [["check", "--require", "source"], ["stats", "-j", "1"]]
+
+
+@pytest.mark.parametrize("command", PROGRESSING)
+def test_no_progress_bar_off_a_terminal(towns, command):
+    result = invoke(command[0], str(towns), *command[1:], "-f", "json")
+    assert result.exit_code == (1 if command[0] == "check" else 0), result.output
+    assert result.stderr == ""
+
+
+def on_a_terminal(args: list[str]) -> str:
+    """Run the command with its stderr on a pseudo-terminal, as a person at a terminal
+    does (stdout to a pipe), and return what the terminal received."""
+    leader, follower = os.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "talkclaims", *args],
+        stdout=subprocess.DEVNULL, stderr=follower, env=env,
+    )  # fmt: skip
+    os.close(follower)
+    received = b""
+    try:
+        while chunk := os.read(leader, 65536):
+            received += chunk
+    except OSError:  # EIO: the command has exited and closed the terminal
+        pass
+    finally:
+        os.close(leader)
+    assert process.wait(timeout=120) in (0, 1)
+    return received.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("command", PROGRESSING)
+def test_a_progress_bar_when_stderr_is_a_terminal(towns, command):
+    shown = on_a_terminal([command[0], str(towns), *command[1:], "-f", "json"])
+    assert "articles" in shown and f"{len(TOWNS)}/{len(TOWNS)}" in shown

@@ -24,6 +24,7 @@ from talkclaims.cli.common import (
     load_extractor,
     load_inputs,
     usage_error,
+    with_progress,
     writing,
 )
 
@@ -117,7 +118,7 @@ def check(
             documents.append(item)
             texts[item.id] = item.text
     claims = {}
-    for result in extractor.process(documents):
+    for result in with_progress(extractor.process(documents), len(documents)):
         if result.error:  # an article whose claims are unknown passes no check
             unreadable = True
             error(f"{result.doc}: {result.error}")

@@ -20,6 +20,7 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
     usage_error,
+    with_progress,
     writing,
 )
 from talkclaims.write.views import GROUPS
@@ -78,7 +79,7 @@ def stats(
     def claims() -> Iterator[Claim]:
         """Every claim of the run; an article that fails is reported and counts nothing."""
         nonlocal failed
-        for result in process_paths(names, options):
+        for result in with_progress(process_paths(names, options), len(names)):
             if result.error:
                 failed = True
                 error(f"{result.doc}: {result.error}")

@@ -244,3 +244,16 @@ def on_a_terminal(args: list[str]) -> str:
 def test_a_progress_bar_when_stderr_is_a_terminal(towns, command):
     shown = on_a_terminal([command[0], str(towns), *command[1:], "-f", "json"])
     assert "articles" in shown and f"{len(TOWNS)}/{len(TOWNS)}" in shown
+
+
+def test_check_skips_the_claims_extract_wrote_into_the_folder(brest):
+    folder = brest.parent
+    claims = folder / "claims.jsonl"
+    assert invoke("extract", str(folder), "-f", "jsonl", "-o", str(claims)).exit_code == 0
+    result = invoke("check", str(folder), "--require", "source")
+    assert result.exit_code == 1, result.output  # the article's claim has no source
+    assert result.stderr == (
+        f"talkclaims: warning: {claims}: written by talkclaims (claims in JSON Lines): skipped\n"
+    )
+    (finding,) = result.stdout.splitlines()
+    assert finding.startswith(f"{brest}:1:")

@@ -97,8 +97,8 @@ def load_expectations(path: Path) -> list[Expectation]:
     return out
 
 
-#: Baselines in JSON Lines, by their suffix (any other text file is read as YAML, of
-#: which JSON is a part).
+#: Baselines in JSON Lines, by their suffix (``.json`` is a JSON list; any other text
+#: file is read as YAML, Parquet is known by its first bytes).
 _JSON_LINES = (".jsonl", ".ndjson")
 
 

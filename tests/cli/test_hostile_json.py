@@ -28,7 +28,7 @@ LINES = [
 ]
 PROBLEMS = [
     ":2: invalid JSON: nested too deep",
-    ":3: invalid JSON: a number of more than 4,300 digits",
+    ":3: invalid JSON: a number too long to read (over 4,300 digits)",
     ":4: invalid JSON: NaN is not a JSON value",
 ]
 
@@ -100,8 +100,11 @@ def test_a_folder_whose_file_starts_with_a_hostile_line_is_still_read(tmp_path):
         assert "Hélène Garnier" in result.stdout
 
 
-@pytest.mark.parametrize("hostile", [LINES[1], LINES[2], LINES[3]])
-def test_check_names_the_hostile_line_of_a_baseline(tmp_path, hostile):
+@pytest.mark.parametrize(
+    ("hostile", "problem"), [(LINE, problem.split(": ", 1)[1]) for LINE, problem in
+                             zip(LINES[1:4], PROBLEMS, strict=True)]
+)  # fmt: skip
+def test_check_names_the_hostile_line_of_a_baseline(tmp_path, hostile, problem):
     article = tmp_path / "a.txt"
     article.write_text("« Le port restera fermé », a déclaré Hélène Garnier.\n", "utf-8")
     baseline = tmp_path / "before.jsonl"
@@ -112,8 +115,7 @@ def test_check_names_the_hostile_line_of_a_baseline(tmp_path, hostile):
     result = runner.invoke(app, ["check", str(article), "--baseline", str(baseline)])
     # a baseline read in part would report its lost claims as added: refused whole
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"talkclaims: {baseline}:2: not a claims file written by")
-    assert "Traceback" not in result.stderr
+    assert result.stderr == f"talkclaims: {baseline}:2: {problem}\n"
 
 
 def test_a_claims_file_with_a_line_separator_in_a_claim_is_read_back(tmp_path):

@@ -23,7 +23,10 @@ from talkclaims.cli.common import (
     PatternsOption,
     error,
     load_extractor,
+    load_inputs,
     usage_error,
+    with_progress,
+    writing,
 )
 
 
@@ -59,7 +62,7 @@ def check(
             "--baseline",
             metavar="FILE",
             help="Claims written earlier by `extract --format yaml` "
-            "(or json/jsonl): report what was added, removed or changed.",
+            "(or json, jsonl, parquet): report what was added, removed or changed.",
         ),
     ] = None,
     require: Annotated[
@@ -99,14 +102,7 @@ def check(
     Exit codes: 0 every check passed, 1 a check failed, 2 usage or input error.
     """
     from talkclaims.qa import checks
-    from talkclaims.read.readers import (
-        GlobError,
-        MissingPathError,
-        ReadFailure,
-        check_paths,
-        glob_patterns,
-        iter_documents,
-    )
+    from talkclaims.read.readers import ReadFailure, iter_documents
     from talkclaims.records import KINDS
     from talkclaims.text.controls import printable
     from talkclaims.write.writers import atomic_output
@@ -118,18 +114,19 @@ def check(
         )
     if expect is None and baseline is None and not required:
         usage_error("nothing to check: give --expect, --baseline or --require (see --help)")
+    names, rules = load_inputs(
+        paths, patterns, glob, output=output, other_inputs=(expect, baseline)
+    )
     try:
-        check_paths(paths)
-        glob_patterns(glob)
         expectations = checks.load_expectations(expect) if expect else []
         before = checks.load_baseline(baseline) if baseline else None
-    except (MissingPathError, GlobError, checks.CheckInputError) as exc:
+    except checks.CheckInputError as exc:
         usage_error(str(exc))
-    extractor = load_extractor(patterns, first_names, model)
+    extractor = load_extractor(patterns, first_names, model, rules)
     texts: dict[str, str] = {}
     unreadable = False
     documents = []
-    for item in iter_documents(paths, glob):
+    for item in iter_documents(names):
         if isinstance(item, ReadFailure):
             unreadable = True
             error(f"{item.id}: {item.message}")
@@ -137,7 +134,7 @@ def check(
             documents.append(item)
             texts[item.id] = item.text
     claims = {}
-    for result in extractor.process(documents):
+    for result in with_progress(extractor.process(documents), len(documents)):
         if result.error:  # an article whose claims are unknown passes no check
             unreadable = True
             error(f"{result.doc}: {result.error}")
@@ -157,11 +154,12 @@ def check(
     rendered = checks.render_findings(findings, fmt.value, list(texts))
     if fmt in (CheckFormat.text, CheckFormat.github):  # for a person or a CI log: see printable
         rendered = printable(rendered)
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        with atomic_output(output) as stream:
-            stream.write(rendered)
+    with writing(output):
+        if output is None:
+            sys.stdout.write(rendered)
+        else:
+            with atomic_output(output) as stream:
+                stream.write(rendered)
     if unreadable:  # an article that cannot be read is an input error, whatever was found
         raise typer.Exit(EXIT_USAGE)
     if findings:

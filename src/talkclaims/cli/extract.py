@@ -23,30 +23,12 @@ from talkclaims.cli.common import (
     run_options,
     usage_error,
     with_progress,
+    writing,
 )
 from talkclaims.write.writers import Format
 
 if TYPE_CHECKING:
     from talkclaims.run.extract import DocumentResult
-
-
-def articles_only(names: list[str], output: Path | None = None) -> list[str]:
-    """The files to read without the ones talkclaims wrote (each skipped with a one-line
-    warning); a usage error (exit 2, nothing written) when ``output`` is one of them.
-
-    A report or claims file written into the articles' folder is not an article: the
-    next run over the folder skips it instead of reading it back. An ``--output`` that is
-    an input (the same file, or a file of an input folder) would replace an article.
-    """
-    from talkclaims.write.outputs import is_one_of, own_outputs
-
-    skipped = own_outputs(names)
-    kept = [name for name in names if name not in skipped]
-    if output is not None and is_one_of(output, kept):
-        usage_error(f"{output}: --output is one of the inputs")
-    for name, what in skipped.items():
-        error(f"warning: {name}: written by talkclaims ({what}): skipped")
-    return kept
 
 
 def extract(
@@ -136,8 +118,7 @@ def extract(
     ):
         if ignored:
             error(f"warning: {applies} only: ignored with --format {fmt.value}")
-    names, rules = load_inputs(paths, patterns, glob)
-    names = articles_only(names, output)
+    names, rules = load_inputs(paths, patterns, glob, output=output)
     options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model, jobs_force)
     failed = False
 
@@ -164,22 +145,20 @@ def extract(
 
     from talkclaims.read.warc import warc_summaries
 
-    try:
-        with warc_summaries() as summaries:  # pages read and records skipped, per archive
-            if output is None:
-                run(sys.stdout)
-            elif fmt is Format.parquet:
-                with atomic_binary_output(output) as binary:
-                    run(binary)
-            else:
-                with atomic_output(output) as stream:
-                    run(stream)
-    except OSError as exc:
-        error(f"{output or 'standard output'}: cannot write: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
+    with writing(output):
+        try:
+            with warc_summaries() as summaries:  # pages read and records skipped, per archive
+                if output is None:
+                    run(sys.stdout)
+                elif fmt is Format.parquet:
+                    with atomic_binary_output(output) as binary:
+                        run(binary)
+                else:
+                    with atomic_output(output) as stream:
+                        run(stream)
+        except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
+            error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
     for summary in summaries:
         error(summary.line())
     finish(failed)

@@ -20,8 +20,8 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
     with_progress,
+    writing,
 )
-from talkclaims.cli.extract import articles_only
 
 
 def report(
@@ -45,8 +45,7 @@ def report(
     from talkclaims.write.report import ArticleClaims, render_report
     from talkclaims.write.writers import atomic_output
 
-    names, rules = load_inputs(paths, patterns, glob)
-    names = articles_only(names, output)
+    names, rules = load_inputs(paths, patterns, glob, output=output)
     articles, failed = [], False
     documents = list(iter_documents(names))  # a report shows every text: kept in memory
     texts = {d.id: d.text for d in documents if isinstance(d, Document)}
@@ -64,6 +63,6 @@ def report(
             error(f"{result.doc}: {result.error}")
             continue
         articles.append(ArticleClaims(result.doc, texts[result.doc], result.claims))
-    with atomic_output(output) as stream:
+    with writing(output), atomic_output(output) as stream:
         stream.write(render_report(articles, title))
     finish(failed)

@@ -22,8 +22,9 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
     usage_error,
+    with_progress,
+    writing,
 )
-from talkclaims.cli.extract import articles_only
 from talkclaims.write.views import GROUPS
 from talkclaims.write.writers import CountFormat
 
@@ -85,7 +86,6 @@ def stats(
     except ValueError as exc:
         usage_error(str(exc))
     names, rules = load_inputs(paths, patterns, glob)
-    names = articles_only(names)
     options = run_options(
         patterns, jobs, rules, first_names=first_names, model=model, jobs_force=jobs_force
     )
@@ -94,7 +94,7 @@ def stats(
     def claims() -> Iterator[Claim]:
         """Every claim of the run; an article that fails is reported and counts nothing."""
         nonlocal failed
-        for result in process_paths(names, options):
+        for result in with_progress(process_paths(names, options), len(names)):
             if result.warning:
                 error(f"warning: {result.doc}: {result.warning}")
             if result.error:
@@ -102,8 +102,9 @@ def stats(
                 error(f"{result.doc}: {result.error}")
             yield from result.claims
 
-    if len(keys) == 1:
-        write_counts(count_by(claims(), keys[0]), keys[0], fmt, sys.stdout, csv_raw, excel)
-    else:
-        write_cross(cross_count(claims(), *keys), fmt, sys.stdout, csv_raw, excel)
+    with writing(None):
+        if len(keys) == 1:
+            write_counts(count_by(claims(), keys[0]), keys[0], fmt, sys.stdout, csv_raw, excel)
+        else:
+            write_cross(cross_count(claims(), *keys), fmt, sys.stdout, csv_raw, excel)
     finish(failed)

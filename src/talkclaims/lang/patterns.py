@@ -370,6 +370,16 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
     return dataclasses.replace(patterns, warnings=warnings) if warnings else patterns
 
 
+def pattern_files(folders: Iterable[str | Path]) -> list[Path]:
+    """The YAML files of user pattern folders: what `load_patterns` opens (the pattern
+    files, and the others it reads to warn about), so that no command writes over one."""
+    found = []
+    for folder in map(Path, folders):
+        if folder.is_dir():
+            found += sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    return found
+
+
 def unread_names(folders: Iterable[str | Path]) -> tuple[str, ...]:
     """Files and top-level keys of user pattern folders that talkclaims does not read,
     each with the closest name it does read (« verb.yaml »: did you mean verbs.yaml?)."""

@@ -33,7 +33,9 @@ def _refuse_constant(name: str) -> NoReturn:
 
 def _int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-        raise JsonLineError(f"invalid JSON: a number of more than {MAX_INT_DIGITS:,} digits")
+        raise JsonLineError(
+            f"invalid JSON: a number too long to read (over {MAX_INT_DIGITS:,} digits)"
+        )
     return int(digits)
 
 
@@ -63,6 +65,11 @@ def _replace_surrogates(value: object) -> tuple[object, int]:
     return value, 0
 
 
+#: A JSON decoder that refuses what `parse_json_line` refuses, for a reader that decodes
+#: item by item (``raw_decode``); it raises `JsonLineError` for those values.
+DECODER = json.JSONDecoder(parse_int=_int, parse_float=_float, parse_constant=_refuse_constant)
+
+
 def parse_json_line(line: str) -> tuple[object, str | None]:
     """The value of one JSON text (a JSON Lines line, or a whole ``.json`` file) and a
     warning, or a `JsonLineError`; never another exception, whatever the text.
@@ -75,9 +82,7 @@ def parse_json_line(line: str) -> tuple[object, str | None]:
     says how many.
     """
     try:
-        value = json.loads(
-            line, parse_int=_int, parse_float=_float, parse_constant=_refuse_constant
-        )
+        value = DECODER.decode(line)
     except JsonLineError:
         raise
     except json.JSONDecodeError as exc:

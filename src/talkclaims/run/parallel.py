@@ -374,10 +374,12 @@ def process_dask(
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            # errors only: a run stopped by Ctrl-C cancels the running tasks and kills
-            # their workers, which Dask would report as warnings (CancelledError, « still
-            # alive after 4.0 seconds, killing ») over the user's one line
-            silence_logs=logging.ERROR,
+            # Dask's own log is not the user's: a run stopped by Ctrl-C cancels the running
+            # tasks and stops their workers, which Dask reports as warnings (CancelledError,
+            # « still alive after 4.0 seconds, killing ») and, as the scheduler goes first,
+            # errors (« Failed to communicate with scheduler during heartbeat ») over the
+            # user's one line. An article that fails is reported by its result, as ever.
+            silence_logs=logging.CRITICAL,
             preload=["talkclaims.run.dask_setup"],  # workers leave Ctrl-C to this process
         )
     client = Client(cluster if cluster is not None else scheduler)

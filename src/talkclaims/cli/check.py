@@ -18,6 +18,7 @@ from talkclaims.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     FirstNamesOption,
+    GlobOption,
     ModelOption,
     PatternsOption,
     error,
@@ -44,17 +45,22 @@ def _names(option: str) -> set[str]:
 
 
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Articles or folders to check.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Articles or folders to check.")
+    ],
     expect: Annotated[
         Path | None,
         typer.Option(
-            "--expect", help="YAML list of checked attributions: doc, quote, speaker, sources."
+            "--expect",
+            metavar="FILE",
+            help="YAML list of checked attributions: doc, quote, speaker, sources.",
         ),
     ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(
             "--baseline",
+            metavar="FILE",
             help="Claims written earlier by `extract --format yaml` "
             "(or json, jsonl, parquet): report what was added, removed or changed.",
         ),
@@ -63,26 +69,33 @@ def check(
         str,
         typer.Option(
             "--require",
+            metavar="REQUIREMENTS",
             help="Every claim must have these: speaker, source, named (not anonymous),"
             " described (an anonymous speaker with a description).",
         ),
     ] = "",
     kinds: Annotated[
-        str, typer.Option("--kinds", help="Kinds of claim --require applies to.")
+        str, typer.Option("--kinds", metavar="KINDS", help="Kinds of claim --require applies to.")
     ] = "direct,mixed",
     min_confidence: Annotated[
         float,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore claims below this."),
+        typer.Option(
+            "--min-confidence", metavar="X", min=0.0, max=1.0, help="Ignore claims below this."
+        ),
     ] = 0.0,
     fmt: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Findings format.", case_sensitive=False)
     ] = CheckFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write findings here (e.g. JUnit XML).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write findings here (e.g. JUnit XML)."
+        ),
     ] = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
+    glob: GlobOption = None,
 ) -> None:
     """Fail when a quote has no speaker or source, or a checked attribution changed.
 
@@ -91,6 +104,7 @@ def check(
     from talkclaims.qa import checks
     from talkclaims.read.readers import ReadFailure, iter_documents
     from talkclaims.records import KINDS
+    from talkclaims.text.controls import printable
     from talkclaims.write.writers import atomic_output
 
     required, chosen = _names(require), _names(kinds)
@@ -100,7 +114,9 @@ def check(
         )
     if expect is None and baseline is None and not required:
         usage_error("nothing to check: give --expect, --baseline or --require (see --help)")
-    names, rules = load_inputs(paths, patterns, output=output, other_inputs=(expect, baseline))
+    names, rules = load_inputs(
+        paths, patterns, glob, output=output, other_inputs=(expect, baseline)
+    )
     try:
         expectations = checks.load_expectations(expect) if expect else []
         before = checks.load_baseline(baseline) if baseline else None
@@ -136,6 +152,8 @@ def check(
         scope=paths,
     )
     rendered = checks.render_findings(findings, fmt.value, list(texts))
+    if fmt in (CheckFormat.text, CheckFormat.github):  # for a person or a CI log: see printable
+        rendered = printable(rendered)
     with writing(output):
         if output is None:
             sys.stdout.write(rendered)

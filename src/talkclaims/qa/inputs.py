@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from talkclaims.read.jsonline import DECODER, JsonLineError, parse_json_line
+
 #: How deep lists and mappings may nest. A claim, an expectation or a gold file needs
 #: four levels; past this the file is not one of them (or it is an attack: Python's
 #: parsers recurse, and a file nested thousands deep exhausts their stack).
@@ -151,7 +153,7 @@ def json_array(path: Path, text: str) -> Iterator[tuple[int, Any]]:
     """The items of a JSON array, each with the line where it starts (``extract -f json``
     writes one per line, but any layout reads). Read item by item, so that an error
     names the line of its item."""
-    decoder = json.JSONDecoder()
+    decoder = DECODER  # refuses NaN, Infinity and numbers past range, as dumps are read
     pos, line = 0, 1
 
     def skip(to: int) -> None:
@@ -177,6 +179,8 @@ def json_array(path: Path, text: str) -> Iterator[tuple[int, Any]]:
             raise DataFileError(path, exc.lineno, f"invalid JSON: {exc.msg}") from exc
         except RecursionError as exc:
             raise fail("nested too deep") from exc
+        except JsonLineError as exc:
+            raise fail(str(exc)) from exc
         except ValueError as exc:
             raise fail(_number_problem(exc)) from exc
         yield line, value
@@ -198,13 +202,9 @@ def json_lines(path: Path, text: str) -> Iterator[tuple[int, Any]]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(path, number, f"invalid JSON: {exc.msg}") from exc
-        except RecursionError as exc:
-            raise DataFileError(path, number, "nested too deep") from exc
-        except ValueError as exc:
-            raise DataFileError(path, number, _number_problem(exc)) from exc
+            value, _ = parse_json_line(line)  # the parser of dumps (talkclaims.read.jsonline)
+        except JsonLineError as exc:
+            raise DataFileError(path, number, str(exc)) from None
         yield number, value
 
 

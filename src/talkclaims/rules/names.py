@@ -9,6 +9,7 @@ Vasseur »). `salient_person` is how a pronoun finds its person among those ment
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,9 +67,13 @@ def find_aliases(ctx: ArticleContext) -> tuple[tuple[int, int, str], ...]:
             person = ctx.people.known(ent.text)
             if person is not None:
                 found.append((ent.start_char, ent.end_char, person.name))
-    taken = [(s, e) for s, e, _ in found]
+    # the entities do not overlap: the one starting last before a match's end is the
+    # only one that can overlap it
+    taken_starts = [s for s, _, _ in found]
+    taken_ends = [e for _, e, _ in found]
     for m in ctx.patterns.spelling_regex.finditer(ctx.text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        k = bisect.bisect_left(taken_starts, m.end()) - 1
+        if k < 0 or taken_ends[k] <= m.start():
             found.append((m.start(), m.end(), spellings[m.group()]))
     return tuple(sorted(found))
 
@@ -89,7 +94,7 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
             and ent.root.dep_ in ("appos", "nsubj", "flat:name")
             and ent.root.head.pos_ == "NOUN"
         )
-        if not person or any(o.start <= ent.start_char < o.end for o in ctx.outlets):
+        if not person or ctx.outlet_at(ent.start_char) is not None:
             continue
         if ent.text.isupper() and len(ent) == 1:
             continue  # a dateline (« BRUXELLES (AFP) - »), not a person
@@ -110,17 +115,18 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
 
 def person_mentions(ctx: ArticleContext) -> tuple[PersonMention, ...]:
     """Every person named outside quotations, known people first where spans overlap."""
-    outlet_spans = [(o.start, o.end) for o in ctx.outlets]
     spans: dict[int, tuple[int, str]] = {s: (e, name) for s, e, name in ctx.alias_spans}
+    reach = -1  # the furthest end of the names kept so far (they come in text order)
     for start, end in ctx.names:
         if start in spans:
             continue
-        if any(s < end and start < e for s, e in outlet_spans):
+        if ctx.outlet_over(start, end) is not None:
             continue
-        if any(s < end and start < e for s, (e, _) in spans.items()):
+        if ctx.known_name_over(start, end) or reach > start:
             continue
         spans[start] = (end, ctx.text[start:end])
-    names = [n for _, n in spans.values()]
+        reach = max(reach, end)
+    names = ctx.people.article(n for _, n in spans.values())
     mentions = []
     for start, (end, name) in sorted(spans.items()):
         if ctx.in_quote(start):

@@ -34,7 +34,7 @@ from talkclaims.rules.families import POSTPOSED_UNLISTED, UNATTRIBUTED_QUOTE, VE
 from talkclaims.rules.layout import speaker_label
 from talkclaims.rules.mentions import mention_from_tokens, noun_phrase
 from talkclaims.rules.subjects import apposed_name
-from talkclaims.text.spans import BLANK
+from talkclaims.text.spans import BLANK, SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -55,10 +55,9 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
     passage makes clear, or none."""
     out: list[Candidate] = []
     claimed = sorted(taken, key=lambda c: c.start)
+    busy = SpanSet((c.start, c.end) for c in claimed)  # what a claim holds, out's too
     for quote in ctx.quotes:
-        if any(c.start < quote.close and quote.open < c.end for c in claimed):
-            continue
-        if any(c.start < quote.close and quote.open < c.end for c in out):
+        if busy.overlaps(quote.open, quote.close):
             continue
         incise = _incise_after(ctx, quote)
         if incise is not None:
@@ -68,6 +67,7 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
             else:
                 cand = quote_candidate(ctx, quote, POSTPOSED_UNLISTED, None, mention.start, mention)
             out.append(replace(cand, cue=cue, cue_span=cue_span))
+            busy.add(out[-1].start, out[-1].end)
             continue
         colon = _colon_before(ctx, quote)
         if not _persons_words(ctx, quote, colon):
@@ -79,6 +79,7 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
             # no person's words are lost
             if colon is not None:
                 out.append(quote_candidate(ctx, quote, UNATTRIBUTED_QUOTE, None, quote.open, None))
+                busy.add(out[-1].start, out[-1].end)
             continue
         mention, speaker, kind = found
         cand = quote_candidate(ctx, quote, VERBLESS_QUOTE, None, mention.start, mention)
@@ -88,6 +89,7 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
         if speaker is not None:
             cand = replace(cand, speaker=speaker, speaker_kind=kind)
         out.append(cand)
+        busy.add(cand.start, cand.end)
     return out
 
 

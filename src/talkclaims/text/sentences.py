@@ -19,7 +19,7 @@ from talkclaims.text.spans import HORIZONTAL_SPACE, skip, skip_back, strip_space
 _TERMINAL = re.compile(
     r"""(?:(?<![.!?])[.!?]++|…)  # end of sentence: a whole run of stops, taken once
         (?:[ \u00a0\u202f]?[»”"’)\]])*  # closing marks that belong to it
-        (?=[ \t\n\u00a0\u202f]++  # then space
+        (?=[ \t\r\n\u00a0\u202f]++  # then space (\r: the line ends of CRLF text)
            [«“"(\[—–-]?[ \u00a0\u202f]*+[A-ZÀ-ÖØ-Þ0-9])  # and a capital, maybe after a mark
     """,
     re.VERBOSE,
@@ -61,13 +61,17 @@ def soft_breaks(text: str) -> frozenset[int]:
 
     In a hard-wrapped document (short lines, paragraphs separated by blank lines) every
     single line break is soft; elsewhere only a break inside a sentence is (`is_wrapped`).
+    A blank line separates paragraphs only between two filled lines: the empty end after
+    a final line break (which every editor adds) or blank lines at either end do not make
+    a text of short one-line paragraphs a hard-wrapped one.
     """
     lines = text.split("\n")
-    filled = [line for line in lines if line.strip()]
+    filled_at = [k for k, line in enumerate(lines) if line.strip()]
+    filled = [lines[k] for k in filled_at]
     wrapped_doc = (
         len(filled) >= 4
         and max(len(line) for line in filled) <= WRAP_WIDTH
-        and any(not line.strip() for line in lines)
+        and len(filled) < filled_at[-1] - filled_at[0] + 1  # a blank line between two
         and sum(len(line) >= WRAP_WIDTH * 0.5 for line in filled) >= len(filled) / 2
     )
     soft = set()
@@ -95,15 +99,13 @@ def for_parsing(
     end = len(text) if end is None else end
     soft = soft_breaks(text) if soft is None else soft
     piece = text[start:end]
-    if not soft:
-        return piece.replace("\r", " ")
-    breaks = [i - start for i in soft if start <= i < end]
-    if not breaks:
-        return piece.replace("\r", " ")
-    chars = list(piece)
-    for i in breaks:
-        chars[i] = " "
-    return "".join(chars).replace("\r", " ")
+    breaks = [i - start for i in soft if start <= i < end] if soft else []
+    if breaks:
+        chars = list(piece)
+        for i in breaks:
+            chars[i] = " "
+        piece = "".join(chars)
+    return piece.replace("\r", " ")
 
 
 def paragraphs(text: str, soft: frozenset[int] | None = None) -> Iterator[tuple[int, int]]:

@@ -184,6 +184,14 @@ class Patterns:
         return _words_regex(self.role_nouns, flags=re.I)
 
     @cached_property
+    def role_compound_regex(self) -> re.Pattern[str]:
+        """A role noun, or a compound of role nouns joined by hyphens
+        (« présidente-directrice », « président-directeur »)."""
+        ordered = sorted(set(self.role_nouns), key=len, reverse=True)
+        body = "|".join(re.escape(w) for w in ordered) or "(?!)"
+        return re.compile(rf"(?<![\w’'-])(?:{body})(?:-(?:{body}))*(?![\w-])", re.I)
+
+    @cached_property
     def according_regex(self) -> re.Pattern[str]:
         return _words_regex(self.according_to, flags=re.I)
 

@@ -47,7 +47,9 @@ class SpeakerIndex:
     def __post_init__(self) -> None:
         self._folds = self.patterns.grammar.transliteration_folds
         for person in self.patterns.speakers:
-            for spelling in (person.name, *person.aliases):
+            # a name is looked up without its title (`known`): « Mme Martin-Leroy » is
+            # listed as « Martin-Leroy »
+            for spelling in map(self.strip_honorifics, (person.name, *person.aliases)):
                 self.by_key.setdefault(self.key(spelling), person)
                 surname = self.key(_surname(spelling))
                 people = self.by_surname.setdefault(surname, [])
@@ -79,10 +81,13 @@ class SpeakerIndex:
         if len(people) != 1:
             return None
         person = people[0]
-        first = key.split()[0] if len(key.split()) > 1 else None
+        # a first name is a word before the surname: a hyphen does not make one
+        # (« Martin-Leroy » is a surname alone, its key « martin leroy » two words)
+        first = key.split()[0] if len(name.split()) > 1 else None
         if first is None:
             return person
-        firsts = {self.key(s).split()[0] for s in (person.name, *person.aliases) if " " in s}
+        spellings = map(self.strip_honorifics, (person.name, *person.aliases))
+        firsts = {self.key(s).split()[0] for s in spellings if len(s.split()) > 1}
         # an initial (J. Vance) or a matching first name; a different first name is someone else
         if any(f.startswith(first[:1]) and (len(first) == 1 or f == first) for f in firsts):
             return person

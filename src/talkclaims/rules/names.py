@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -103,14 +103,49 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
         while len(tokens) > 1 and tokens[-1].lower_ in ctx.patterns.time_words:
             tokens.pop()
         end = tokens[-1].idx + len(tokens[-1].text)
-        if end < ent.end_char:
+        if end == ent.end_char:
+            match = ctx.grammar.name_tail.match(ctx.text, end)
+            if match:
+                end = match.end()
+        end = name_end(ctx.text, ent.start_char, end, ctx.grammar.abbreviations)
+        if end > ent.start_char:
             spans.append((ent.start_char, end))
-            continue
-        match = ctx.grammar.name_tail.match(ctx.text, end)
-        if match:
-            end = match.end()
-        spans.append((ent.start_char, end))
     return tuple(spans)
+
+
+#: Where a name found by the model stops at the latest: a full stop after a word's last
+#: small letter (« Marie Durand. Elle »: the model ran on into the next sentence; a full
+#: stop after a capital is an initial's or a title's: « J. D. Vance », « M. »; after an
+#: abbreviation, « Dr. », it is the abbreviation's), or replacement characters after a
+#: word (text decoded with the wrong encoding: « Jean Dupont�� Elle »; inside a word,
+#: « Fran�ois », they stand for a lost letter).
+_NAME_BREAK = re.compile(r"(?<=[a-zà-ÿ])\.|[\ufffd\ufffc]++(?!\w)")
+_LAST_WORD = re.compile(r"(\w+)\Z")
+
+
+def name_end(text: str, start: int, end: int, abbreviations: Collection[str] = ()) -> int:
+    """The end of the name ``text[start:end]`` without what is no part of it: from a
+    `_NAME_BREAK` on, then punctuation and spaces at its end (an initial's full stop
+    stays: « Jean-Pierre D. »)."""
+    for found in _NAME_BREAK.finditer(text, start, end):
+        if found.group() == ".":
+            word = _LAST_WORD.search(text, start, found.start())
+            if word is not None and word.group(1).lower() in abbreviations:
+                continue  # « Dr. Marc Petit »
+        end = found.start()
+        break
+    while end > start:
+        ch = text[end - 1]
+        initial = (
+            ch == "."
+            and end - 2 >= start
+            and text[end - 2].isupper()
+            and (end - 3 < start or not text[end - 3].isalpha())
+        )
+        if ch.isalnum() or initial:
+            break
+        end -= 1
+    return end
 
 
 def person_mentions(ctx: ArticleContext) -> tuple[PersonMention, ...]:
@@ -237,12 +272,18 @@ def person_genders(ctx: ArticleContext) -> dict[str, str]:
             if det[:2] in ("l'", "l’") and len(det) > 2:
                 det, noun = det[:2], det[2:]
             elided = det in ("l'", "l’")
+            possessive = det in g.possessives or det in ctx.patterns.speaker_possessives
             if (elided and noun.endswith(g.feminine_endings)) or (
                 noun in people and det in g.feminine_determiners
             ):
                 found.append("f")
             elif noun in people and det in g.masculine_determiners:
                 found.append("m")
+            elif possessive and noun in people:  # « X, son avocate »
+                found += [gender] if (gender := marked_gender(ctx, det, noun)) else []
+            elif ctx.patterns.role_compound_regex.fullmatch(after.group(1).strip(",.;")):
+                # « X, présidente-directrice générale du groupe »: a role noun alone
+                found += [gender] if (gender := marked_gender(ctx, None, det)) else []
         for vote in found:
             votes.setdefault(mention.name, []).append(vote)
     out = {}
@@ -255,10 +296,16 @@ def person_genders(ctx: ArticleContext) -> dict[str, str]:
 
 def _role_before(ctx: ArticleContext, start: int, people: frozenset[str]) -> list[str]:
     """The gender of a determiner and role noun introducing the name at ``start`` with a
-    complement between (« la ministre de la Santé, Claire Dufour »), in one clause."""
+    complement between (« la ministre de la Santé, Claire Dufour »), in one clause. The
+    noun may be a compound of role nouns (« la présidente-directrice générale du
+    groupe, X »); after a possessive its ending tells (« son avocate, X »)."""
     g = ctx.grammar
     before = ctx.text[max(0, start - 80) : start]
-    found = [m for m in ctx.patterns.role_regex.finditer(before) if m.group().lower() in people]
+    found = [
+        m
+        for m in ctx.patterns.role_compound_regex.finditer(before)
+        if m.group().lower() in people or "-" in m.group()
+    ]
     if not found:
         return []
     match = found[-1]
@@ -273,6 +320,9 @@ def _role_before(ctx: ArticleContext, start: int, people: frozenset[str]) -> lis
         return ["f"]
     if word in g.masculine_determiners:
         return ["m"]
+    if word in g.possessives or word in ctx.patterns.speaker_possessives:
+        gender = marked_gender(ctx, word, match.group().lower())
+        return [gender] if gender else []
     return []
 
 
@@ -288,3 +338,45 @@ def first_name_genders(ctx: ArticleContext) -> dict[str, str]:
         if gender:
             out[name] = gender
     return out
+
+
+def marked_gender(ctx: ArticleContext, det: str | None, noun: str) -> str | None:
+    """The gender a determiner and a noun of person mark together, or None.
+
+    The determiner first (« la », « une », « sa »; « son » only before a consonant:
+    « son père », while « son avocate » is feminine), else the noun's ending: a feminine
+    ending or a masculine noun plus « e » (« l'avocate »), or a masculine noun whose
+    feminine form the lists know (« directeur »). A compound (« présidente-directrice »)
+    that says nothing whole is read by its last part.
+    """
+    g = ctx.grammar
+    if det is not None and det in g.feminine_determiners:
+        return "f"
+    if det is not None and det in g.masculine_determiners and det not in ("mon", "ton", "son"):
+        return "m"
+    if det in ("ma", "ta", "sa"):
+        return "f"
+    if det in ("mon", "ton", "son") and noun[:1] not in "aeiouyhéèêàâîôû":
+        return "m"  # « son père »; « son amie » (before a vowel) tells by the noun
+    people = ctx.patterns.person_heads
+    for word in dict.fromkeys((noun, noun.rsplit("-", 1)[-1])):
+        # « l'avocate », « l'agricultrice »: a feminine ending, or a masculine noun plus « e »
+        if word.endswith(g.feminine_endings) or (word.endswith("e") and word[:-1] in people):
+            return "f"
+        if any(form in people for form in (word + "e", word + "ne", _feminine(word))):
+            return "m"
+    return None
+
+
+def _feminine(head: str) -> str:
+    """The usual feminine form of a masculine noun of person (« directeur » → «
+    directrice », « chercheur » → « chercheuse »), to tell that the head is masculine."""
+    if head.endswith("teur"):
+        return head[:-4] + "trice"
+    if head.endswith("eur"):
+        return head[:-3] + "euse"
+    if head.endswith("ier"):
+        return head[:-3] + "ière"
+    if head.endswith("ien"):
+        return head + "ne"
+    return head + "e"

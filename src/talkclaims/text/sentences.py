@@ -85,10 +85,18 @@ def soft_breaks(text: str) -> frozenset[int]:
     return frozenset(soft)
 
 
+#: Replacement characters (U+FFFD: bytes decoded with the wrong encoding) that do not
+#: stand for a letter inside a word: after a full stop or a name (« Jean Dupont.� Il »)
+#: the model glued them to the word before and ran the name or the sentence on. Inside a
+#: word (« Fran�ois ») they stand for a lost letter and stay.
+_JUNK = re.compile("\ufffd++(?!\\w)")
+
+
 def for_parsing(
     text: str, start: int = 0, end: int | None = None, soft: frozenset[int] | None = None
 ) -> str:
-    """The text the parser sees: soft line breaks and carriage returns become spaces.
+    """The text the parser sees: soft line breaks and carriage returns become spaces, and
+    so do replacement characters after a word (`_JUNK`).
 
     Same length as ``text``, so every offset into one is an offset into the other; the
     parser never sees a line break in the middle of a sentence (« a\nmartelé »).
@@ -105,7 +113,10 @@ def for_parsing(
         for i in breaks:
             chars[i] = " "
         piece = "".join(chars)
-    return piece.replace("\r", " ")
+    piece = piece.replace("\r", " ")
+    if "\ufffd" in piece:
+        piece = _JUNK.sub(lambda m: " " * len(m.group()), piece)
+    return piece
 
 
 def paragraphs(text: str, soft: frozenset[int] | None = None) -> Iterator[tuple[int, int]]:

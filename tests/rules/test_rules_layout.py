@@ -138,3 +138,17 @@ def test_a_headline_without_full_stop_stays_apart_in_a_text_with_a_final_newline
     assert [(c.kind, c.text) for c in claims_of(text)] == [
         (c.kind, c.text) for c in claims_of(text.rstrip("\n"))
     ]
+
+
+def test_a_dateline_credit_is_not_a_claims_source(claims_of):
+    # the agency of a dateline wrote the dispatch; it does not report the minister
+    text = (
+        "PARIS, 12 mars (Reuters) – Le ministre de l'Économie a déclaré que la réforme "
+        "serait votée avant l'été."
+    )
+    (claim,) = claims_of(text)
+    assert (claim.speaker, claim.sources) == ("ministre de l'Économie", ())
+    # the same words credited in the sentence itself
+    text = "Le ministre de l'Économie a déclaré à Reuters que la réforme serait votée avant l'été."
+    (claim,) = claims_of(text)
+    assert claim.sources == ("Reuters",)

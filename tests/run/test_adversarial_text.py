@@ -116,6 +116,8 @@ EXTRACTOR_UNITS = [
     "« Il viendra », a-t-il dit. ",
     "M. Dupont : « Oui. »\n",
     "« a »\n",
+    "« Je viens », dit-elle, « demain ». ",
+    "Jean Dupont, 45 ans, a dit que ",
 ]
 
 

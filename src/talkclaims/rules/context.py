@@ -125,6 +125,7 @@ class ArticleContext:
         # quotations and sentences
         self.quotes = tuple(find_quotes(self.text))
         self._quote_opens = [q.open for q in self.quotes]
+        self._quote_closes = [q.close for q in self.quotes]
         self.sentences = doc_sentences(doc, self.text)
         self._sent_starts = [s for s, _ in self.sentences]
         self.paragraphs = tuple(paragraphs(self.text))
@@ -154,6 +155,13 @@ class ArticleContext:
         self.clause_cue_starts = self.cue_starts | gerunds
         self.any_cue_starts = self.cue_starts | {c.token.idx for c in cues}
         self._sorted_cue_starts = sorted(self.cue_starts)
+        # the cues come in text order; where a modal or an auxiliary made one start
+        # before the one found ahead of it, the questions about them read them all
+        self._cue_starts = [c.start_char for c in cues]
+        self._cue_tokens = [c.token.i for c in cues]
+        self._cues_in_order = self._cue_starts == sorted(self._cue_starts) and (
+            self._cue_tokens == sorted(self._cue_tokens)
+        )
         self._sorted_any_cue_starts = sorted(self.any_cue_starts)
         # the people the article mentions, and the roles it gives them
         self.persons = person_mentions(self)
@@ -209,6 +217,34 @@ class ArticleContext:
         lo = bisect.bisect_left(self._quote_opens, start)
         hi = bisect.bisect_left(self._quote_opens, end, lo)
         return list(self.quotes[lo:hi])
+
+    def quotes_from(self, pos: int) -> Iterator[Quote]:
+        """The quotations whose opening mark is at ``pos`` or after, in order."""
+        for k in range(bisect.bisect_left(self._quote_opens, pos), len(self.quotes)):
+            yield self.quotes[k]
+
+    def cues_between(self, start: int, end: int) -> list[Cue]:
+        """The cues (outside quotations) that start in ``[start, end)``, in order."""
+        if not self._cues_in_order:
+            return [c for c in self.cues if start <= c.start_char < end]
+        lo = bisect.bisect_left(self._cue_starts, start)
+        return list(self.cues[lo : bisect.bisect_left(self._cue_starts, end, lo)])
+
+    def cues_before(self, cue: Cue, since: int) -> Iterator[Cue]:
+        """The cues whose verb is a token from ``since`` to ``cue``'s, nearest first (in
+        the order of `cues`)."""
+        if not self._cues_in_order:
+            yield from reversed([c for c in self.cues if since <= c.token.i < cue.token.i])
+            return
+        for k in range(bisect.bisect_left(self._cue_tokens, cue.token.i) - 1, -1, -1):
+            if self.cues[k].token.i < since:
+                return
+            yield self.cues[k]
+
+    def quote_closed_by(self, pos: int) -> Quote | None:
+        """The last quotation whose closing mark is before ``pos`` (or at it)."""
+        k = bisect.bisect_right(self._quote_closes, pos) - 1
+        return self.quotes[k] if k >= 0 else None
 
     def quotes_within(self, start: int, end: int) -> list[Quote]:
         """The quotations that open at ``start`` or after and close at ``end`` or before."""

@@ -44,18 +44,32 @@ def salient_person(
     With ``gender`` (« f » for elle, « m » for il), a person the text gives the other
     gender is passed over (``genders``: what `person_genders` found)."""
     genders = genders or {}
-    for idx in range(here, max(-1, here - max_back - 1), -1):
-        found = [
-            m
-            for m in persons
-            if m.sentence == idx
-            and m.start < pos
-            and (gender is None or genders.get(m.name, gender) == gender)
-        ]
-        if found:
+    # ``persons`` are in text order, so are their sentences: the mentions before ``pos``
+    # are read backwards, sentence by sentence, instead of all of them for each sentence
+    i = bisect.bisect_left(persons, pos, key=lambda m: m.start) - 1
+    lowest = max(0, here - max_back)
+    while i >= 0 and persons[i].sentence >= lowest:
+        idx = persons[i].sentence
+        found = []
+        while i >= 0 and persons[i].sentence == idx:
+            m = persons[i]
+            if gender is None or genders.get(m.name, gender) == gender:
+                found.append(m)
+            i -= 1
+        if found and idx <= here:
+            found.reverse()
             subjects = [m for m in found if m.subject]
             return (subjects[-1] if subjects else found[0]).name
     return None
+
+
+def persons_between(
+    persons: Sequence[PersonMention], start: int, end: int
+) -> Sequence[PersonMention]:
+    """The mentions of ``persons`` (in text order) that start in ``[start, end)``."""
+    lo = bisect.bisect_left(persons, start, key=lambda m: m.start)
+    hi = bisect.bisect_left(persons, end, lo, key=lambda m: m.start)
+    return persons[lo:hi]
 
 
 def find_aliases(ctx: ArticleContext) -> tuple[tuple[int, int, str], ...]:

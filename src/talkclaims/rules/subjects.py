@@ -264,12 +264,10 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
         return None
     if cue.form == "gerund":
         # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
-        earlier = [
-            c
-            for c in ctx.cues
-            if c.token.i < cue.token.i and c.token.sent == cue.token.sent and c.form != "gerund"
-        ]
-        return speaker_words(ctx, earlier[-1]) if earlier else None
+        for earlier in ctx.cues_before(cue, since=cue.token.sent.start):
+            if earlier.form != "gerund":
+                return speaker_words(ctx, earlier)
+        return None
     # « Le président du groupe, Karim Benali, estime »: a name just before the verb
     before = _name_before(ctx, cue.first)
     if before is not None:

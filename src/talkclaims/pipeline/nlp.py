@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -34,20 +35,63 @@ TEXT_KEY = "talkclaims.text"
 SENTENCES_KEY = "talkclaims.sentences"
 
 
+#: A run of characters without a space this long is not a word of prose (the longest in
+#: real news are a few dozen characters: an address, a compound with its hyphens).
+LONG_RUN_CHARS = 200
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN_CHARS},}}")
+#: The tokens such a run is cut into: letters and digits apart from other marks, each at
+#: most this long.
+_RUN_PIECE = re.compile(r"\w{1,50}|[^\w\s]{1,50}")
+
+
 class TextKeepingTokenizer:
     """The model's tokenizer, leaving the text it was given on the Doc.
 
     spaCy rebuilds ``doc.text`` from every token each time it is asked, and the sentence
     step and the rules both need it; the text the tokenizer had is the same string.
+
+    A run of ``LONG_RUN_CHARS`` characters or more without a space is cut here, not by
+    the model's tokenizer: it splits punctuation off a word one mark at a time, searching
+    the whole rest of the word each time, so a line of 50,000 apostrophes took most of a
+    minute and a megabyte of them hours. Such a run is no prose; its tokens are its
+    letters and its marks, in pieces of at most 50 characters, in linear time.
     """
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
+        long_run = _LONG_RUN.search(text) is not None
+        doc = self._with_long_runs(text) if long_run else self.tokenizer(text)
         doc.user_data[TEXT_KEY] = text
         return doc
+
+    def _with_long_runs(self, text: str) -> Doc:
+        """The tokens of ``text``, its long runs cut by `_RUN_PIECE`, the rest by the
+        model's tokenizer; the Doc's text is ``text`` exactly."""
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+
+        def tokenize(piece: str) -> None:
+            if piece:
+                for token in self.tokenizer(piece):
+                    words.append(token.text)
+                    spaces.append(bool(token.whitespace_))
+
+        pos = 0
+        for run in _LONG_RUN.finditer(text):
+            tokenize(text[pos : run.start()])
+            for piece in _RUN_PIECE.findall(run.group()):
+                words.append(piece)
+                spaces.append(False)
+            pos = run.end()
+            if text.startswith(" ", pos):  # the space after the run is its last token's
+                spaces[-1] = True
+                pos += 1
+        tokenize(text[pos:])
+        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)

@@ -87,7 +87,7 @@ def _resolve(
     if cand.speaker is not None or mention is None:
         return cand
     if mention.kind == "name":
-        speaker = ctx.people.canonical(mention.name or mention.text, ctx.article_names)
+        speaker = ctx.people.canonical(mention.name or mention.text, ctx.name_groups)
     elif mention.kind == "outlet":
         speaker = mention.name
     elif mention.kind == "pronoun":
@@ -227,7 +227,7 @@ def _subject_here(
         words = noun_phrase(t, g)
         named = apposed_name(ctx, words[-1].i + 1) if words else None
         if named is not None:
-            return ctx.people.canonical(named.name or named.text, ctx.article_names)
+            return ctx.people.canonical(named.name or named.text, ctx.name_groups)
         text = ctx.text[t.idx - len(det) - 1 if det else t.idx : t.idx + len(t.text)]
         return _described(ctx, people, text.strip(), t.lower_, t.idx)
     return None

@@ -235,7 +235,7 @@ def _best_subject(ctx: ArticleContext, cue: Cue, subjects: list[Token]) -> Menti
                 or (_name_before(ctx, cue.first) if s.i < cue.first else None)
                 or mention
             )
-        own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in ctx.alias_spans)
+        own = s.ent_type_ == "PER" or ctx.known_name_at(s.idx)
         rank = 0 if own else 1 if mention.kind == "name" else 2
         ranked.append((s.i > cue.token.i, rank, s.i, mention))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None
@@ -264,12 +264,10 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
         return None
     if cue.form == "gerund":
         # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
-        earlier = [
-            c
-            for c in ctx.cues
-            if c.token.i < cue.token.i and c.token.sent == cue.token.sent and c.form != "gerund"
-        ]
-        return speaker_words(ctx, earlier[-1]) if earlier else None
+        for earlier in ctx.cues_before(cue, since=cue.token.sent.start):
+            if earlier.form != "gerund":
+                return speaker_words(ctx, earlier)
+        return None
     # « Le président du groupe, Karim Benali, estime »: a name just before the verb
     before = _name_before(ctx, cue.first)
     if before is not None:
@@ -382,10 +380,12 @@ def apposed_subject(ctx: ArticleContext, cue: Cue) -> Mention | None:
     start = ctx.sentence(cue.start_char)[0]
     if not text[start : cue.start_char].rstrip().endswith(","):
         return None
-    spans = [(s, e) for s, e, _ in ctx.alias_spans] + list(ctx.names)
-    for s, e in sorted(spans, key=lambda x: -x[1]):
-        if not start <= s < e <= cue.start_char:
-            continue
+    # the apposition holds two commas: a name before the third comma back is too far
+    third = cue.start_char
+    for _ in range(3):
+        third = text.rfind(",", start, third) if third >= start else -1
+    near = ctx.names_within(start, cue.start_char, past=third)
+    for s, e in sorted(near, key=lambda x: -x[1]):
         rest = text[e : cue.start_char]
         if (
             rest.startswith(",")

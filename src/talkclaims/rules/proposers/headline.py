@@ -25,7 +25,7 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
         name = ctx.name_in(p_start, colon)
         if name is None or ctx.text[p_start:colon].strip() != name:
             continue
-        quote = next((q for q in ctx.quotes if colon < q.open <= colon + 3), None)
+        quote = next(iter(ctx.quotes_opening(colon + 1, colon + 4)), None)
         if quote is None:
             continue
         mention = Mention(name, p_start, p_start + len(name), "name", name)

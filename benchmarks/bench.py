@@ -18,7 +18,9 @@ of two interleaved runs (this machine's speed drifts by several per cent):
 - a 200- against a 2,000-article run with ``--jobs 1`` (flat memory);
 - long articles, one each: 1 MB and 5 MB of paragraphs, 20 MB on a single line, with
   ``--jobs 1``: characters per second (linear time: the same rate whatever the length)
-  and peak RSS against the ordinary run's;
+  and peak RSS against the ordinary run's; then 1 MB articles that are no prose (a line
+  of apostrophes, one sentence of « Il a dit que » without a full stop, a quotation and
+  its incise repeated), which must run at a rate of the same order;
 - a web archive: a gzipped WARC of 1,000 pages (the same articles wrapped in HTML, each
   with its request record), ``--jobs 1``: pages per second and peak RSS, reading,
   trafilatura and extraction included;
@@ -166,19 +168,43 @@ def build_long(folder: Path, chars: int, one_line: bool) -> int:
     return len(text)
 
 
+#: Articles that are no prose, one line each: (label, the unit repeated to 1 MB). A step
+#: quadratic in the length (spaCy's tokenizer on a run of marks, pairing quotation marks,
+#: a reported clause read to the end of a sentence that never ends) shows here.
+NO_PROSE = (
+    ("1 MB of apostrophes", "'"),
+    ("1 MB, « Il a dit que » no stop", "Il a dit que "),
+    ("1 MB, « « … », a-t-il dit. »", "« Il viendra », a-t-il dit. "),
+)
+
+
+def build_repeated(folder: Path, unit: str, chars: int) -> int:
+    """One article of ``unit`` repeated to ``chars`` characters. Returns its length."""
+    folder.mkdir(parents=True)
+    text = (unit * (chars // len(unit) + 1))[:chars]
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    return len(text)
+
+
 def long_articles(tmp: Path, ordinary_rss: float) -> None:
-    """The long-article rows: time linear in the length, memory that of ordinary runs."""
+    """The long-article rows: time linear in the length, memory that of ordinary runs;
+    then text that is no prose, at a rate of the same order."""
     print(
         f"\n{'one long article, --jobs 1':31} {'chars/s':>8} {'seconds':>8} {'peak RSS':>9} "
         f"{'× ordinary':>10}"
     )
+    rows: list[tuple[str, Path, int]] = []
     for label, chars, one_line in (
         ("1 MB, paragraphs", 1_000_000, False),
         ("5 MB, paragraphs", 5_000_000, False),
         ("20 MB, a single line", 20_000_000, True),
     ):
         folder = tmp / f"long-{chars}-{one_line}"
-        length = build_long(folder, chars, one_line)
+        rows.append((label, folder, build_long(folder, chars, one_line)))
+    for k, (label, unit) in enumerate(NO_PROSE):
+        folder = tmp / f"no-prose-{k}"
+        rows.append((label, folder, build_repeated(folder, unit, 1_000_000)))
+    for label, folder, length in rows:
         r = measure(TALKCLAIMS, str(folder), "1")
         print(
             f"{label:31} {length / r['seconds']:8,.0f} {r['seconds']:7.1f}s "
@@ -262,7 +288,8 @@ def main() -> None:
         "--long",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="also run one 1 MB, one 5 MB and one 20 MB single-line article (about 15 min)",
+        help="also run one 1 MB, one 5 MB and one 20 MB single-line article, and three 1 MB "
+        "articles that are no prose (about 17 min)",
     )
     parser.add_argument(
         "--warc",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any
@@ -86,8 +87,16 @@ class Claim:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Claim:
-        """Rebuild a claim from `to_dict` output (baselines written by `extract`)."""
+    def from_dict(cls, data: Mapping[str, Any]) -> Claim:
+        """Rebuild a claim from `to_dict` output (baselines written by `extract`).
+
+        The dict comes from a file a person may have edited, so every field is checked
+        first: a `ValueError` names the first one that is wrong (`record_problem`). A
+        field that is missing is null, as in records written before it existed.
+        """
+        problem = record_problem(data)
+        if problem is not None:
+            raise ValueError(problem)
         values = {name: data.get(name) for name in FIELDS}
         values["sources"] = tuple(values["sources"] or ())
         values["rule"] = values["rule"] or ""
@@ -125,3 +134,78 @@ class Claim:
 #: `Claim.to_values`.
 VALUE_FIELDS = tuple(f.name for f in fields(Claim))
 _values_of = attrgetter(*VALUE_FIELDS)
+
+
+def value_kind(value: object) -> str:
+    """What a value is, for a message: its type (a number's value), never the text of a
+    string or a list, which may be huge or nested too deep to print."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}" if len(str(value)) <= 20 else "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def shown(value: object) -> str:
+    """A value in a message: short text quoted, anything else by `value_kind`."""
+    return repr(value) if isinstance(value, str) and len(value) <= 40 else value_kind(value)
+
+
+def _whole(value: object, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= least
+
+
+#: The fields every record has (`Claim.from_dict` refuses a record without them).
+REQUIRED_FIELDS = ("doc", "kind", "text", "start", "end", "line")
+_TEXT_OR_NULL = (
+    "speaker", "speaker_mention", "speaker_gender_from", "cue", "rule",
+    "url", "title", "date", "outlet",
+)  # fmt: skip
+_ONE_OF = (("kind", KINDS), ("speaker_type", SPEAKER_TYPES), ("speaker_gender", GENDERS))
+
+
+def record_problem(data: object) -> str | None:
+    """Why ``data`` is not a record as `Claim.to_dict` writes it (« 'start' must be a whole
+    number from 0, not the number nan »), or None when it is one."""
+    if not isinstance(data, Mapping):
+        return f"a claim is a mapping of its fields, not {value_kind(data)}"
+    missing = [name for name in REQUIRED_FIELDS if data.get(name) is None]
+    if missing:
+        return f"missing {', '.join(repr(name) for name in missing)}"
+    for name in ("doc", "text", *_TEXT_OR_NULL):
+        value = data.get(name)
+        if value is not None and not isinstance(value, str):
+            return f"{name!r} must be text, not {value_kind(value)}"
+    for name, allowed in _ONE_OF:
+        value = data.get(name)
+        if value is not None and value not in allowed:
+            return f"{name!r} must be one of {', '.join(allowed)}, not {shown(value)}"
+    for name, least in (("start", 0), ("end", 0), ("line", 1)):
+        if not _whole(data[name], least):
+            return f"{name!r} must be a whole number from {least}, not {value_kind(data[name])}"
+    if data["end"] < data["start"]:
+        return f"'end' ({data['end']}) is before 'start' ({data['start']})"
+    sources = data.get("sources")
+    if sources is not None:
+        if not isinstance(sources, (list, tuple)):
+            return f"'sources' must be a list of names, not {value_kind(sources)}"
+        for n, source in enumerate(sources, 1):
+            if not isinstance(source, str):
+                return f"'sources' must be a list of names: item {n} is {value_kind(source)}"
+    confidence = data.get("confidence")
+    if confidence is not None and not (
+        isinstance(confidence, (int, float))
+        and not isinstance(confidence, bool)
+        and math.isfinite(confidence)
+        and 0 <= confidence <= 1
+    ):
+        return f"'confidence' must be a number from 0 to 1, not {value_kind(confidence)}"
+    return None

@@ -113,4 +113,4 @@ def test_a_gold_file_that_is_not_yaml_is_a_usage_error(tmp_path):
     (gold / "broken.yaml").write_text("doc: [unclosed\n", encoding="utf-8")
     result = invoke("evaluate", str(gold), str(corpus))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"talkclaims: {gold / 'broken.yaml'}: invalid YAML")
+    assert result.stderr.startswith(f"talkclaims: {gold / 'broken.yaml'}:1: invalid YAML")

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from talkclaims.cli import app
+from talkclaims.lang.outlets import OutletFinder
 from talkclaims.lang.patterns import PatternError, load_patterns
 
 BOMB = """\
@@ -50,6 +51,77 @@ def test_a_regex_that_backtracks_is_refused_with_its_line(tmp_path, pattern):
     with pytest.raises(PatternError, match=r"outlets\.yaml:2: regular expression .* too slow"):
         load_patterns([folder(tmp_path, "outlets.yaml", body)])
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(b+)+$",  # a letter none of the fixed probes repeats
+        r"(\d+)+$",  # digits
+        r"(é|éé)+$",  # an accented letter
+        r"((ab)+)+$",  # a word
+        r"(x+x+)+y",
+        r"(,|,,)+$",
+    ],
+)
+def test_a_regex_that_backtracks_on_its_own_characters_is_refused(tmp_path, pattern):
+    body = f"# mes bylines\nbyline_patterns:\n  - '{pattern}'\n"
+    started = time.perf_counter()
+    with pytest.raises(PatternError, match=r"outlets\.yaml:2: regular expression .* too slow"):
+        load_patterns([folder(tmp_path, "outlets.yaml", body)])
+    assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("pattern", [r"(a|aa)+", r"([A-Z]+)*\)"])
+def test_a_nested_quantifier_that_runs_fast_on_the_engine_is_accepted(tmp_path, pattern):
+    # the shape of a slow regex, but « (a|aa)+ » matches at once and the ``regex``
+    # engine defuses « ([A-Z]+)*\) »: judged by what they do, not by how they look
+    body = f"byline_patterns: ['{pattern}']\n"
+    finder = OutletFinder(load_patterns([folder(tmp_path, "outlets.yaml", body)]))
+    line = "A" * 5000 + " a" * 5000 + " selon l'AFP, " + "a" * 5000
+    started = time.perf_counter()
+    assert [m.name for m in finder.find(line)] == ["AFP"]
+    assert time.perf_counter() - started < 5
+
+
+def test_a_regex_error_names_the_folder_and_the_line_it_is_in(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    folder(first, "outlets.yaml", "outlet_nouns: [gazette]\n\nbyline_patterns:\n  - '(b+)+$'\n")
+    folder(second, "outlets.yaml", "outlet_nouns: [feuille]\n")
+    with pytest.raises(PatternError) as info:
+        load_patterns([first, second])
+    assert str(info.value).startswith(f"{first / 'outlets.yaml'}:3: regular expression")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# en style de flux\n\n{outlet_nouns: [gazette], byline_patterns: ['(AFP']}\n",
+        "# clé entre guillemets\noutlet_nouns: [gazette]\n\"byline_patterns\": ['(AFP']\n",
+        "# espace avant les deux-points\noutlet_nouns: [gazette]\nbyline_patterns : ['(AFP']\n",
+    ],
+)
+def test_a_regex_error_is_reported_at_the_line_of_its_key_however_written(tmp_path, body):
+    with pytest.raises(PatternError) as info:
+        load_patterns([folder(tmp_path, "outlets.yaml", body)])
+    assert str(info.value).startswith(f"{tmp_path / 'outlets.yaml'}:3: bad regular expression")
+
+
+def test_the_command_line_names_the_earlier_folder_and_stops_with_exit_2(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    folder(first, "outlets.yaml", "outlet_nouns: [gazette]\nbyline_patterns: ['(\\d+)+$']\n")
+    folder(second, "outlets.yaml", "outlet_nouns: [feuille]\n")
+    article = tmp_path / "a.txt"
+    article.write_text("Selon Reuters, la banque relèvera ses taux.", encoding="utf-8")
+    args = ["extract", str(article), "--patterns", str(first), "--patterns", str(second)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert f"talkclaims: {first / 'outlets.yaml'}:2: regular expression" in result.output
 
 
 def test_a_harmless_user_regex_is_accepted(tmp_path):

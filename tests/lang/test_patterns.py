@@ -341,11 +341,6 @@ def test_a_pattern_error_is_a_value_error() -> None:
     assert issubclass(PatternError, ValueError)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="patterns.py read_rule_data keeps only the last folder's path per file name, so "
-    "an error in an earlier --patterns folder is reported against a later one's file",
-)
 def test_an_error_names_the_folder_it_is_in(tmp_path: Path) -> None:
     bad = write(tmp_path / "a", {"grammar.yaml": "# pronoms\nsubject_pronouns: [on]\n"})
     good = write(tmp_path / "b", {"grammar.yaml": "abbreviations: [pdt]\n"})

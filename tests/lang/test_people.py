@@ -191,24 +191,28 @@ def test_a_surname_two_known_people_share_is_neither(user_index: SpeakerIndex) -
     assert not user_index.same_person("Claire Vasseur", "Paul Vasseur")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="people.py: name_key makes « Martin-Leroy » two words, so known() reads its "
-    "first half as a first name that is not the person's; and an alias with an honorific "
-    "(« Mme Martin-Leroy ») is indexed with it but looked up without it",
-)
 @pytest.mark.parametrize(
     ("written", "canonical"),
     [
         ("Mme Martin-Leroy", "Jeanne Martin-Leroy"),  # an alias of the README's example
         ("Martin-Leroy", "Jeanne Martin-Leroy"),
         ("Masson-Delmotte", "Valérie Masson-Delmotte"),
+        ("Mme Masson-Delmotte", "Valérie Masson-Delmotte"),
+        ("J. Martin-Leroy", "Jeanne Martin-Leroy"),  # an initial
     ],
 )
 def test_a_hyphenated_surname_alone_is_its_known_person(
     user_index: SpeakerIndex, written: str, canonical: str
 ) -> None:
     assert user_index.canonical(written) == canonical
+
+
+def test_a_hyphenated_surname_with_another_first_name_is_someone_else(
+    user_index: SpeakerIndex,
+) -> None:
+    assert user_index.known("Claire Martin-Leroy") is None
+    assert user_index.known("Marc Masson-Delmotte") is None
+    assert user_index.canonical("Marc Masson-Delmotte") == "Marc Masson-Delmotte"
 
 
 # --- canonical names within an article -----------------------------------------------------

@@ -81,3 +81,31 @@ def test_the_default_model_is_one_pipeline_whichever_way_it_is_asked_for():
     from talkclaims.pipeline.nlp import MODEL
 
     assert load_nlp() is load_nlp(MODEL)
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda p: p.write_text("pas un modèle", "utf-8"), "a file, not a spaCy pipeline folder"),
+        (lambda p: p.mkdir(), "not a spaCy pipeline folder (no config.cfg;"),
+        (lambda p: None, "no such file or folder"),
+    ],
+)
+def test_a_path_that_is_no_pipeline_says_so_not_pip_install(tmp_path, article, make, problem):
+    path = tmp_path / "modele"
+    make(path)
+    result = runner.invoke(app, ["show", str(article), "--model", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"talkclaims: --model: {path}: {problem}")
+    assert "pip install" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_pipeline_folder_that_does_not_load_is_one_line(tmp_path, article):
+    broken = tmp_path / "casse"
+    broken.mkdir()
+    (broken / "config.cfg").write_text("[nlp\nlang = ", encoding="utf-8")
+    (broken / "meta.json").write_text("{}", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--model", str(broken)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"talkclaims: --model: {broken}: does not load as a spaCy")
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1

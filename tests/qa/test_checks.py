@@ -111,3 +111,38 @@ def test_render_findings_in_each_format():
     assert [c.get("name") for c in suite.iter("testcase")] == ["ok.txt", "a, b.txt"]
     with pytest.raises(ValueError, match="unknown format"):
         render_findings(FINDINGS, "sarif", [])
+
+
+#: Text extracted from PDFs keeps their page breaks (form feed), vertical tabs and other
+#: C0 controls; XML 1.0 allows none of them, not even as « &#12; ».
+PDF_TEXT = (
+    "Le préfet a déclaré que « la digue\x0ctiendra\x0b jusqu'à\x00 lundi\x01 » et que "
+    "« rien\x1b[2J ne\ufffe presse\ud800 ».\n"
+)
+
+
+def test_junit_of_text_with_control_characters_is_well_formed_xml():
+    import lxml.etree
+
+    doc = "rapport\x0cpage 2.txt"
+    route = PDF_TEXT.index("la digue")
+    presse = PDF_TEXT.index("rien")
+    claims = {
+        doc: [
+            Claim(doc, "direct", PDF_TEXT[route:presse - 12], route, presse - 12, 1, None, None,
+                  "déclarer", (), "cue-que", 0.9),
+            Claim(doc, "direct", PDF_TEXT[presse:-4], presse, len(PDF_TEXT) - 4, 1, None, None,
+                  "déclarer", (), "cue-que", 0.9),
+        ]
+    }  # fmt: skip
+    findings = run_checks(claims, {doc: PDF_TEXT}, required={"speaker"})
+    assert len(findings) == 2
+    rendered = render_findings(findings, "junit", [doc])
+    for parse in (ElementTree.fromstring, lxml.etree.fromstring):  # expat, then libxml2
+        suite = parse(rendered.encode("utf-8"))
+        (case,) = suite.iter("testcase")
+        failure = case.find("failure")
+        assert case.get("name") == "rapport␌page 2.txt"
+        lines = failure.text.splitlines()
+        assert lines[0].endswith("«la digue␌tiendra␋ jusqu'à␀ lundi␁»")
+        assert lines[1].endswith("«rien␛[2J ne\ufffd presse\ufffd»")

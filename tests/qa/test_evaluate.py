@@ -283,3 +283,56 @@ def test_a_score_over_nothing_is_not_a_perfect_score():
     # no prediction at all: precision is over nothing, recall is zero
     empty, _ = evaluate({"a.txt": [G1]}, {"a.txt": []})[0.3]
     assert math.isnan(empty.precision) and empty.recall == 0.0 and empty.f1 == 0.0
+
+
+SECRET = "Le maire a déclaré que « la route rouvrira lundi ».\n"
+
+
+@pytest.mark.parametrize(
+    "doc", ["../secret.txt", "../../secret.txt", "articles/../../secret.txt", "{secret}"]
+)
+def test_a_gold_doc_outside_the_corpus_folder_is_not_read(tmp_path, doc):
+    """A gold file may come from someone else: its ``doc`` names a file of the corpus
+    folder, never one beside it, above it or anywhere by an absolute path."""
+    gold, corpus = tmp_path / "work" / "gold", tmp_path / "work" / "corpus"
+    gold.mkdir(parents=True)
+    corpus.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    (tmp_path / "work" / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (corpus / "brest.txt").write_text(SECRET, encoding="utf-8")
+    claim = "claims:\n  - {kind: indirect, text: la route rouvrira lundi, speaker: [le maire]}\n"
+    outside = gold / "outside.yaml"
+    outside.write_text(f"doc: {doc.format(secret=secret)}\n{claim}", encoding="utf-8")
+    (gold / "brest.yaml").write_text(f"doc: brest.txt\n{claim}", encoding="utf-8")
+    finder = GoldSpans({})
+    run = evaluate_corpus(gold, corpus, finder)
+    assert list(finder.seen) == ["brest.txt"]  # the other article was not read
+    (issue,) = run.issues
+    assert issue.path == str(outside) and not issue.warning
+    assert issue.message == (
+        f"doc {doc.format(secret=secret)!r} is outside the corpus folder {corpus}: not read"
+    )
+    assert run.failed and run.articles == 1
+
+
+def test_evaluate_names_the_gold_file_whose_doc_leaves_the_corpus(tmp_path):
+    from typer.testing import CliRunner
+
+    from talkclaims.cli import app
+
+    gold, corpus = tmp_path / "gold", tmp_path / "corpus"
+    gold.mkdir()
+    corpus.mkdir()
+    (tmp_path / "passwd").write_text(SECRET, encoding="utf-8")
+    (gold / "x.yaml").write_text(
+        "doc: ../passwd\nclaims:\n  - {kind: indirect, text: la route rouvrira lundi}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["evaluate", str(gold), str(corpus)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"talkclaims: {gold / 'x.yaml'}: doc '../passwd' is outside the corpus folder "
+        f"{corpus}: not read"
+    )
+    assert "claims F1" not in result.stdout

@@ -1068,6 +1068,47 @@ def test_one_known_person_in_several_spellings(ex: Extractor) -> None:
     assert {c.speaker for c in claims} == {"Dmitry Peskov"}
 
 
+REPLACEMENT = "\ufffd"  # what a byte decoded with the wrong encoding becomes
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        pytest.param(
+            f"« Nous ferons appel du jugement », a déclaré Jean Dupont.{REPLACEMENT}",
+            ["Jean Dupont"],
+            id="full-stop-and-replacement-character-after-the-name",
+        ),
+        pytest.param(
+            f"« Le projet sera voté », a affirmé Marie Durand{REPLACEMENT * 2} Elle a "
+            "ajouté que le vote aurait lieu mardi.",
+            ["Marie Durand", "Marie Durand"],
+            id="replacement-characters-between-two-sentences",
+        ),
+        pytest.param(
+            f"« Nous ferons appel », a déclaré son avocate.{REPLACEMENT} Elle a ajouté que "
+            "la date était fixée.",
+            ["son avocate", "son avocate"],
+            id="replacement-character-after-a-description",
+        ),
+        pytest.param(
+            f"Fran{REPLACEMENT}ois Hollande a estimé que la réforme était injuste.",
+            [f"Fran{REPLACEMENT}ois Hollande"],
+            id="a-lost-letter-inside-a-name-stays",
+        ),
+        pytest.param(
+            "Selon Jean-Pierre D., la réforme est injuste.",
+            ["Jean-Pierre D."],
+            id="an-initial-keeps-its-full-stop",
+        ),
+    ],
+)
+def test_a_speaker_has_no_trailing_punctuation_or_replacement_character(
+    ex: Extractor, text: str, speakers: list[str]
+) -> None:
+    assert [c.speaker for c in run(ex, text)] == speakers
+
+
 # ------------------------------------------------------------------ 14. descriptions
 @pytest.mark.parametrize(
     ("text", "exp"),

@@ -116,3 +116,40 @@ def test_a_first_name_alone_joins_the_one_full_name_that_bears_it(claims_of):
     )
     last = claims_of(text)[-1]
     assert last.speaker == "Catherine Lemoine" and last.speaker_mention == "Catherine"
+
+
+def test_a_headline_without_full_stop_stays_apart_in_a_text_with_a_final_newline(claims_of):
+    # short one-line paragraphs and the final newline every editor adds: not a
+    # hard-wrapped article, so the headline is not glued to the quotation below it
+    text = (
+        "Grève à l'usine Valdor de Saint-Quentin\n"
+        "« Nous ne céderons pas tant que la direction refusera de discuter », a déclaré "
+        "lundi Paul Morel.\n"
+        "Le délégué syndical a ajouté que les salariés resteraient mobilisés toute la semaine.\n"
+        "La direction de l'usine n'a pas souhaité réagir aux propos du syndicaliste lundi soir.\n"
+        "Une nouvelle réunion entre les deux parties est prévue jeudi à la préfecture.\n"
+    )
+    first = claims_of(text)[0]
+    assert (first.kind, first.text, first.speaker, first.line) == (
+        "direct",
+        "Nous ne céderons pas tant que la direction refusera de discuter",
+        "Paul Morel",
+        2,
+    )
+    assert [(c.kind, c.text) for c in claims_of(text)] == [
+        (c.kind, c.text) for c in claims_of(text.rstrip("\n"))
+    ]
+
+
+def test_a_dateline_credit_is_not_a_claims_source(claims_of):
+    # the agency of a dateline wrote the dispatch; it does not report the minister
+    text = (
+        "PARIS, 12 mars (Reuters) – Le ministre de l'Économie a déclaré que la réforme "
+        "serait votée avant l'été."
+    )
+    (claim,) = claims_of(text)
+    assert (claim.speaker, claim.sources) == ("ministre de l'Économie", ())
+    # the same words credited in the sentence itself
+    text = "Le ministre de l'Économie a déclaré à Reuters que la réforme serait votée avant l'été."
+    (claim,) = claims_of(text)
+    assert claim.sources == ("Reuters",)

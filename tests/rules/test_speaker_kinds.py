@@ -93,6 +93,46 @@ def claim_with(ex: Extractor, text: str, words: str):
             ("anonymous", "f", "text"),
             id="anonymous-with-a-feminine-noun",
         ),
+        # epicene first names: only the text can tell
+        pytest.param(
+            "La présidente-directrice générale du groupe, Dominique Lambert, a annoncé que "
+            "l'usine fermerait.",
+            "usine",
+            ("person", "f", "text"),
+            id="compound-role-noun-before-the-name",
+        ),
+        pytest.param(
+            "Le président-directeur général, Camille Roux, a reconnu que les ventes "
+            "avaient baissé.",
+            "ventes",
+            ("person", "m", "text"),
+            id="masculine-compound-role-noun-before-the-name",
+        ),
+        pytest.param(
+            "Dominique Lambert, présidente-directrice générale du groupe, a annoncé que "
+            "l'usine fermerait.",
+            "usine",
+            ("person", "f", "text"),
+            id="compound-role-noun-in-apposition",
+        ),
+        pytest.param(
+            "Son avocate, Claude Perrin, a assuré que sa cliente ferait appel.",
+            "cliente",
+            ("person", "f", "text"),
+            id="possessive-and-feminine-noun-before-the-name",
+        ),
+        pytest.param(
+            "« Nous ferons appel de ce jugement », a déclaré son avocate, Claude Perrin.",
+            "jugement",
+            ("person", "f", "text"),
+            id="possessive-and-feminine-noun-after-the-cue",
+        ),
+        pytest.param(
+            "Claude Perrin, son avocat, a assuré que son client ferait appel.",
+            "client",
+            ("person", "m", "text"),
+            id="possessive-and-noun-in-apposition",
+        ),
     ],
 )
 def test_speaker_type_and_gender(ex, text, words, expected):
@@ -144,3 +184,40 @@ def test_the_text_wins_over_the_first_name(ex):
     # « Jean » is a man's first name in the list; the article says « Mme »
     c = claim_with(ex, "Mme Jean Dupré a indiqué que la séance était levée.", "séance")
     assert (c.speaker_gender, c.speaker_gender_from) == ("f", "text"), c
+
+
+#: The README's example of a user's speakers.yaml.
+README_SPEAKERS = """\
+speakers:
+  - name: Jeanne Martin-Leroy
+    aliases: [Jeanne Martin, Mme Martin-Leroy]
+    roles: [porte-parole de l'Agence spatiale]
+"""
+
+
+@pytest.fixture(scope="module")
+def ex_with_readme_speakers(tmp_path_factory) -> Extractor:
+    folder = tmp_path_factory.mktemp("mine")
+    (folder / "speakers.yaml").write_text(README_SPEAKERS, encoding="utf-8")
+    return Extractor([folder])
+
+
+def test_an_alias_with_a_title_is_the_known_person_and_the_title_gives_the_gender(
+    ex_with_readme_speakers,
+):
+    # « Martin » is a man's first name in the list: a hyphenated surname is no first name
+    text = "Mme Martin-Leroy a annoncé que le satellite serait lancé en juin."
+    c = claim_with(ex_with_readme_speakers, text, "satellite")
+    assert (c.speaker, c.speaker_type, c.speaker_gender, c.speaker_gender_from) == (
+        "Jeanne Martin-Leroy",
+        "person",
+        "f",
+        "text",
+    ), c
+    text = "Le lancement aura lieu en juin, a précisé Martin-Leroy devant la presse."
+    c = claim_with(ex_with_readme_speakers, text, "lancement")
+    assert (c.speaker, c.speaker_gender, c.speaker_gender_from) == (
+        "Jeanne Martin-Leroy",
+        "f",
+        "first-name",
+    ), c

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import signal
 import subprocess
@@ -50,3 +52,31 @@ def test_killed_run_leaves_the_previous_output_intact(big, tmp_path, sig):
     assert out.read_text(encoding="utf-8") == "previous run\n"
     if sig != signal.SIGKILL:  # a catchable signal also removes the temporary file
         assert list(tmp_path.glob(".claims.jsonl.*")) == []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_dask_run_says_nothing_of_dask(tmp_path, sig):
+    # Ctrl-C at a terminal signals the whole process group, the cluster's workers too
+    pytest.importorskip("dask.distributed", reason="pip install 'talkclaims[dask]'")
+    line = json.dumps(
+        {"text": "« La digue tiendra », a assuré Odile Marchand, la maire. " * 40},
+        ensure_ascii=False,
+    )
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text((line + "\n") * 20_000, encoding="utf-8")
+    out = tmp_path / "claims.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from talkclaims.cli import main; main()",
+         "extract", str(dump), "--dask", "-f", "jsonl", "-o", str(out)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    deadline = time.monotonic() + 240
+    while not any(t.stat().st_size > 20_000 for t in tmp_path.glob(".claims.jsonl.*.tmp")):
+        assert process.poll() is None and time.monotonic() < deadline, "never wrote"
+        time.sleep(0.2)
+    os.killpg(process.pid, sig)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 128 + sig
+    assert stderr == "", stderr  # no CancelledError warning, no worker's traceback
+    assert not out.exists() and list(tmp_path.glob(".claims.jsonl.*")) == []

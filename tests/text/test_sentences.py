@@ -168,12 +168,6 @@ def test_one_paragraph_a_line_without_final_newline_keeps_its_paragraphs() -> No
     assert len(list(paragraphs(text))) == 4
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sentences.py soft_breaks: the empty string after the final newline counts as "
-    "a blank line, so short paragraphs one a line are taken for a hard-wrapped article "
-    "and merged into one paragraph",
-)
 def test_a_final_newline_is_not_a_blank_line_between_paragraphs() -> None:
     assert soft_breaks(SHORT_PARAGRAPHS) == frozenset()
     assert len(list(paragraphs(SHORT_PARAGRAPHS))) == 4
@@ -221,16 +215,18 @@ def test_crlf_text_as_the_parser_sees_it_splits_like_lf_text() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sentences.py _TERMINAL: the space after a full stop may not be \\r, so a "
-    "sentence ending a line of hard-wrapped CRLF text runs on into the next line",
-)
 def test_raw_crlf_hard_wrapped_text_splits_like_lf_text() -> None:
     crlf = WRAPPED.replace("\n", "\r\n")
     assert [" ".join(crlf[s:e].split()) for s, e in sentences(crlf, ABBREVIATIONS)] == (
         WRAPPED_SENTENCES
     )
+
+    # the same sentences at the same places: each LF offset moved by the \r before it
+    def in_crlf(offset: int) -> int:
+        return offset + WRAPPED.count("\n", 0, offset)
+
+    lf_spans = list(sentences(WRAPPED, ABBREVIATIONS))
+    assert list(sentences(crlf, ABBREVIATIONS)) == [(in_crlf(s), in_crlf(e)) for s, e in lf_spans]
 
 
 # --- datelines ------------------------------------------------------------------------

@@ -94,3 +94,36 @@ def test_an_exception_in_one_article_is_reported_and_the_run_goes_on(extractor, 
     with pytest.raises(ValueError, match="règle cassée"):
         extractor.claims("PANNE : Selon l'AFP, rien.")
     assert extractor.claims("Selon l'AFP, le sommet est reporté.")
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("-", "-"),  # standard input's name
+        ("-3", "-3"),
+        ("+2,5", "+2,5"),
+        ("-0.75", "-0.75"),
+        ("--", "'--"),
+        ("-3+A1", "'-3+A1"),
+        ("-1 %", "'-1 %"),
+        ("-A", "'-A"),
+        ("+", "'+"),
+        ("=1", "'=1"),
+        ("@maire", "'@maire"),
+        ("-\n=1", "'-\n=1"),
+    ],
+)
+def test_only_what_could_be_a_formula_is_guarded(cell, written):
+    stream = io.StringIO()
+    writer = CsvWriter(stream)
+    writer.write([claim("Il pleut.", speaker=cell)])
+    assert rows(stream.getvalue())[1][6] == written
+
+
+def test_standard_input_is_named_dash_in_csv():
+    result = runner.invoke(
+        app, ["extract", "-", "-f", "csv"], input="« Il pleuvra », a dit Anne Roux.\n"
+    )
+    assert result.exit_code == 0, result.output
+    header, row = rows(result.stdout)
+    assert row[header.index("doc")] == "-"

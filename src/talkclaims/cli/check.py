@@ -18,11 +18,15 @@ from talkclaims.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     FirstNamesOption,
+    GlobOption,
     ModelOption,
     PatternsOption,
     error,
     load_extractor,
+    load_inputs,
     usage_error,
+    with_progress,
+    writing,
 )
 
 
@@ -41,53 +45,66 @@ def _names(option: str) -> set[str]:
 
 
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Articles or folders to check.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Articles or folders to check.")
+    ],
     expect: Annotated[
         Path | None,
         typer.Option(
-            "--expect", help="YAML list of checked attributions: doc, quote, speaker, sources."
+            "--expect",
+            metavar="FILE",
+            help="YAML list of checked attributions: doc, quote, speaker, sources.",
         ),
     ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option(
             "--baseline",
+            metavar="FILE",
             help="Claims written earlier by `extract --format yaml` "
-            "(or json/jsonl): report what was added, removed or changed.",
+            "(or json, jsonl, parquet): report what was added, removed or changed.",
         ),
     ] = None,
     require: Annotated[
         str,
         typer.Option(
             "--require",
+            metavar="REQUIREMENTS",
             help="Every claim must have these: speaker, source, named (not anonymous),"
             " described (an anonymous speaker with a description).",
         ),
     ] = "",
     kinds: Annotated[
-        str, typer.Option("--kinds", help="Kinds of claim --require applies to.")
+        str, typer.Option("--kinds", metavar="KINDS", help="Kinds of claim --require applies to.")
     ] = "direct,mixed",
     min_confidence: Annotated[
         float,
-        typer.Option("--min-confidence", min=0.0, max=1.0, help="Ignore claims below this."),
+        typer.Option(
+            "--min-confidence", metavar="X", min=0.0, max=1.0, help="Ignore claims below this."
+        ),
     ] = 0.0,
     fmt: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="Findings format.", case_sensitive=False)
     ] = CheckFormat.text,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write findings here (e.g. JUnit XML).")
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write findings here (e.g. JUnit XML)."
+        ),
     ] = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
+    glob: GlobOption = None,
 ) -> None:
     """Fail when a quote has no speaker or source, or a checked attribution changed.
 
     Exit codes: 0 every check passed, 1 a check failed, 2 usage or input error.
     """
     from talkclaims.qa import checks
-    from talkclaims.read.readers import MissingPathError, ReadFailure, check_paths, iter_documents
+    from talkclaims.read.readers import ReadFailure, iter_documents
     from talkclaims.records import KINDS
+    from talkclaims.text.controls import printable
     from talkclaims.write.writers import atomic_output
 
     required, chosen = _names(require), _names(kinds)
@@ -97,17 +114,19 @@ def check(
         )
     if expect is None and baseline is None and not required:
         usage_error("nothing to check: give --expect, --baseline or --require (see --help)")
+    names, rules = load_inputs(
+        paths, patterns, glob, output=output, other_inputs=(expect, baseline)
+    )
     try:
-        check_paths(paths)
         expectations = checks.load_expectations(expect) if expect else []
         before = checks.load_baseline(baseline) if baseline else None
-    except (MissingPathError, checks.CheckInputError) as exc:
+    except checks.CheckInputError as exc:
         usage_error(str(exc))
-    extractor = load_extractor(patterns, first_names, model)
+    extractor = load_extractor(patterns, first_names, model, rules)
     texts: dict[str, str] = {}
     unreadable = False
     documents = []
-    for item in iter_documents(paths):
+    for item in iter_documents(names):
         if isinstance(item, ReadFailure):
             unreadable = True
             error(f"{item.id}: {item.message}")
@@ -115,7 +134,7 @@ def check(
             documents.append(item)
             texts[item.id] = item.text
     claims = {}
-    for result in extractor.process(documents):
+    for result in with_progress(extractor.process(documents), len(documents)):
         if result.error:  # an article whose claims are unknown passes no check
             unreadable = True
             error(f"{result.doc}: {result.error}")
@@ -133,11 +152,14 @@ def check(
         scope=paths,
     )
     rendered = checks.render_findings(findings, fmt.value, list(texts))
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        with atomic_output(output) as stream:
-            stream.write(rendered)
+    if fmt in (CheckFormat.text, CheckFormat.github):  # for a person or a CI log: see printable
+        rendered = printable(rendered)
+    with writing(output):
+        if output is None:
+            sys.stdout.write(rendered)
+        else:
+            with atomic_output(output) as stream:
+                stream.write(rendered)
     if unreadable:  # an article that cannot be read is an input error, whatever was found
         raise typer.Exit(EXIT_USAGE)
     if findings:

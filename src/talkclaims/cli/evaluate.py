@@ -26,7 +26,12 @@ def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold YAML files.")],
     corpus_dir: Annotated[Path, typer.Argument(help="Folder holding the articles they answer.")],
     kinds: Annotated[
-        str, typer.Option("--kinds", help="Comma-separated kinds to score: direct,indirect,mixed.")
+        str,
+        typer.Option(
+            "--kinds",
+            metavar="KINDS",
+            help="Comma-separated kinds to score: direct,indirect,mixed.",
+        ),
     ] = "direct,indirect,mixed",
     show: Annotated[
         bool, typer.Option("--show", help="List missed, extra and misattributed claims.")

@@ -13,6 +13,8 @@ from talkclaims.cli.common import (
     DEFAULT_JOBS,
     EXIT_USAGE,
     FirstNamesOption,
+    GlobOption,
+    JobsForceOption,
     ModelOption,
     PatternsOption,
     error,
@@ -21,6 +23,7 @@ from talkclaims.cli.common import (
     run_options,
     usage_error,
     with_progress,
+    writing,
 )
 from talkclaims.write.writers import Format
 
@@ -28,31 +31,13 @@ if TYPE_CHECKING:
     from talkclaims.run.extract import DocumentResult
 
 
-def articles_only(names: list[str], output: Path | None = None) -> list[str]:
-    """The files to read without the ones talkclaims wrote (each skipped with a one-line
-    warning); a usage error (exit 2, nothing written) when ``output`` is one of them.
-
-    A report or claims file written into the articles' folder is not an article: the
-    next run over the folder skips it instead of reading it back. An ``--output`` that is
-    an input (the same file, or a file of an input folder) would replace an article.
-    """
-    from talkclaims.write.outputs import is_one_of, own_outputs
-
-    skipped = own_outputs(names)
-    kept = [name for name in names if name not in skipped]
-    if output is not None and is_one_of(output, kept):
-        usage_error(f"{output}: --output is one of the inputs")
-    for name, what in skipped.items():
-        error(f"warning: {name}: written by talkclaims ({what}): skipped")
-    return kept
-
-
 def extract(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH",
             help="Files, folders (searched recursively for *.txt, *.md, *.html, *.htm, "
-            "*.jsonl, *.ndjson, *.warc and *.warc.gz) or - for stdin."
+            "*.jsonl, *.ndjson, *.warc and *.warc.gz) or - for stdin.",
         ),
     ],
     fmt: Annotated[
@@ -63,6 +48,7 @@ def extract(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write here (atomically) instead of stdout; required with --format parquet.",
         ),
     ] = None,
@@ -74,14 +60,18 @@ def extract(
         typer.Option(
             "--jobs",
             "-j",
+            metavar="N",
             min=1,
-            help="Worker processes (default: all cores); the output is the same for any number.",
+            help="Worker processes (default: the usable CPUs, also the most used without "
+            "--jobs-force); the output is the same for any number.",
         ),
     ] = DEFAULT_JOBS,
+    jobs_force: JobsForceOption = False,
     scheduler: Annotated[
         str | None,
         typer.Option(
             "--scheduler",
+            metavar="ADDRESS",
             help="Run on a Dask cluster: its scheduler address (tcp://host:8786). Needs the "
             "dask extra.",
         ),
@@ -100,14 +90,7 @@ def extract(
             "extracted article) to each record as document_text.",
         ),
     ] = False,
-    glob: Annotated[
-        str | None,
-        typer.Option(
-            "--glob",
-            help="Files to read in folders, comma-separated (default: "
-            "*.txt,*.md,*.html,*.htm,*.jsonl,*.ndjson,*.warc,*.warc.gz).",
-        ),
-    ] = None,
+    glob: GlobOption = None,
     csv_raw: Annotated[
         bool,
         typer.Option("--csv-raw", help="CSV: keep cells starting with = + - @ as they are."),
@@ -121,6 +104,8 @@ def extract(
     from talkclaims.run.parallel import process_paths
     from talkclaims.write.writers import atomic_binary_output, atomic_output, make_writer
 
+    if dask and scheduler is not None:
+        usage_error("--dask starts a local cluster, --scheduler uses a running one: give one")
     if fmt is Format.parquet:
         _check_parquet(output)
     for ignored, applies in (
@@ -133,9 +118,8 @@ def extract(
     ):
         if ignored:
             error(f"warning: {applies} only: ignored with --format {fmt.value}")
-    names, rules = load_inputs(paths, patterns, glob)
-    names = articles_only(names, output)
-    options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model)
+    names, rules = load_inputs(paths, patterns, glob, output=output)
+    options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model, jobs_force)
     failed = False
 
     def run(stream: IO[str] | IO[bytes]) -> None:
@@ -161,22 +145,20 @@ def extract(
 
     from talkclaims.read.warc import warc_summaries
 
-    try:
-        with warc_summaries() as summaries:  # pages read and records skipped, per archive
-            if output is None:
-                run(sys.stdout)
-            elif fmt is Format.parquet:
-                with atomic_binary_output(output) as binary:
-                    run(binary)
-            else:
-                with atomic_output(output) as stream:
-                    run(stream)
-    except OSError as exc:
-        error(f"{output or 'standard output'}: cannot write: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
-        error(str(exc))
-        raise typer.Exit(EXIT_USAGE) from None
+    with writing(output):
+        try:
+            with warc_summaries() as summaries:  # pages read and records skipped, per archive
+                if output is None:
+                    run(sys.stdout)
+                elif fmt is Format.parquet:
+                    with atomic_binary_output(output) as binary:
+                        run(binary)
+                else:
+                    with atomic_output(output) as stream:
+                        run(stream)
+        except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
+            error(str(exc))
+            raise typer.Exit(EXIT_USAGE) from None
     for summary in summaries:
         error(summary.line())
     finish(failed)

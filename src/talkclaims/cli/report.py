@@ -10,6 +10,8 @@ import typer
 from talkclaims.cli.common import (
     DEFAULT_JOBS,
     FirstNamesOption,
+    GlobOption,
+    JobsForceOption,
     JobsOption,
     ModelOption,
     PatternsOption,
@@ -18,17 +20,21 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
     with_progress,
+    writing,
 )
-from talkclaims.cli.extract import articles_only
 
 
 def report(
-    paths: Annotated[list[str], typer.Argument(help="Articles or folders.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")],
-    title: Annotated[str, typer.Option("--title", help="Title of the report.")] = (
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Articles or folders.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")
+    ],
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="Title of the report.")] = (
         "talkclaims report"
     ),
     jobs: JobsOption = DEFAULT_JOBS,
+    jobs_force: JobsForceOption = False,
+    glob: GlobOption = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
@@ -39,20 +45,24 @@ def report(
     from talkclaims.write.report import ArticleClaims, render_report
     from talkclaims.write.writers import atomic_output
 
-    names, rules = load_inputs(paths, patterns)
-    names = articles_only(names, output)
+    names, rules = load_inputs(paths, patterns, glob, output=output)
     articles, failed = [], False
     documents = list(iter_documents(names))  # a report shows every text: kept in memory
     texts = {d.id: d.text for d in documents if isinstance(d, Document)}
     results = process_documents(
-        documents, run_options(patterns, jobs, rules, first_names=first_names, model=model)
+        documents,
+        run_options(
+            patterns, jobs, rules, first_names=first_names, model=model, jobs_force=jobs_force
+        ),
     )
     for result in with_progress(results, len(documents)):
+        if result.warning:
+            error(f"warning: {result.doc}: {result.warning}")
         if result.error:
             failed = True
             error(f"{result.doc}: {result.error}")
             continue
         articles.append(ArticleClaims(result.doc, texts[result.doc], result.claims))
-    with atomic_output(output) as stream:
+    with writing(output), atomic_output(output) as stream:
         stream.write(render_report(articles, title))
     finish(failed)

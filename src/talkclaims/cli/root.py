@@ -21,11 +21,13 @@ from talkclaims.cli.check import check
 from talkclaims.cli.common import EXIT_OK, error
 from talkclaims.cli.evaluate import evaluate
 from talkclaims.cli.extract import extract
+from talkclaims.cli.help import Command, Group
 from talkclaims.cli.report import report
 from talkclaims.cli.show import show
 from talkclaims.cli.stats import stats
 
 app = typer.Typer(
+    cls=Group,
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode="rich",
@@ -50,7 +52,7 @@ def root(
 
 
 for command in (extract, show, report, stats, check, evaluate):
-    app.command()(command)
+    app.command(cls=Command)(command)
 
 
 #: Exit codes after a signal: 128 + its number, as a shell reports it.

@@ -19,20 +19,21 @@ from talkclaims.cli.common import (
 
 
 def show(
-    path: Annotated[Path, typer.Argument(help="The article to show.")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The article to show.")],
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
     width: Annotated[
-        int | None, typer.Option("--width", help="Columns (default: terminal).")
+        int | None, typer.Option("--width", metavar="N", min=1, help="Columns (default: terminal).")
     ] = None,
 ) -> None:
     """Print an article with its claims highlighted by kind and a numbered legend."""
     from rich.console import Console
+    from rich.text import Text
 
     from talkclaims.read.readers import ReadFailure, read_items
+    from talkclaims.text.controls import printable
     from talkclaims.write.views import article_view
-    from talkclaims.write.writers import printable
 
     if path.is_dir():
         usage_error(f"{path}: is a directory, not a file")
@@ -48,8 +49,10 @@ def show(
             error(f"{document.id}: {document.message}")
             failed = True
             continue
+        if document.warning:
+            error(f"warning: {document.id}: {document.warning}")
         if len(documents) > 1:
-            console.rule(printable(document.id))
+            console.rule(Text(printable(document.id)))  # text, not markup
         claims = extractor.claims(document.text, document.id)
         outlets = [(o.start, o.end) for o in extractor.engine.outlets.find(document.text)]
         console.print(article_view(document.text, claims, outlets))

@@ -12,6 +12,8 @@ import typer
 from talkclaims.cli.common import (
     DEFAULT_JOBS,
     FirstNamesOption,
+    GlobOption,
+    JobsForceOption,
     JobsOption,
     ModelOption,
     PatternsOption,
@@ -20,8 +22,9 @@ from talkclaims.cli.common import (
     load_inputs,
     run_options,
     usage_error,
+    with_progress,
+    writing,
 )
-from talkclaims.cli.extract import articles_only
 from talkclaims.write.views import GROUPS
 from talkclaims.write.writers import CountFormat
 
@@ -38,7 +41,7 @@ def _complete_by(incomplete: str) -> list[str]:
 
 
 def stats(
-    paths: Annotated[list[str], typer.Argument(help="Articles or folders.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Articles or folders.")],
     by: Annotated[
         str,
         typer.Option(
@@ -53,12 +56,18 @@ def stats(
         CountFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = CountFormat.table,
     jobs: JobsOption = DEFAULT_JOBS,
+    jobs_force: JobsForceOption = False,
+    glob: GlobOption = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
     csv_raw: Annotated[
         bool,
         typer.Option("--csv-raw", help="CSV: keep names starting with = + - @ as they are."),
+    ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help="CSV for French-locale Excel: UTF-8 BOM, ; separators."),
     ] = False,
 ) -> None:
     """Count claims by speaker, outlet, cue, article, kind, speaker type or gender, with
@@ -67,26 +76,35 @@ def stats(
     from talkclaims.write.views import count_by, cross_count, parse_groups
     from talkclaims.write.writers import write_counts, write_cross
 
+    for given, flag in ((excel, "--excel"), (csv_raw, "--csv-raw")):
+        if given and fmt is not CountFormat.csv:
+            error(
+                f"warning: {flag} applies to --format csv only: ignored with --format {fmt.value}"
+            )
     try:  # a bad --by is refused before any article is read
         keys = parse_groups(by)
     except ValueError as exc:
         usage_error(str(exc))
-    names, rules = load_inputs(paths, patterns)
-    names = articles_only(names)
-    options = run_options(patterns, jobs, rules, first_names=first_names, model=model)
+    names, rules = load_inputs(paths, patterns, glob)
+    options = run_options(
+        patterns, jobs, rules, first_names=first_names, model=model, jobs_force=jobs_force
+    )
     failed = False
 
     def claims() -> Iterator[Claim]:
         """Every claim of the run; an article that fails is reported and counts nothing."""
         nonlocal failed
-        for result in process_paths(names, options):
+        for result in with_progress(process_paths(names, options), len(names)):
+            if result.warning:
+                error(f"warning: {result.doc}: {result.warning}")
             if result.error:
                 failed = True
                 error(f"{result.doc}: {result.error}")
             yield from result.claims
 
-    if len(keys) == 1:
-        write_counts(count_by(claims(), keys[0]), keys[0], fmt, sys.stdout, csv_raw)
-    else:
-        write_cross(cross_count(claims(), *keys), fmt, sys.stdout, csv_raw)
+    with writing(None):
+        if len(keys) == 1:
+            write_counts(count_by(claims(), keys[0]), keys[0], fmt, sys.stdout, csv_raw, excel)
+        else:
+            write_cross(cross_count(claims(), *keys), fmt, sys.stdout, csv_raw, excel)
     finish(failed)

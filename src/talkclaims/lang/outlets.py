@@ -8,6 +8,7 @@ Ukrinform ») catch outlets the list does not know.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -71,46 +72,90 @@ class OutletFinder:
         )
         self._bylines = patterns.byline_patterns
 
-    def _is_byline(self, text: str, start: int, end: int) -> bool:
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end == -1 else line_end
-        line = text[line_start:line_end]
+    def _byline_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the byline patterns' matches in the line ``text[start:end]``."""
+        line = text[start:end]
+        spans = []
         for pattern in self._bylines:
             try:
                 for match in pattern.finditer(line, timeout=REGEX_TIMEOUT):
-                    if match.start() + line_start <= start and end <= match.end() + line_start:
-                        return True
+                    spans.append((match.start() + start, match.end() + start))
             except TimeoutError:  # a user's pattern that backtracks on this line: no match
                 continue
-        return False
+        return spans
 
     def find(self, text: str) -> list[OutletMention]:
-        """Outlet mentions in ``text``, in order, bylines and datelines left out."""
+        """Outlet mentions in ``text``, in order, bylines and datelines left out.
+
+        Each line is read by the byline patterns once, whatever number of outlets it
+        names, and a generic phrasing is checked against the names already found by
+        binary search: a long line naming thousands of outlets stays linear.
+        """
         found: dict[int, OutletMention] = {}
+        known = _Spans()
         for match in self._known.finditer(text):
             found[match.start()] = OutletMention(
                 match.start(), match.end(), self.canonical[match.group(1)]
             )
+            known.add(match.start(), match.end())
+        generic = _Spans()
         for match in self._generic.finditer(text):
             # « Radio Sud Atlantique »: a capitalised noun is part of the name
             group = 1 if match.group(1)[0].isupper() else 2
             start = match.start(group)
-            if any(m.start <= match.start(2) < m.end for m in found.values()):
+            if known.holds(match.start(2)) or generic.holds(match.start(2)):
                 continue
             name = text[start : match.end(2)].rstrip(".")
             found[start] = OutletMention(start, start + len(name), self.canonical.get(name, name))
+            generic.add(start, start + len(name))
+
+        def taken(start: int, end: int) -> bool:
+            return any(spans.holds(start) or spans.holds(end - 1) for spans in (known, generic))
+
+        # « sur X », « son compte X »: a platform named by a letter
         for match in self._platform.finditer(text):
             start, end = match.span(1)
-            if not any(m.start < end and start < m.end for m in found.values()):
+            if not taken(start, end):
                 found[start] = OutletMention(start, end, match.group(1))
-        if self._introduced.pattern:
-            for match in self._introduced.finditer(text):
-                start, end = match.span(1)
-                if any(m.start < end and start < m.end for m in found.values()):
-                    continue
-                name = text[start:end].rstrip(".")
-                found[start] = OutletMention(
-                    start, start + len(name), self.canonical.get(name, name)
-                )
-        return [m for _, m in sorted(found.items()) if not self._is_byline(text, m.start, m.end)]
+        # « au micro de Proximus Sports »: capitalised words after a media phrasing
+        introduced = _Spans()
+        for match in self._introduced.finditer(text) if self._introduced.pattern else ():
+            start, end = match.span(1)
+            if taken(start, end) or introduced.holds(start):
+                continue
+            name = text[start:end].rstrip(".")
+            found[start] = OutletMention(start, start + len(name), self.canonical.get(name, name))
+            introduced.add(start, start + len(name))
+        kept = []
+        floor, line = 0, (0, -1)
+        bylines: list[tuple[int, int]] = []
+        for _, mention in sorted(found.items()):
+            # the line around the mention, searched from the mention before: a line
+            # holding many is not read again for each
+            newline = text.rfind("\n", floor, mention.start)
+            line_start = newline + 1 if newline >= 0 else line[0]
+            floor = mention.start
+            line_end = line[1] if mention.end <= line[1] else text.find("\n", mention.end)
+            line_end = len(text) if line_end == -1 else line_end
+            if (line_start, line_end) != line:
+                line = (line_start, line_end)
+                bylines = self._byline_spans(text, line_start, line_end)
+            if not any(s <= mention.start and mention.end <= e for s, e in bylines):
+                kept.append(mention)
+        return kept
+
+
+class _Spans:
+    """Spans added in text order, none overlapping: which one holds an offset."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def holds(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]

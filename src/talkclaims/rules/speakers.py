@@ -122,7 +122,7 @@ def _resolve(
     if cand.speaker is not None or mention is None:
         return cand
     if mention.kind == "name":
-        speaker = ctx.people.canonical(mention.name or mention.text, ctx.article_names)
+        speaker = ctx.people.canonical(mention.name or mention.text, ctx.name_groups)
     elif mention.kind == "outlet":
         speaker = mention.name
     elif mention.kind == "pronoun":
@@ -308,7 +308,7 @@ def _subject_here(
             mention = mention_from_tokens(ctx, words)
             named = mention if mention is not None and mention.kind == "name" else None
         if named is not None:
-            return ctx.people.canonical(named.name or named.text, ctx.article_names)
+            return ctx.people.canonical(named.name or named.text, ctx.name_groups)
         start = min((c.idx for c in t.children if c.dep_ == "det"), default=t.idx)
         text = ctx.text[start : t.idx + len(t.text)]
         return _described(ctx, people, text.strip(), t.lower_, t.idx)

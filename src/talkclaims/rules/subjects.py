@@ -243,7 +243,7 @@ def _best_subject(ctx: ArticleContext, cue: Cue, subjects: list[Token]) -> Menti
                 or (_apposed_before_verb(ctx, s, cue.first) if s.i < cue.first else None)
                 or mention
             )
-        own = s.ent_type_ == "PER" or any(a <= s.idx < b for a, b, _ in ctx.alias_spans)
+        own = s.ent_type_ == "PER" or ctx.known_name_at(s.idx)
         rank = 0 if own else 1 if mention.kind == "name" else 2
         ranked.append((s.i > cue.token.i, rank, s.i, mention))
     return min(ranked, key=lambda r: r[:3])[3] if ranked else None
@@ -276,14 +276,12 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
         # reported clause, « a affirmé qu'il proposerait …, promettant », is not it)
         earlier = [
             c
-            for c in ctx.cues
-            if c.token.i < cue.token.i
-            and c.token.sent == cue.token.sent
-            and c.form in ("finite", "compound", "narrative")
+            for c in ctx.cues_before(cue, since=cue.token.sent.start)
+            if c.form in ("finite", "compound", "narrative")
         ]
         main = next((c for c in earlier if c.token.dep_ == "ROOT"), None)
         if main is None and earlier:
-            main = earlier[0]
+            main = earlier[-1]  # (nearest first: the first of the sentence is the last)
         return speaker_words(ctx, main) if main is not None else None
     # « Le président du groupe, Karim Benali, estime »: a name just before the verb
     before = _name_before(ctx, cue.first) or _name_just_before(ctx, cue.first)
@@ -432,10 +430,12 @@ def apposed_subject(ctx: ArticleContext, cue: Cue) -> Mention | None:
     start = ctx.sentence(cue.start_char)[0]
     if not text[start : cue.start_char].rstrip().endswith(","):
         return None
-    spans = [(s, e) for s, e, _ in ctx.alias_spans] + list(ctx.names)
-    for s, e in sorted(spans, key=lambda x: -x[1]):
-        if not start <= s < e <= cue.start_char:
-            continue
+    # the apposition holds two commas: a name before the third comma back is too far
+    third = cue.start_char
+    for _ in range(3):
+        third = text.rfind(",", start, third) if third >= start else -1
+    near = ctx.names_within(start, cue.start_char, past=third)
+    for s, e in sorted(near, key=lambda x: -x[1]):
         rest = text[e : cue.start_char]
         if (
             rest.startswith(",")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import multiprocessing
 import os
 import queue
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from talkclaims.read.readers import Document, ReadFailure
+from talkclaims.run.cpus import usable_cpus
 from talkclaims.run.extract import DocumentResult, Extractor
 
 if TYPE_CHECKING:
@@ -368,10 +370,17 @@ def process_dask(
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(
-            n_workers=local_workers or max(1, multiprocessing.cpu_count()),
+            n_workers=local_workers or usable_cpus(),
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            # Dask's own log is not the user's: a run stopped by Ctrl-C cancels the running
+            # tasks and stops their workers, which Dask reports as warnings (CancelledError,
+            # « still alive after 4.0 seconds, killing ») and, as the scheduler goes first,
+            # errors (« Failed to communicate with scheduler during heartbeat ») over the
+            # user's one line. An article that fails is reported by its result, as ever.
+            silence_logs=logging.CRITICAL,
+            preload=["talkclaims.run.dask_setup"],  # workers leave Ctrl-C to this process
         )
     client = Client(cluster if cluster is not None else scheduler)
     try:

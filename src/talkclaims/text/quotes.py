@@ -70,12 +70,56 @@ def _reopens(text: str, pos: int, mark: str) -> int | None:
     return i if i < len(text) and text[i] == mark else None
 
 
-def _close(
-    text: str, stack: list[tuple[str, int]], depth: int, at: int, quotes: list[Quote]
-) -> None:
-    """Close the quotation opened at ``stack[depth]``; record it if it is top-level."""
-    opener_pos = stack[depth][1]
-    del stack[depth:]
+class _OpenMarks:
+    """The quotation marks open at a point of the scan, innermost last.
+
+    Where each kind of mark stands is kept beside them, so the innermost (or outermost)
+    open mark of a kind is found at once: scanning the whole stack at every mark made a
+    text of many « followed by as many ’ or " take time quadratic in its length.
+    """
+
+    __slots__ = ("depths", "marks")
+
+    def __init__(self) -> None:
+        self.marks: list[tuple[str, int]] = []  # (opening mark, its index)
+        self.depths: dict[str, list[int]] = {}  # mark → its depths in ``marks``, ascending
+
+    def __bool__(self) -> bool:
+        return bool(self.marks)
+
+    def push(self, mark: str, at: int) -> None:
+        self.depths.setdefault(mark, []).append(len(self.marks))
+        self.marks.append((mark, at))
+
+    def innermost(self, mark: str) -> int | None:
+        """Depth of the innermost open ``mark``, or None."""
+        found = self.depths.get(mark)
+        return found[-1] if found else None
+
+    def outermost(self, mark: str) -> int | None:
+        """Depth of the outermost open ``mark``, or None."""
+        found = self.depths.get(mark)
+        return found[0] if found else None
+
+    def top(self) -> str:
+        return self.marks[-1][0]
+
+    def cut(self, depth: int) -> None:
+        """Drop the marks from ``depth`` inward (each is dropped once: linear in all)."""
+        del self.marks[depth:]
+        for found in self.depths.values():
+            while found and found[-1] >= depth:
+                found.pop()
+
+
+#: The opening mark each closing mark closes (“ closes a „ … “ quotation).
+_OPENER_OF = {close: open_ for open_, close in OPENERS.items()}
+
+
+def _close(text: str, stack: _OpenMarks, depth: int, at: int, quotes: list[Quote]) -> None:
+    """Close the quotation opened at ``stack`` depth ``depth``; record it if top-level."""
+    opener_pos = stack.marks[depth][1]
+    stack.cut(depth)
     if not stack:
         found = _content(text, opener_pos, at + 1)
         if found:
@@ -101,7 +145,7 @@ def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations of ``text`` in order of their opening mark."""
     quotes: list[Quote] = []
     soft = soft_breaks(text)
-    stack: list[tuple[str, int]] = []  # (opening mark, its index)
+    stack = _OpenMarks()
     found = _MARKS.search(text)
     while found is not None:
         i = found.start()
@@ -109,48 +153,38 @@ def find_quotes(text: str) -> list[Quote]:
         found = _MARKS.search(text, i + 1)
         if ch == "\n" and i not in soft:
             if stack:
-                bottom_mark, _bottom_pos = stack[0]
+                bottom_mark = stack.marks[0][0]
                 reopen = _reopens(text, i + 1, bottom_mark) if bottom_mark != STRAIGHT else None
                 if reopen is None:
-                    stack.clear()  # unbalanced: the paragraph ended inside a quotation
+                    stack.cut(0)  # unbalanced: the paragraph ended inside a quotation
                 else:
-                    del stack[1:]
+                    stack.cut(1)
                     found = _MARKS.search(text, reopen + 1)
                     continue
-        elif ch == "’" and not any(mark == "‘" for mark, _ in stack):
+        elif ch == "’" and stack.innermost("‘") is None:
             pass  # an apostrophe: no ‘ is open
         elif ch == "’" or ch == SINGLE:
             # an apostrophe, or a single quotation mark at a word's edge
-            depth = next(
-                (
-                    k
-                    for k in range(len(stack) - 1, -1, -1)
-                    if stack[k][0] == ("‘" if ch == "’" else SINGLE)
-                ),
-                None,
-            )
+            depth = stack.innermost("‘" if ch == "’" else SINGLE)
             if depth is not None and _edge_closes(text, i):
                 _close(text, stack, depth, i, quotes)
             elif ch == SINGLE and _edge_opens(text, i):
-                stack.append((ch, i))
-        elif ch == "«" and stack and stack[-1][0] == "«" and _closing_guillemet(text, i):
+                stack.push(ch, i)
+        elif ch == "«" and stack and stack.top() == "«" and _closing_guillemet(text, i):
             # « … « , : a « used as the closing mark
-            _close(text, stack, len(stack) - 1, i, quotes)
-        elif ch in CLOSERS or (ch == "“" and stack and stack[-1][0] == "„"):
-            depth = next(
-                (k for k in range(len(stack) - 1, -1, -1) if OPENERS.get(stack[k][0]) == ch),
-                None,
-            )
+            _close(text, stack, len(stack.marks) - 1, i, quotes)
+        elif ch in CLOSERS or (ch == "“" and stack and stack.top() == "„"):
+            depth = stack.innermost(_OPENER_OF[ch])
             if depth is not None:
                 _close(text, stack, depth, i, quotes)
         elif ch in OPENERS:
-            stack.append((ch, i))
+            stack.push(ch, i)
         elif ch == STRAIGHT:
-            depth = next((k for k in range(len(stack)) if stack[k][0] == STRAIGHT), None)
+            depth = stack.outermost(STRAIGHT)
             if depth is not None:
                 _close(text, stack, depth, i, quotes)
-            elif stack and stack[-1][0] in "“«" and _edge_closes(text, i):
-                _close(text, stack, len(stack) - 1, i, quotes)  # “ … " mismatched
+            elif stack and stack.top() in "“«" and _edge_closes(text, i):
+                _close(text, stack, len(stack.marks) - 1, i, quotes)  # “ … " mismatched
             else:
-                stack.append((ch, i))
+                stack.push(ch, i)
     return quotes

@@ -13,11 +13,14 @@ from collections.abc import Collection, Iterator
 
 from talkclaims.text.spans import HORIZONTAL_SPACE, skip, skip_back, strip_spaces
 
+#: A run of stops is matched from its first stop only and never given back, and so are
+#: the spaces after it: a line of ten thousand dots, or of spaces after a stop, is read
+#: once instead of once per character (which took minutes on a long one).
 _TERMINAL = re.compile(
-    r"""(?:[.!?]+|…)          # end of sentence
+    r"""(?:(?<![.!?])[.!?]++|…)  # end of sentence: a whole run of stops, taken once
         (?:[ \u00a0\u202f]?[»”"’)\]])*  # closing marks that belong to it
-        (?=[ \t\n\u00a0\u202f]+ # then space
-           [«“"(\[—–-]?[ \u00a0\u202f]*[A-ZÀ-ÖØ-Þ0-9])  # and a capital, maybe after a mark
+        (?=[ \t\r\n\u00a0\u202f]++  # then space (\r: the line ends of CRLF text)
+           [«“"(\[—–-]?[ \u00a0\u202f]*+[A-ZÀ-ÖØ-Þ0-9])  # and a capital, maybe after a mark
     """,
     re.VERBOSE,
 )
@@ -58,13 +61,17 @@ def soft_breaks(text: str) -> frozenset[int]:
 
     In a hard-wrapped document (short lines, paragraphs separated by blank lines) every
     single line break is soft; elsewhere only a break inside a sentence is (`is_wrapped`).
+    A blank line separates paragraphs only between two filled lines: the empty end after
+    a final line break (which every editor adds) or blank lines at either end do not make
+    a text of short one-line paragraphs a hard-wrapped one.
     """
     lines = text.split("\n")
-    filled = [line for line in lines if line.strip()]
+    filled_at = [k for k, line in enumerate(lines) if line.strip()]
+    filled = [lines[k] for k in filled_at]
     wrapped_doc = (
         len(filled) >= 4
         and max(len(line) for line in filled) <= WRAP_WIDTH
-        and any(not line.strip() for line in lines)
+        and len(filled) < filled_at[-1] - filled_at[0] + 1  # a blank line between two
         and sum(len(line) >= WRAP_WIDTH * 0.5 for line in filled) >= len(filled) / 2
     )
     soft = set()
@@ -78,10 +85,22 @@ def soft_breaks(text: str) -> frozenset[int]:
     return frozenset(soft)
 
 
+#: Replacement characters (U+FFFD: bytes decoded with the wrong encoding) that do not
+#: stand for a letter inside a word: after a full stop or a name (« Jean Dupont.� Il »)
+#: the model glued them to the word before and ran the name or the sentence on. Inside a
+#: word (« Fran�ois ») they stand for a lost letter and stay.
+_JUNK = re.compile("\ufffd++(?!\\w)")
+#: Pictographs: emoji, flags, dingbats and their joiners (« 🇺🇸 🇷🇺 Le secrétaire d'État
+#: a déclaré », « 🔴 DIRECT »). The model, trained on edited text, read a flag as the
+#: subject of the sentence; it is given a space in their place.
+_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
+
+
 def for_parsing(
     text: str, start: int = 0, end: int | None = None, soft: frozenset[int] | None = None
 ) -> str:
-    """The text the parser sees: soft line breaks and carriage returns become spaces.
+    """The text the parser sees: soft line breaks and carriage returns become spaces, and
+    so do replacement characters after a word (`_JUNK`) and pictographs (`_PICTOGRAPHS`).
 
     Same length as ``text``, so every offset into one is an offset into the other; the
     parser never sees a line break in the middle of a sentence (« a\nmartelé »).
@@ -92,15 +111,18 @@ def for_parsing(
     end = len(text) if end is None else end
     soft = soft_breaks(text) if soft is None else soft
     piece = text[start:end]
-    if not soft:
-        return piece.replace("\r", " ")
-    breaks = [i - start for i in soft if start <= i < end]
-    if not breaks:
-        return piece.replace("\r", " ")
-    chars = list(piece)
-    for i in breaks:
-        chars[i] = " "
-    return "".join(chars).replace("\r", " ")
+    breaks = [i - start for i in soft if start <= i < end] if soft else []
+    if breaks:
+        chars = list(piece)
+        for i in breaks:
+            chars[i] = " "
+        piece = "".join(chars)
+    piece = piece.replace("\r", " ")
+    if "\ufffd" in piece:
+        piece = _JUNK.sub(lambda m: " " * len(m.group()), piece)
+    if _PICTOGRAPHS.search(piece):
+        piece = _PICTOGRAPHS.sub(" ", piece)
+    return piece
 
 
 def paragraphs(text: str, soft: frozenset[int] | None = None) -> Iterator[tuple[int, int]]:

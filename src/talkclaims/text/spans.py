@@ -9,6 +9,9 @@ sets named, instead of as loops with their own sets in every module.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
+
 #: Spaces inside a line: plain, no-break (before « : ; ! ? ») and narrow no-break (« »).
 INLINE_SPACE = " \u00a0\u202f"
 #: Inline spaces and tabs.
@@ -67,3 +70,43 @@ def line_of(text: str, pos: int) -> int:
 def column_of(text: str, pos: int) -> int:
     """1-based column of a character offset in its line."""
     return pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+class SpanSet:
+    """Spans ``[start, end)`` asked whether any of them overlaps a range.
+
+    Rules ask it of every quotation (« is it already part of a claim? »): a scan of all the
+    claims each time made an article of thousands of quotations take time quadratic in
+    its length. The spans are kept in order of their starts with the furthest end reached
+    up to each, so the question is one binary search. Spans are mostly added in order;
+    one added out of order costs a rebuild of what follows it.
+    """
+
+    __slots__ = ("_ends", "_reach", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._reach: list[int] = []  # the furthest end of the spans up to each one
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        if not self._starts or start >= self._starts[-1]:
+            self._starts.append(start)
+            self._ends.append(end)
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+            return
+        k = bisect.bisect_right(self._starts, start)
+        self._starts.insert(k, start)
+        self._ends.insert(k, end)
+        reach = self._reach[k - 1] if k else end
+        del self._reach[k:]
+        for e in self._ends[k:]:
+            reach = max(reach, e)
+            self._reach.append(reach)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span shares a character with ``[start, end)``."""
+        k = bisect.bisect_left(self._starts, end) - 1
+        return k >= 0 and self._reach[k] > start

@@ -10,10 +10,10 @@ output path is one of the files a run reads.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 
+from talkclaims.read.jsonline import JsonLineError, parse_json_line
 from talkclaims.records import FIELDS
 
 #: In the <head> of every report: what `written_by_talkclaims` recognises.
@@ -50,8 +50,8 @@ def _first_lines(path: str, count: int) -> list[str]:
 def _is_record(line: str) -> bool:
     """A claim as `JsonLinesWriter` and `JsonWriter` write it: exactly the record's keys."""
     try:
-        data = json.loads(line)
-    except ValueError:
+        data, _ = parse_json_line(line)
+    except JsonLineError:
         return False
     return isinstance(data, dict) and frozenset(data) in _KEYS
 

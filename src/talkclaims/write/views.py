@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from talkclaims.records import GENDERS, KINDS, SPEAKER_TYPES, Claim
-from talkclaims.write.writers import printable
+from talkclaims.text.controls import printable
 
 if TYPE_CHECKING:
     from talkclaims.qa.evaluate import DocResult, Scores
@@ -290,23 +290,27 @@ def scores_table(scores: Sequence[Scores], articles: int, kinds: Sequence[str]) 
 
 def mismatch_lines(results: Sequence[DocResult]) -> Iterator[str]:
     """Rich markup, one line per missed, extra or misattributed claim, article by article:
-    what a person reads to see where the extractor and the gold disagree."""
+    what a person reads to see where the extractor and the gold disagree. Every value
+    from the articles or the gold (names, words, file names) is shown as text: markup
+    escaped, control characters visible (`printable`)."""
     for r in results:
+        doc = _cell(r.doc)
         for g in r.missed:
             who = g.speakers[0] if g.speakers else None
             yield (
-                f"[red]missed[/red]  {r.doc} [{g.kind}] {escape(str(who))}: {escape(g.text[:100])}"
+                f"[red]missed[/red]  {doc} {_cell(f'[{g.kind}]')} {_cell(str(who))}: "
+                f"{_cell(g.text[:100])}"
             )
         for p in r.extra:
             yield (
-                f"[yellow]extra[/yellow]   {r.doc}:{p.line} [{p.kind}/{p.rule}] "
-                f"{escape(str(p.speaker))}: {escape(p.text[:100])}"
+                f"[yellow]extra[/yellow]   {doc}:{p.line} {_cell(f'[{p.kind}/{p.rule}]')} "
+                f"{_cell(str(p.speaker))}: {_cell(p.text[:100])}"
             )
         for m in r.matches:
             if not m.speaker_ok:
-                said = escape(str(m.pred.speaker))
-                accepted = escape(str(list(m.gold.speakers or [])))
+                said = _cell(str(m.pred.speaker))
+                accepted = _cell(str(list(m.gold.speakers or [])))
                 yield (
-                    f"[magenta]speaker[/magenta] {r.doc}:{m.pred.line} {said} ≠ {accepted}: "
-                    f"{escape(m.gold.text[:80])}"
+                    f"[magenta]speaker[/magenta] {doc}:{m.pred.line} {said} ≠ {accepted}: "
+                    f"{_cell(m.gold.text[:80])}"
                 )

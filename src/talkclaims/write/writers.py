@@ -19,7 +19,7 @@ import re
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from operator import attrgetter
@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Any, Protocol, cast
 import yaml
 
 from talkclaims.records import FIELDS, Claim
+from talkclaims.text.controls import printable
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -136,31 +137,23 @@ class YamlWriter:
 
 #: A cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Cells that start like a formula but are none, kept as they are: a lone « - » (standard
+#: input's name) and a plain number (« -3 », « +2,5 »), which a spreadsheet reads as text
+#: and as that number, and which a leading ' would turn into other text.
+_NOT_A_FORMULA = re.compile(r"-|[+-]\d+(?:[.,]\d+)?")
 
 
 def neutralise(cell: object) -> object:
-    """« @TF1info … » or « =HYPERLINK(… » stays text: a leading ' stops the formula."""
-    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+    """« @TF1info … » or « =HYPERLINK(… » stays text: a leading ' stops the formula.
 
-
-#: What a terminal would obey in article text: C0 controls but newline and tab, DEL, C1.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # Unicode's control pictures: ESC is ␛, BEL ␇
-    return "\u2421" if code == 0x7F else "\ufffd"  # DEL ␡; C1 has no picture
-
-
-def printable(text: str) -> str:
-    """``text`` with every control character a terminal would obey (ESC, BEL, a lone CR,
-    C1…) shown as one visible character, so an article cannot retitle or clear the
-    terminal it is shown in. Newline, tab and CRLF stay; the length never changes, so
-    offsets into the text stay valid. For what is printed to a terminal only: the data
-    formats (JSON, CSV, YAML) keep the text as read."""
-    return _CONTROL.sub(_picture, text)
+    OWASP's rule: no cell may begin with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return. A cell that is exactly ``-`` or a signed number (``-3``, ``+2.5``) begins so
+    but runs nothing, and is kept; anything more (``-1 %``, ``+33 1 23``, ``-3+A1``) is
+    guarded. The field separator and quotes inside a cell are the csv module's to quote
+    (RFC 4180), so a cell cannot start another one."""
+    if not isinstance(cell, str) or not cell.startswith(FORMULA_START):
+        return cell
+    return cell if _NOT_A_FORMULA.fullmatch(cell) else "'" + cell
 
 
 class CsvWriter:
@@ -396,25 +389,40 @@ def make_writer(
     return {Format.table: TableWriter, Format.yaml: YamlWriter}[fmt](stream)
 
 
+def _counts_csv(stream: IO[str], excel: bool) -> tuple[Any, Callable[[float], str]]:
+    """The CSV writer of the counts and how it writes a share: as `CsvWriter` writes,
+    RFC 4180 with CRLF, or for French-locale Excel (``excel``) with a UTF-8 byte-order
+    mark, ``;`` separators and a decimal comma (``0,2500``)."""
+    if excel:
+        stream.write("\ufeff")
+    writer = csv.writer(stream, lineterminator="\r\n", delimiter=";" if excel else ",")
+    return writer, lambda share: f"{share:.4f}".replace(".", ",") if excel else f"{share:.4f}"
+
+
 def write_counts(
-    counts: Sequence[Count], by: str, fmt: CountFormat, stream: IO[str], csv_raw: bool = False
+    counts: Sequence[Count],
+    by: str,
+    fmt: CountFormat,
+    stream: IO[str],
+    csv_raw: bool = False,
+    excel: bool = False,
 ) -> None:
     """Counts of claims grouped ``by`` speaker, source, cue, doc or kind, in ``fmt``.
 
     JSON is a list of ``{by: name, "claims": n, "share": s}`` with ``s`` rounded to 4
     places; CSV has the same columns, RFC 4180 with CRLF like `CsvWriter`, the share with
     4 places, and names that a spreadsheet would run as a formula neutralised as in
-    `CsvWriter` unless ``csv_raw``; the table (`talkclaims.write.views.counts_table`)
-    gives the share in %.
+    `CsvWriter` unless ``csv_raw``, and for French-locale Excel with ``excel`` (see
+    `_counts_csv`); the table (`talkclaims.write.views.counts_table`) gives the share in %.
     """
     if fmt is CountFormat.json:
         rows = [{by: c.name, "claims": c.claims, "share": round(c.share, 4)} for c in counts]
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt is CountFormat.csv:
-        writer = csv.writer(stream, lineterminator="\r\n")
+        writer, share = _counts_csv(stream, excel)
         writer.writerow([by, "claims", "share"])
         name = (lambda n: n) if csv_raw else neutralise
-        writer.writerows([name(c.name), c.claims, f"{c.share:.4f}"] for c in counts)
+        writer.writerows([name(c.name), c.claims, share(c.share)] for c in counts)
     else:
         from rich.console import Console
 
@@ -424,7 +432,11 @@ def write_counts(
 
 
 def write_cross(
-    cross: CrossTable, fmt: CountFormat, stream: IO[str], csv_raw: bool = False
+    cross: CrossTable,
+    fmt: CountFormat,
+    stream: IO[str],
+    csv_raw: bool = False,
+    excel: bool = False,
 ) -> None:
     """A cross-table (``stats --by FIRST,SECOND``) in ``fmt``.
 
@@ -435,8 +447,8 @@ def write_cross(
     the columns ``FIRST, claims, VALUE, VALUE share, …`` (``SECOND=VALUE`` for a value
     named like FIRST or claims, `CrossTable.labels`), shares with 4 places; the row
     names and the column names built from values (speakers, outlets…) are neutralised
-    as in `CsvWriter` unless ``csv_raw``. The table (`talkclaims.write.views.cross_table`)
-    gives the shares in %.
+    as in `CsvWriter` unless ``csv_raw``; ``excel`` as in `write_counts`. The table
+    (`talkclaims.write.views.cross_table`) gives the shares in %.
     """
     if fmt is CountFormat.json:
         rows = [
@@ -451,7 +463,7 @@ def write_cross(
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt is CountFormat.csv:
         name = (lambda n: n) if csv_raw else neutralise
-        writer = csv.writer(stream, lineterminator="\r\n")
+        writer, share_text = _counts_csv(stream, excel)
         header = [cross.first, "claims"]
         for label in cross.labels:
             header += [label, f"{label} share"]
@@ -459,7 +471,7 @@ def write_cross(
         for row in cross.rows:
             cells: list[object] = [name(row.name), row.claims]
             for n, share in zip(row.counts, row.shares, strict=True):
-                cells += [n, f"{share:.4f}"]
+                cells += [n, share_text(share)]
             writer.writerow(cells)
     else:
         from rich.console import Console

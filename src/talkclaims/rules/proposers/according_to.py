@@ -7,6 +7,7 @@ before it (« …, selon X »).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,10 @@ from talkclaims.text.spans import INLINE_SPACE, skip
 
 if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext
+
+
+#: A word of the words before « selon »: what commas and spaces separate.
+_WORD = re.compile(r"[^\s,]+")
 
 
 def propose(ctx: ArticleContext) -> list[Candidate]:
@@ -53,8 +58,10 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
             mention = Mention(
                 tokens[0].text, tokens[0].idx, tokens[0].idx + len(tokens[0].text), "pronoun"
             )
-        lead = text[sent_start : match.start()]
-        lead_words = [w for w in re.split(r"[\s,]+", lead) if w]
+        # the first three words before « selon » say whether it opens the sentence
+        lead_words = [
+            w.group() for w in itertools.islice(_WORD.finditer(text, sent_start, match.start()), 3)
+        ]
         opens = len(lead_words) <= 2 and all(fold(w) in ctx.grammar.connectors for w in lead_words)
         if opens or (
             _adjunct_lead(ctx, sent_start, match.start()) and text[np_end : np_end + 1] == ","
@@ -91,7 +98,9 @@ def _adjunct_lead(ctx: ArticleContext, start: int, end: int) -> bool:
     clause after the « selon » phrase, not these words."""
     if not ctx.text[start:end].rstrip().endswith(","):
         return False
-    tokens = [t for t in (ctx.char_span(start, end) or []) if not t.is_space]
+    # eight words at most are read: more are too many anyway
+    words = (t for t in (ctx.char_span(start, end) or []) if not t.is_space)
+    tokens = list(itertools.islice(words, 8))
     return (
         0 < len(tokens) <= 7
         and tokens[0].pos_ == "ADP"

@@ -30,9 +30,7 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
         if ctx.in_quote(match.start()):
             continue
         sent_start, sent_end = ctx.sentence(match.start())
-        cues = [
-            c for c in ctx.cues if match.end() <= c.start_char < sent_end and c.form == "participle"
-        ]
+        cues = [c for c in ctx.cues_between(match.end(), sent_end) if c.form == "participle"]
         agents = []
         for cue in cues:
             nxt = cue.last + 1

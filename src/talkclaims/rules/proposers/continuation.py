@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Candidate
 from talkclaims.rules.families import QUOTE_CONTINUATION
-from talkclaims.text.spans import TRAILING
+from talkclaims.text.spans import TRAILING, SpanSet
 
 if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext
@@ -22,29 +22,30 @@ if TYPE_CHECKING:
 def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) -> list[Candidate]:
     """A quotation opening the sentence after an attributed one, with no new speaker."""
     out: list[Candidate] = []
-    ordered = sorted(taken, key=lambda c: c.start)
+    busy = SpanSet((c.start, c.end) for c in taken)  # what a claim holds, out's too
+    # the direct claims that a quotation after them may continue, by where they end: the
+    # one ending last before each quotation is found as the quotations go (in order)
+    by_start = sorted(taken, key=lambda c: c.start)
+    continued = sorted(
+        (c for c in by_start if c.kind == "direct" and c.family.continued), key=lambda c: c.end
+    )
+    ready = 0
+    prev: Candidate | None = None
     for quote in ctx.quotes:
-        if any(
-            c.start <= quote.start < c.end or quote.start <= c.start < quote.end
-            for c in taken + out
-        ):
+        while ready < len(continued) and continued[ready].end <= quote.open:
+            if prev is None or continued[ready].end > prev.end:
+                prev = continued[ready]
+            ready += 1
+        if busy.overlaps(quote.start, quote.end):
             continue
         s_start, _ = ctx.sentence(quote.open)
-        if s_start != quote.open:
+        if s_start != quote.open or prev is None:
             continue
-        previous = [
-            c
-            for c in ordered + out
-            if c.end <= quote.open and c.kind == "direct" and c.family.continued
-        ]
-        if not previous:
-            continue
-        prev = max(previous, key=lambda c: c.end)
         p_start, _ = ctx.paragraph(quote.open)
         if prev.start < p_start:
             continue
         between = ctx.text[max(prev.end, prev.at) : quote.open]
-        if any(q.open >= max(prev.end, prev.at) and q.close <= quote.open for q in ctx.quotes):
+        if ctx.quotes_within(max(prev.end, prev.at), quote.open):
             continue
         # only the attribution of the previous quotation stands between them
         if len(re.findall(r"[.!?…]", between)) > 1 or len(between) > 200:
@@ -67,4 +68,7 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
                 speaker_kind=prev.speaker_kind,
             )
         )
+        busy.add(quote.start, quote.end)
+        if QUOTE_CONTINUATION.continued:  # a quotation continued may be continued in turn
+            prev = out[-1]
     return out

@@ -121,9 +121,7 @@ def _quote_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> Quot
     end = cue.end_char
     if mention is not None and mention.start >= end:
         end = mention.end
-    for quote in ctx.quotes:
-        if quote.open < end:
-            continue
+    for quote in ctx.quotes_from(end):
         gap = text[end : quote.open]
         if "\n" in gap or any(ch in gap for ch in ".;!?«»“”"):
             return None
@@ -178,14 +176,14 @@ def _continues_quote(ctx: ArticleContext, quote: Quote, end: int) -> bool:
 
 def _quote_before(ctx: ArticleContext, pos: int, max_gap: int = 4) -> Quote | None:
     """A quotation closing just before ``pos`` (« « … », a-t-il dit »)."""
-    for quote in reversed(ctx.quotes):
-        if quote.close <= pos:
-            gap = ctx.text[quote.close : pos]
-            if "\n" not in gap and len(gap.strip(" ,\u00a0\u202f–—")) == 0 and len(gap) <= max_gap:
-                return quote
-            if "\n" not in gap and len(gap.split()) <= 3 and not any(ch in gap for ch in ".;:"):
-                return quote if max_gap > 4 else None
-            return None
+    quote = ctx.quote_closed_by(pos)
+    if quote is None:
+        return None
+    gap = ctx.text[quote.close : pos]
+    if "\n" not in gap and len(gap.strip(" ,\u00a0\u202f–—")) == 0 and len(gap) <= max_gap:
+        return quote
+    if "\n" not in gap and len(gap.split()) <= 3 and not any(ch in gap for ch in ".;:"):
+        return quote if max_gap > 4 else None
     return None
 
 
@@ -354,9 +352,7 @@ def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -
     # « a décrit un accusé "immature", "impulsif" », « un « marchand de sommeil » qui
     # aurait « sciemment laissé pourrir » un immeuble »: each quotation of the same
     # complement is a claim of its own
-    for nxt in ctx.quotes:
-        if nxt.open <= quote.close:
-            continue
+    for nxt in ctx.quotes_from(quote.close + 1):
         gap = ctx.text[quote.close : nxt.open]
         if any(ch in gap for ch in ".;!?:\n") or len(gap.split()) > 6:
             break
@@ -387,8 +383,8 @@ def _comme_incise(
     if quote is not None and quote.open >= sent_start:
         return [quote_candidate(ctx, quote, COMME_INCISE, cue, cue.start_char, mention)]
     after_incise = clause_end(ctx, cue.end_char, sent_end)
-    for q in ctx.quotes:
-        if after_incise <= q.open <= after_incise + 4 and q.open < sent_end:
+    for q in ctx.quotes_opening(after_incise, after_incise + 5):
+        if q.open < sent_end:
             return [quote_candidate(ctx, q, COMME_INCISE, cue, cue.start_char, mention)]
     lead = ctx.char_span(sent_start, comme.idx) if comme.idx > sent_start else None
     if not any(t.pos_ in ("VERB", "AUX") for t in lead or ()):
@@ -424,7 +420,7 @@ def _postposed(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[C
         # that starts before it, one mixed claim covering the clause
         lead = text[sent_start : quote.open]
         if (
-            len(lead.split()) >= 2
+            len(lead.split(maxsplit=2)) >= 2
             and not any(ch in lead for ch in '.!?:«»“”"')
             and (quote.open > sent_start)
         ):
@@ -436,7 +432,7 @@ def _postposed(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[C
         return [quote_candidate(ctx, quote, POSTPOSED_QUOTE, cue, cue.start_char, mention)]
     boundary = skip_back(text, cue.start_char, CLAUSE_SEPARATORS, sent_start)
     # a clause of its own: three words, or two with a verb (« C'est fini, assure-t-elle »)
-    words = text[sent_start:boundary].split()
+    words = text[sent_start:boundary].split(maxsplit=3)
     span = ctx.char_span(sent_start, boundary) if len(words) == 2 else None
     if len(words) < 2 or (
         len(words) == 2 and not any(t.pos_ in ("VERB", "AUX") for t in span or ())

@@ -72,7 +72,7 @@ def _name_colon(ctx: ArticleContext) -> list[Candidate]:
         name = ctx.name_in(p_start, colon) or _surname_of_someone(ctx, p_start, colon)
         if name is None or ctx.text[p_start:colon].strip() != name:
             continue
-        quote = next((q for q in ctx.quotes if colon < q.open <= colon + 3), None)
+        quote = next(iter(ctx.quotes_opening(colon + 1, colon + 4)), None)
         mention = Mention(name, p_start, p_start + len(name), "name", name)
         if quote is not None:
             out.append(quote_candidate(ctx, quote, HEADLINE_QUOTE, None, p_start, mention))
@@ -99,7 +99,7 @@ def _person_of_the_article(ctx: ArticleContext, name: str) -> bool:
     article is about, not a rubric (« Chanson : … », « Politique : … »)."""
     if ctx.people.known(name) is not None:
         return True
-    canonical = ctx.people.canonical(name, ctx.article_names)
+    canonical = ctx.people.canonical(name, ctx.name_groups)
     named = sum(1 for m in ctx.persons if m.name == canonical)
     # named in full further on (« Lemaire : … » then « Paul Lemaire »), or twice
     return named >= 2 or (named >= 1 and canonical != name)
@@ -112,4 +112,4 @@ def _surname_of_someone(ctx: ArticleContext, start: int, end: int) -> str | None
     if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
         return None
     bare = " ".join(words)
-    return bare if ctx.people.canonical(bare, ctx.article_names) != bare else None
+    return bare if ctx.people.canonical(bare, ctx.name_groups) != bare else None

@@ -49,7 +49,7 @@ def _is_question(ctx: ArticleContext, start: int, end: int) -> bool:
     return (
         text.endswith("?")
         and len(text.split()) <= QUESTION_WORDS
-        and not any(start <= q.open < end for q in ctx.quotes)
+        and not ctx.quotes_opening(start, end)
     )
 
 
@@ -57,11 +57,7 @@ def _interjection(ctx: ArticleContext, start: int, end: int) -> bool:
     """A short paragraph that reads as the interviewer's: a question mark in it, or no
     word of the speaker's first person (« La FEB réclame pourtant un saut d'index. »)."""
     span = ctx.char_span(start, end)
-    if (
-        span is None
-        or len(span) > SHORT_TURN_WORDS
-        or any(start <= q.open < end for q in ctx.quotes)
-    ):
+    if span is None or len(span) > SHORT_TURN_WORDS or ctx.quotes_opening(start, end):
         return False
     if "?" in ctx.text[start:end]:
         return True
@@ -158,7 +154,7 @@ def _interviewee(ctx: ArticleContext, first_question: int) -> str | None:
     if label is not None:
         name = ctx.name_in(first[0], label.end())
         if name is not None:
-            return ctx.people.canonical(name, ctx.article_names)
+            return ctx.people.canonical(name, ctx.name_groups)
     named = Counter(p.name for p in ctx.persons if p.start < first_question)
     if not named:
         return None
@@ -168,7 +164,7 @@ def _interviewee(ctx: ArticleContext, first_question: int) -> str | None:
 def _digest(ctx: ArticleContext) -> list[Candidate]:
     out: list[Candidate] = []
     for start, end in ctx.paragraphs:
-        if any(start <= q.open < end for q in ctx.quotes):
+        if ctx.quotes_opening(start, end):
             continue  # quoted words: the quotation rules read them
         mention = speaker_label(ctx, start)
         if mention is None:

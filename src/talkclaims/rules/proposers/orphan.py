@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Candidate, Mention
 from talkclaims.rules.families import ORPHAN_QUOTE
-from talkclaims.text.spans import TRAILING
+from talkclaims.text.spans import TRAILING, SpanSet
 
 if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext
@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) -> list[Candidate]:
     """Quotations of eight words or more opening a sentence, after one about a person."""
     out: list[Candidate] = []
+    busy = SpanSet((c.start, c.end) for c in taken)  # what a claim holds, out's too
     for quote in ctx.quotes:
-        if any(c.start < quote.close and quote.open < c.end for c in taken + out):
+        if busy.overlaps(quote.open, quote.close):
             continue
         s_start, _ = ctx.sentence(quote.open)
         if s_start != quote.open or len(ctx.text[quote.start : quote.end].split()) < 8:
@@ -60,4 +61,5 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
                 mention,
             )
         )
+        busy.add(quote.start, quote.end)
     return out

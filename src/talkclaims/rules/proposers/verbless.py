@@ -33,8 +33,9 @@ from talkclaims.rules.cues import verb_lemmas
 from talkclaims.rules.families import POSTPOSED_UNLISTED, UNATTRIBUTED_QUOTE, VERBLESS_QUOTE
 from talkclaims.rules.layout import speaker_label
 from talkclaims.rules.mentions import mention_from_tokens, noun_phrase
+from talkclaims.rules.names import persons_between
 from talkclaims.rules.subjects import apposed_name
-from talkclaims.text.spans import BLANK
+from talkclaims.text.spans import BLANK, SpanSet
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -57,10 +58,9 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
     passage makes clear, or none."""
     out: list[Candidate] = []
     claimed = sorted(taken, key=lambda c: c.start)
+    busy = SpanSet((c.start, c.end) for c in claimed)  # what a claim holds, out's too
     for quote in ctx.quotes:
-        if any(c.start < quote.close and quote.open < c.end for c in claimed):
-            continue
-        if any(c.start < quote.close and quote.open < c.end for c in out):
+        if busy.overlaps(quote.open, quote.close):
             continue
         incise = _incise_after(ctx, quote)
         if incise is not None:
@@ -70,6 +70,7 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
             else:
                 cand = quote_candidate(ctx, quote, POSTPOSED_UNLISTED, None, mention.start, mention)
             out.append(replace(cand, cue=cue, cue_span=cue_span))
+            busy.add(out[-1].start, out[-1].end)
             continue
         colon = _colon_before(ctx, quote)
         if not _persons_words(ctx, quote, colon):
@@ -81,6 +82,7 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
             # no person's words are lost
             if colon is not None:
                 out.append(quote_candidate(ctx, quote, UNATTRIBUTED_QUOTE, None, quote.open, None))
+                busy.add(out[-1].start, out[-1].end)
             continue
         mention, speaker, kind = found
         cand = quote_candidate(ctx, quote, VERBLESS_QUOTE, None, mention.start, mention)
@@ -90,6 +92,7 @@ def propose(ctx: ArticleContext, taken: list[Candidate], people: PeopleTracker) 
         if speaker is not None:
             cand = replace(cand, speaker=speaker, speaker_kind=kind)
         out.append(cand)
+        busy.add(cand.start, cand.end)
     return out
 
 
@@ -247,8 +250,8 @@ def _speaker(
         # a name there that is a subject (« auprès du violoncelliste X » is not)
         person = people.salient(quote.open, max_back=1) if subjects else None
         if person is not None and not any(
-            m.subject and m.name == person and prev_start <= m.start < quote.open
-            for m in people.persons
+            m.subject and m.name == person
+            for m in persons_between(people.persons, prev_start, quote.open)
         ):
             person = None
         if person is not None:
@@ -282,7 +285,7 @@ def _speaker(
         if s_end <= ctx.paragraph(quote.open)[1]:
             after = ctx.sentence(min(s_end + 1, len(ctx.text) - 1))
             if after[0] >= quote.close and ctx.paragraph(after[0])[0] == p_start:
-                named = [p for p in ctx.persons if after[0] <= p.start < after[1]]
+                named = persons_between(ctx.persons, after[0], after[1])
                 if named:
                     who = named[0]
                     return (
@@ -299,7 +302,7 @@ def _speaker(
         if speakers:
             # the person the headline names, when they have spoken: a portrait's subject
             head_end = ctx.paragraphs[0][1] if ctx.paragraphs else 0
-            headline = {m.name for m in ctx.persons if m.start < head_end}
+            headline = {m.name for m in persons_between(ctx.persons, 0, head_end)}
             who = max(
                 set(speakers),
                 key=lambda s: (s in headline, speakers.count(s), -speakers[::-1].index(s)),
@@ -346,7 +349,7 @@ def _names_someone_between(
 ) -> bool:
     """A new person named between two quotations, other than ``speaker``: the second is
     not the first's."""
-    return any(start <= p.start < end and p.name != speaker for p in ctx.persons)
+    return any(p.name != speaker for p in persons_between(ctx.persons, start, end))
 
 
 def _before_colon(ctx: ArticleContext, colon: int) -> Mention | None:

@@ -196,6 +196,16 @@ class Patterns:
         return re.compile(rf"(?:{openings})\s+([^,.;:!?«»]{{2,80}}?),\s*(?:on)\Z", re.I)
 
     @cached_property
+    def role_keys(self) -> dict[str, str]:
+        """Each noun of ``role_synonyms`` → its group's first noun."""
+        keys: dict[str, str] = {}
+        for group in self.role_synonyms:
+            first = min(group)
+            for noun in group:
+                keys.setdefault(noun, first)
+        return keys
+
+    @cached_property
     def role_regex(self) -> re.Pattern[str]:
         return _words_regex(self.role_nouns, flags=re.I)
 

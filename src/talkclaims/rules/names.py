@@ -138,11 +138,19 @@ def _untagged_names(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[t
     doc = ctx.doc
     patterns = ctx.patterns
     found: list[tuple[int, int]] = []
+    # the names taken so far, by start (none overlaps another): binary searches
+    starts = sorted(s for s, _ in taken)
+    ends = [e for _, e in sorted(taken)]
 
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in (*taken, *found)) and not any(
-            o.start < end and start < o.end for o in ctx.outlets
-        )
+        k = bisect.bisect_left(starts, end) - 1
+        return not (k >= 0 and ends[k] > start) and ctx.outlet_over(start, end) is None
+
+    def take(start: int, end: int) -> None:
+        k = bisect.bisect_left(starts, start)
+        starts.insert(k, start)
+        ends.insert(k, end)
+        found.append((start, end))
 
     i = 0
     while i < len(doc):
@@ -155,7 +163,7 @@ def _untagged_names(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[t
             if k > i + 1:
                 start, end = t.idx, doc[k - 1].idx + len(doc[k - 1].text)
                 if free(start, end):
-                    found.append((start, end))
+                    take(start, end)
                 i = k
                 continue
         i += 1
@@ -188,7 +196,7 @@ def _untagged_names(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[t
         start = min(w.idx for w in words)
         end = max(w.idx + len(w.text) for w in words)
         if free(start, end) and not ctx.in_quote(start):
-            found.append((start, end))
+            take(start, end)
     return found
 
 
@@ -314,21 +322,27 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
     # description subject right after a sentence about someone is that someone
     g = ctx.grammar
     by_first_name = first_name_genders(ctx)
+    # the roles given so far, read in text order: the role keys given (a synonym group's
+    # first noun stands for the group) and each person's keys
+    introduced = sorted(roles)
+    given: set[str] = set()
+    keys_of: dict[str, set[str]] = {}
+    k = 0
     for token in _role_subjects(ctx):
+        while k < len(introduced) and introduced[k][0] < token.idx:
+            _, noun, person = introduced[k]
+            given.add(ctx.role_key(noun))
+            keys_of.setdefault(person, set()).add(ctx.role_key(noun))
+            k += 1
         det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         if det not in g.definite_articles:
             continue
+        key = ctx.role_key(token.lower_)
         # a role already given to someone (or one of its synonyms: « le technicien »
         # after « le sélectionneur, Paul Roy ») is theirs, whoever the sentence before
         # named (« La PDG » after « la PDG, Anne Roy »)
-        if any(ctx.same_role(noun, token.lower_) and pos < token.idx for pos, noun, _ in roles):
+        if key in given:
             continue
-        # someone the article gave another role (« le milieu de terrain X ») is not it
-        others = {
-            person
-            for pos, noun, person in roles
-            if pos < token.idx and not ctx.same_role(noun, token.lower_)
-        }
         said = (
             "f"
             if det in g.feminine_determiners
@@ -337,9 +351,12 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
             else None
         )
         gender = "f" if said is None and token.lower_.endswith(g.feminine_endings) else said
+        # someone the article gave another role (« le milieu de terrain X ») is not it
+        here = ctx.sentence_index(token.idx)
+        nearby = persons_between(ctx.persons, ctx.sentences[max(0, here - 1)][0], token.idx)
         person = salient_person(
-            [m for m in ctx.persons if m.name not in others],
-            ctx.sentence_index(token.idx),
+            [m for m in nearby if not keys_of.get(m.name, set()) - {key}],
+            here,
             token.idx,
             1,
             gender,
@@ -347,6 +364,8 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         )
         if person is not None:
             roles.append((token.idx, token.lower_, person))
+            given.add(key)
+            keys_of.setdefault(person, set()).add(key)
     return tuple(sorted(roles))
 
 

@@ -22,6 +22,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from talkclaims.rules.names import persons_between
 from talkclaims.text.fold import fold
 from talkclaims.text.spans import SpanSet
 
@@ -70,8 +71,8 @@ def interview_places(ctx: ArticleContext) -> list[InterviewPlace]:
 def _person_of_sentence(ctx: ArticleContext, pos: int) -> str | None:
     """The person the sentence of ``pos`` is about: its named subject, else the one
     person it names (« un entretien avec Catherine Deneuve »)."""
-    here = ctx.sentence_index(pos)
-    named = [m for m in ctx.persons if m.sentence == here]
+    s_start, s_end = ctx.sentences[ctx.sentence_index(pos)] if ctx.sentences else (0, 0)
+    named = persons_between(ctx.persons, s_start, s_end)
     subjects = [m for m in named if m.subject]
     if subjects:
         return subjects[0].name
@@ -206,17 +207,19 @@ def _another_speaks(
     if who is None or end <= start:
         return False
     first, last = ctx.sentence_index(start), ctx.sentence_index(end)
-    for mention in ctx.persons:
-        if not (first < mention.sentence < last) or _same(ctx, mention.name, who):
+    if last - first < 2:
+        return False  # no whole sentence between
+    between = persons_between(ctx.persons, ctx.sentences[first + 1][0], ctx.sentences[last][0])
+    for mention in between:
+        if _same(ctx, mention.name, who):
             continue
         s_start, s_end = ctx.sentences[mention.sentence]
         # its subject: parsed so, or the name the sentence opens with
         opens = not ctx.text[s_start : mention.start].strip()
         if not (mention.subject or opens):
             continue
-        if any(s_start <= q.open < s_end for q in ctx.quotes) or any(
-            s_start <= c.start_char < s_end and _reports(ctx, c.start_char, c.end_char)
-            for c in ctx.cues
+        if ctx.quotes_opening(s_start, s_end) or any(
+            _reports(ctx, c.start_char, c.end_char) for c in ctx.cues_between(s_start, s_end)
         ):
             return True
     return False

@@ -35,6 +35,9 @@ class PeopleTracker:
         #: The reported words of the claims found so far: a person named there is talked
         #: about (« Selon le procureur, Déthié Fall est l'instigateur »).
         self.reported: list[tuple[int, int]] = []
+        self._speaking_key: tuple[int, int] = (-1, -1)
+        self._speaking_cache: list[PersonMention] = []
+        self._reported_index: tuple[list[int], list[int]] = ([], [])
         # « Catherine Dulac … La comédienne se confie à Léa Roy. … Elle n'y va plus »: a
         # description subject the article gave to someone is a mention of them, the
         # subject of its sentence, for the pronouns that follow
@@ -49,15 +52,7 @@ class PeopleTracker:
         """The person a pronoun at ``pos`` most likely means (see `salient_person`), of
         ``gender`` when the pronoun marks one; with ``speaking``, not a person named only
         inside reported words or outside a subject (who is talked about, not talking)."""
-        persons = self.persons
-        if speaking:
-            # the subject of a sentence, not named only in reported words or an adjunct
-            persons = [
-                m
-                for m in persons
-                if (m.subject or self._opens_clause(m.start))
-                and not any(s <= m.start < e for s, e in self.reported)
-            ]
+        persons = self._speaking() if speaking else self.persons
         return salient_person(
             persons,
             self.ctx.sentence_index(pos),
@@ -66,6 +61,21 @@ class PeopleTracker:
             gender,
             self.ctx.likely_genders,
         )
+
+    def _speaking(self) -> list[PersonMention]:
+        """The mentions of people who may be speaking: the subject of a sentence, not
+        named only in reported words or in an adjunct. Computed once for the mentions
+        and reported words as they stand (each in text order, merged: linear)."""
+        key = (len(self.persons), len(self.reported))
+        if self._speaking_key != key:
+            starts, ends = self._reported_index = _merged(self.reported)
+            self._speaking_cache = [
+                m
+                for m in self.persons
+                if (m.subject or self._opens_clause(m.start)) and not _inside(starts, ends, m.start)
+            ]
+            self._speaking_key = key
+        return self._speaking_cache
 
     def _opens_clause(self, start: int) -> bool:
         """Whether a name opens its sentence, or its clause after an adjunct and a comma
@@ -84,6 +94,12 @@ class PeopleTracker:
         right, so that the next « elle » finds her even if her name is far back."""
         mention = PersonMention(start, name, self.ctx.sentence_index(start), True)
         bisect.insort(self.persons, mention, key=lambda m: m.start)
+        # a speaker (a subject): kept in the mentions of people speaking as they stand
+        if self._speaking_key == (len(self.persons) - 1, len(self.reported)):
+            starts, ends = self._reported_index
+            if not _inside(starts, ends, start):
+                bisect.insort(self._speaking_cache, mention, key=lambda m: m.start)
+            self._speaking_key = (len(self.persons), len(self.reported))
 
 
 def resolve_speakers(
@@ -339,3 +355,22 @@ def _role_subjects(
             continue
         found.append((t, det))
     return found
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted spans merged where they overlap: their starts and ends."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(starts: list[int], ends: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of the merged spans."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < ends[k]

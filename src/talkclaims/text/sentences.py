@@ -93,7 +93,7 @@ _JUNK = re.compile("\ufffd++(?!\\w)")
 #: Pictographs: emoji, flags, dingbats and their joiners (« 🇺🇸 🇷🇺 Le secrétaire d'État
 #: a déclaré », « 🔴 DIRECT »). The model, trained on edited text, read a flag as the
 #: subject of the sentence; it is given a space in their place.
-_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
 
 
 def for_parsing(

@@ -77,8 +77,8 @@ def press_review(ctx: ArticleContext) -> list[Candidate]:
         match = _PRESS_REVIEW.match(ctx.text, quote.close)
         if match is None:
             continue
-        outlet = next((o for o in ctx.outlets if o.start == match.end()), None)
-        if outlet is not None:
+        outlet = ctx.outlet_at(match.end())
+        if outlet is not None and outlet.start == match.end():
             start, end, name = outlet.start, outlet.end, outlet.name
         else:
             # a title the lists do not know: « pour L'Est Républicain »

@@ -229,7 +229,7 @@ def _speaker(
     # after the quotation, then the person it introduces
     after = _COLON_AFTER.match(ctx.text, quote.close + 1)
     if after is not None:
-        named = next((p for p in ctx.persons if after.end() <= p.start <= after.end() + 3), None)
+        named = next(iter(persons_between(ctx.persons, after.end(), after.end() + 4)), None)
         if named is not None:
             mention = Mention(named.name, named.start, named.start, "name", named.name)
             return mention, named.name, "name"

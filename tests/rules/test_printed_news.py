@@ -709,3 +709,15 @@ def test_an_unquoted_clause_resumes_after_its_incise(ex):
 
 def test_a_colon_after_a_list_is_no_claim(ex):
     assert run(ex, "Le maire a cité trois villes : Lyon, Nantes et Lille.") == []
+
+
+def test_words_quoted_over_a_paragraph_break_are_one_claim(ex):
+    text = (
+        'Kirill Sokolov a déclaré sur Radio Kiosque que "tout reste possible. Nous verrons.\n'
+        'Mais la Russie est ouverte aux garanties de sécurité", a ajouté Kirill Sokolov.'
+    )
+    c = find(ex, text, "garanties")
+    assert c.text == (
+        "tout reste possible. Nous verrons.\nMais la Russie est ouverte aux garanties de sécurité"
+    ), c
+    assert (c.speaker, c.sources) == ("Kirill Sokolov", ("Radio Kiosque",)), c

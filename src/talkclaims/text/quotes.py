@@ -126,6 +126,22 @@ def _close(text: str, stack: _OpenMarks, depth: int, at: int, quotes: list[Quote
             quotes.append(found)
 
 
+def _closed_in_next_paragraph(text: str, start: int, opener: str) -> bool:
+    """Whether the paragraph from ``start`` closes a quotation opened with ``opener``
+    before any mark opens one: its first quotation mark is a closing one, at the end of
+    words (« … dialogue. ¶ Mais je pense que … », a déclaré X »)."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    closers = {OPENERS.get(opener, opener), STRAIGHT} if opener != SINGLE else {SINGLE}
+    for found in _MARKS.finditer(text, start, end):
+        k = found.start()
+        ch = text[k]
+        if ch in "'’" and not (k > 0 and text[k - 1].isspace()):
+            continue  # an apostrophe
+        return ch in closers and _edge_closes(text, k) and not _edge_opens(text, k)
+    return False
+
+
 def _edge_opens(text: str, i: int) -> bool:
     """A single quote at ``i`` that opens: at a word's start, not inside a word."""
     prev = text[i - 1] if i > 0 else " "
@@ -155,12 +171,13 @@ def find_quotes(text: str) -> list[Quote]:
             if stack:
                 bottom_mark = stack.marks[0][0]
                 reopen = _reopens(text, i + 1, bottom_mark) if bottom_mark != STRAIGHT else None
-                if reopen is None:
-                    stack.cut(0)  # unbalanced: the paragraph ended inside a quotation
-                else:
+                if reopen is not None:
                     stack.cut(1)
                     found = _MARKS.search(text, reopen + 1)
                     continue
+                if len(stack.marks) == 1 and _closed_in_next_paragraph(text, i + 1, bottom_mark):
+                    continue  # « … ¶ … », a-t-il dit: the quotation runs over the break
+                stack.cut(0)  # unbalanced: the paragraph ended inside a quotation
         elif ch == "’" and stack.innermost("‘") is None:
             pass  # an apostrophe: no ‘ is open
         elif ch == "’" or ch == SINGLE:
@@ -177,6 +194,8 @@ def find_quotes(text: str) -> list[Quote]:
             depth = stack.innermost(_OPENER_OF[ch])
             if depth is not None:
                 _close(text, stack, depth, i, quotes)
+            elif stack and stack.top() == STRAIGHT and _edge_closes(text, i):
+                _close(text, stack, len(stack.marks) - 1, i, quotes)  # " … ” mismatched
         elif ch in OPENERS:
             stack.push(ch, i)
         elif ch == STRAIGHT:

@@ -721,3 +721,20 @@ def test_words_quoted_over_a_paragraph_break_are_one_claim(ex):
         "tout reste possible. Nous verrons.\nMais la Russie est ouverte aux garanties de sécurité"
     ), c
     assert (c.speaker, c.sources) == ("Kirill Sokolov", ("Radio Kiosque",)), c
+
+
+def test_a_surname_taken_for_a_place_is_a_person_when_it_goes_on_speaking(ex):
+    # (the model takes « Brisach » for a place)
+    text = (
+        "Dans une interview au Financial Times, Brisach a rappelé les résultats du plan "
+        "de Paul Vernet, auxquels il a participé.\n"
+        "« Notre délégation a fait disparaître le document de 28 points », a-t-il déclaré."
+    )
+    c = find(ex, text, "délégation")
+    assert (c.speaker, c.speaker_type, c.sources) == ("Brisach", "person", ("Financial Times",))
+
+
+def test_a_capital_that_speaks_is_its_government_whatever_follows(ex):
+    text = "Moscou a déclaré que les pourparlers reprendraient. Il a ajouté que rien n'était fixé."
+    first = run(ex, text)[0]
+    assert (first.speaker, first.speaker_type) == ("Moscou", "organisation"), first

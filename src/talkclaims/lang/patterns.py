@@ -67,6 +67,8 @@ class Patterns:
     #: Small clauses (« considère X comme Y »): verb lemma → the words that open the
     #: predicate after the object.
     small_clause: dict[str, frozenset[str]]
+    #: Places that speak for a government or an institution (« Moscou », « Matignon »).
+    metonymic_places: frozenset[str]
     #: « ne pas être nommé »: a request for anonymity introduces a source, it is no claim.
     anonymity_requests: tuple[str, ...]
     #: Requests, calls, promises, threats and refusals: the infinitive after « à / de »,
@@ -635,6 +637,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         infinitive=lemmas("infinitive"),
         request=lemmas("request"),
         small_clause=_grouped(_pairs(v, "small_clause", verbs_path)),
+        metonymic_places=frozenset(_strings(a, "metonymic_places", attr_path)),
         anonymity_requests=tuple(_fold(x) for x in _strings(a, "anonymity_requests", attr_path)),
         attribute=lemmas("attribute"),
         question=lemmas("question"),

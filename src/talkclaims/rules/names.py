@@ -186,9 +186,12 @@ def _untagged_names(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[t
             continue
         if any(c.dep_ == "det" for c in t.children) or t.head.lemma_.lower() not in lemmas:
             continue
-        # a place speaks for its government (« Moscou a déclaré »), a company by its
-        # name (« Airbus a annoncé »): a word the model did not take for a person is one
-        # only when « il » or « elle » goes on after it
+        # a capital or a seat speaks for its government (« Moscou a déclaré », «
+        # Matignon a indiqué »), a city for its club, a company by its name (« Airbus a
+        # annoncé »): a word the model did not take for a person is one only when « il »
+        # or « elle » goes on after it (« Ermak a déclaré qu'il … »)
+        if t.text in patterns.metonymic_places:
+            continue
         if t.ent_type_ != "PER" and not _pronoun_speaks_after(ctx, t):
             continue
         # the whole name: the capitalised words joined to it (« Nick Hayek »)
@@ -205,11 +208,19 @@ def _pronoun_speaks_after(ctx: ArticleContext, token: Token) -> bool:
     of ``token`` or the two after it, with no person named between: the word it follows
     is someone, not a city (« Ermak a déclaré qu'il ne garde pas rancune »)."""
     doc = ctx.doc
-    last = ctx.sentence_index(token.idx) + 2
+    here = ctx.sentence_index(token.idx)
+    named_since = False  # a person named after it: « il » may be theirs
     for t in doc[token.i + 1 :]:
-        if ctx.sentence_index(t.idx) > last or t.ent_type_ == "PER":
+        sentence = ctx.sentence_index(t.idx)
+        if sentence > here + 2:
             return False
-        if t.lower_ in ("il", "elle") and t.dep_ == "nsubj" and not ctx.in_quote(t.idx):
+        named_since = named_since or t.ent_type_ == "PER"
+        if ctx.in_quote(t.idx):
+            continue
+        if t.lower_ in ("il", "elle") and t.dep_ == "nsubj" and not named_since:
+            return True
+        # « …, a-t-il déclaré » in a sentence after: the one who goes on speaking
+        if t.lower_ in ("-il", "-elle") and sentence > here:
             return True
     return False
 

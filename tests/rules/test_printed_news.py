@@ -738,3 +738,13 @@ def test_a_capital_that_speaks_is_its_government_whatever_follows(ex):
     text = "Moscou a déclaré que les pourparlers reprendraient. Il a ajouté que rien n'était fixé."
     first = run(ex, text)[0]
     assert (first.speaker, first.speaker_type) == ("Moscou", "organisation"), first
+
+
+def test_an_outlet_named_as_a_party_is_no_credit(ex):
+    text = (
+        "Le ministre a annoncé lors de la signature d'un accord entre l'Aps et l'agence "
+        "Xinhua que le budget serait revu. Dans un entretien avec Le Monde, le maire a "
+        "estimé que tout allait bien."
+    )
+    first, second = run(ex, text)
+    assert first.sources == () and second.sources == ("Le Monde",), (first, second)

@@ -145,6 +145,8 @@ def credit(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
         for outlet in ctx.outlets_within(z_start, z_end):
             if contents.overlaps(outlet.start, outlet.start + 1) or ctx.in_quote(outlet.start):
                 continue
+            if _partner(ctx, outlet.start):
+                continue  # « un accord entre l'Aps et l'agence Xinhua »: no credit
             if outlet.name not in own:
                 own.append(outlet.name)
         trailing = _trailing_outlet(ctx, cand)
@@ -266,3 +268,21 @@ def _trailing_outlet(ctx: ArticleContext, cand: Candidate) -> str | None:
     if ctx.name_in(found.start(1), found.end(1)) is not None:
         return None  # a person's name
     return name
+
+
+#: « entre l'Aps et l'agence X », « en partenariat avec la revue X », « contre Le
+#: Monde »: an outlet a claim's sentence names as a party, not as the one it credits.
+_PARTY = re.compile(
+    r"\b(?:entre|avec|contre)\s+[^,.;:«»“”\"\n]{0,60}?(?:et\s+)?(?:l['’]|les?\s+|la\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _partner(ctx: ArticleContext, pos: int) -> bool:
+    """Whether the outlet at ``pos`` is a party the sentence names (after « entre »,
+    « avec », « contre » in its clause), not a credit."""
+    before = ctx.text[max(ctx.sentence(pos)[0], pos - 80) : pos]
+    if _PARTY.search(before) is None:
+        return False
+    # « dans un entretien avec Le Monde » credits it
+    return ctx.patterns.interview_regex.search(fold(before)) is None

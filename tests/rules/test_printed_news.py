@@ -748,3 +748,12 @@ def test_an_outlet_named_as_a_party_is_no_credit(ex):
     )
     first, second = run(ex, text)
     assert first.sources == () and second.sources == ("Le Monde",), (first, second)
+
+
+def test_an_office_after_the_agent_of_words_is_that_agent(ex):
+    text = (
+        "Une déclaration qui faisait référence aux propos tenus plus tôt par Paul Vidal.\n"
+        "« L'enquête avance », avait en effet déclaré le ministre de l'Intérieur."
+    )
+    c = find(ex, text, "enquête")
+    assert (c.speaker, c.speaker_type) == ("Paul Vidal", "person"), c

@@ -63,8 +63,8 @@ class PeopleTracker:
         )
 
     def _speaking(self) -> list[PersonMention]:
-        """The mentions of people who may be speaking: the subject of a sentence, not
-        named only in reported words or in an adjunct. Computed once for the mentions
+        """The mentions of people who may be speaking: the subject of a sentence or the
+        agent of a passive, not named only in reported words or in an adjunct. Computed once for the mentions
         and reported words as they stand (each in text order, merged: linear)."""
         key = (len(self.persons), len(self.reported))
         if self._speaking_key != key:
@@ -72,10 +72,17 @@ class PeopleTracker:
             self._speaking_cache = [
                 m
                 for m in self.persons
-                if (m.subject or self._opens_clause(m.start)) and not _inside(starts, ends, m.start)
+                if (m.subject or self._opens_clause(m.start) or self._agent(m.start))
+                and not _inside(starts, ends, m.start)
             ]
             self._speaking_key = key
         return self._speaking_cache
+
+    def _agent(self, start: int) -> bool:
+        """Whether a name is the agent of a passive (« les propos tenus par X »): the one
+        who did it."""
+        before = self.ctx.text[max(0, start - 5) : start].lower().split()
+        return bool(before) and before[-1] in self.ctx.patterns.agent_markers
 
     def _opens_clause(self, start: int) -> bool:
         """Whether a name opens its sentence, or its clause after an adjunct and a comma

@@ -64,8 +64,8 @@ class PeopleTracker:
 
     def _speaking(self) -> list[PersonMention]:
         """The mentions of people who may be speaking: the subject of a sentence or the
-        agent of a passive, not named only in reported words or in an adjunct. Computed once for the mentions
-        and reported words as they stand (each in text order, merged: linear)."""
+        agent of a passive, not named only in reported words or in an adjunct. Computed
+        once for the mentions and reported words as they stand (merged: linear)."""
         key = (len(self.persons), len(self.reported))
         if self._speaking_key != key:
             starts, ends = self._reported_index = _merged(self.reported)

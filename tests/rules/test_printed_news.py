@@ -757,3 +757,55 @@ def test_an_office_after_the_agent_of_words_is_that_agent(ex):
     )
     c = find(ex, text, "enquête")
     assert (c.speaker, c.speaker_type) == ("Paul Vidal", "person"), c
+
+
+# --------------------------------------------------- transcripts and digests (shape 4)
+def test_a_transcript_gives_each_r_turn_to_the_person_interviewed(ex):
+    text = (
+        "Entretien de M. Paul Morand, ministre des Transports, avec Radio Kiosque\n"
+        "Q - Bonjour Monsieur le ministre.\n"
+        "R - Bonjour à vous.\n"
+        "Q - Les grèves vont-elles durer, selon vous ?\n"
+        "R - Nous ne céderons pas sur l'essentiel. Les trains rouleront lundi.\n"
+        "Q - Vous en êtes certain ?\n"
+        "R - Je ne crois que les actes."
+    )
+    claims = run(ex, text)
+    assert [c.text for c in claims] == [
+        "Bonjour à vous.",
+        "Nous ne céderons pas sur l'essentiel. Les trains rouleront lundi.",
+        "Je ne crois que les actes.",
+    ], claims
+    assert {c.speaker for c in claims} == {"Paul Morand"}
+
+
+def test_a_digest_entry_is_its_labels_person_over_a_role_and_a_heading(ex):
+    text = (
+        "Ce qu'ils ont dit\n"
+        "5-Marc Koné\n"
+        "(Ministre du Tourisme) :\n"
+        "Notre mission, les élections ?\n"
+        "« Nous sommes en mission. La feuille de route est connue. »\n"
+        "6-Awa Traoré\n"
+        "(Ministre de la Santé) :\n"
+        "« Les hôpitaux d'abord, le reste ensuite. »"
+    )
+    claims = [c for c in run(ex, text) if c.kind == "direct" and "«" not in c.text]
+    by_text = {c.text: c.speaker for c in claims}
+    assert by_text["Nous sommes en mission. La feuille de route est connue."] == "Marc Koné"
+    assert by_text["Les hôpitaux d'abord, le reste ensuite."] == "Awa Traoré"
+
+
+def test_the_recent_past_reports(ex):
+    text = "Le ministre, Abdel Meziane, vient de déclarer que la menace restait sérieuse."
+    (c,) = run(ex, text)
+    check(c, Exp("indirect", "la menace restait sérieuse", "Abdel Meziane", "déclarer"))
+
+
+def test_a_participle_between_a_role_and_a_name_still_introduces_it(ex):
+    text = (
+        "Le ministre chargé des affaires africaines, Abdel Meziane, a parlé mardi. Le "
+        "ministre a ajouté que la coopération se poursuivrait."
+    )
+    c = find(ex, text, "coopération")
+    assert c.speaker == "Abdel Meziane", c

@@ -67,6 +67,9 @@ class Patterns:
     #: Small clauses (« considère X comme Y »): verb lemma → the words that open the
     #: predicate after the object.
     small_clause: dict[str, frozenset[str]]
+    #: The labels of a transcript's turns (« Q - », « R - »).
+    question_labels: tuple[str, ...]
+    answer_labels: tuple[str, ...]
     #: Places that speak for a government or an institution (« Moscou », « Matignon »).
     metonymic_places: frozenset[str]
     #: « ne pas être nommé »: a request for anonymity introduces a source, it is no claim.
@@ -79,6 +82,8 @@ class Patterns:
     question_words: tuple[str, ...]
     modals: frozenset[str]
     reporting_modals: frozenset[str]
+    #: « vient de déclarer »: the recent past reports.
+    recent_past: frozenset[str]
     negations: frozenset[str]
     according_to: tuple[str, ...]
     according_to_not_before: tuple[str, ...]
@@ -196,6 +201,16 @@ class Patterns:
         « on » at the end of the matched text."""
         openings = "|".join(re.escape(w) for w in self.on_places)
         return re.compile(rf"(?:{openings})\s+([^,.;:!?«»]{{2,80}}?),\s*(?:on)\Z", re.I)
+
+    @cached_property
+    def turn_label_regex(self) -> re.Pattern[str]:
+        """« Q - », « R. », « Question : » at the start of a paragraph: group ``question``
+        or ``answer`` names the turn."""
+        question = "|".join(map(re.escape, self.question_labels)) or "(?!)"
+        answer = "|".join(map(re.escape, self.answer_labels)) or "(?!)"
+        return re.compile(
+            rf"[ \t]*(?:(?P<question>{question})|(?P<answer>{answer}))[ \t]*[-–—:.][ \t]+"
+        )
 
     @cached_property
     def role_keys(self) -> dict[str, str]:
@@ -637,6 +652,8 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         infinitive=lemmas("infinitive"),
         request=lemmas("request"),
         small_clause=_grouped(_pairs(v, "small_clause", verbs_path)),
+        question_labels=tuple(_strings(a, "question_labels", attr_path)),
+        answer_labels=tuple(_strings(a, "answer_labels", attr_path)),
         metonymic_places=frozenset(_strings(a, "metonymic_places", attr_path)),
         anonymity_requests=tuple(_fold(x) for x in _strings(a, "anonymity_requests", attr_path)),
         attribute=lemmas("attribute"),
@@ -644,6 +661,7 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         question_words=tuple(_strings(v, "question_words", verbs_path)),
         modals=frozenset(_strings(v, "modals", verbs_path)),
         reporting_modals=frozenset(_strings(v, "reporting_modals", verbs_path)),
+        recent_past=frozenset(_strings(v, "recent_past", verbs_path)),
         negations=frozenset(_strings(v, "negations", verbs_path)),
         according_to=tuple(_strings(a, "according_to", attr_path)),
         according_to_not_before=tuple(_strings(a, "according_to_not_before", attr_path)),

@@ -197,10 +197,14 @@ def _narrative_infinitive(token: Token, g: Grammar) -> bool:
 
 def _reported_modal(head: Token, patterns: Patterns) -> bool:
     """« a voulu ajouter », « voulut rassurer »: a verb of ``reporting_modals`` in a
-    completed past still reports what the verb under it says."""
-    if lemma_of(head, patterns.grammar) not in patterns.reporting_modals:
-        return False
+    completed past still reports what the verb under it says; « vient de déclarer »
+    (``recent_past``) in any tense but the conditional."""
+    lemma = lemma_of(head, patterns.grammar)
     if "Cnd" in head.morph.get("Mood"):
+        return False
+    if lemma in patterns.recent_past:
+        return True  # « vient de déclarer que »
+    if lemma not in patterns.reporting_modals:
         return False
     compound = any(c.dep_ == "aux:tense" for c in head.children)
     return compound or (

@@ -393,9 +393,13 @@ def _after_according(ctx: ArticleContext, before: str) -> bool:
 
 
 def _verb_between(ctx: ArticleContext, start: int, end: int) -> bool:
-    """Whether a finite verb or a participle stands in ``[start, end)``."""
+    """Whether a finite verb or an auxiliary stands in ``[start, end)`` (« le patron a
+    désigné X »; not a participle used as an adjective: « le ministre chargé des
+    affaires africaines, X »)."""
     span = ctx.char_span(start, end) if end > start else None
-    return any(t.pos_ in ("VERB", "AUX") and t.idx >= start for t in span or ())
+    return any(
+        t.idx >= start and (t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm")) for t in span or ()
+    )
 
 
 def _role_subjects(ctx: ArticleContext) -> list[Token]:

@@ -82,7 +82,13 @@ def _kind(
         return SpeakerKind()
     if cand.speaker_kind == "outlet" or speaker in outlets:
         return SpeakerKind("outlet")
-    if speaker in ctx.article_names or ctx.people.known(speaker) is not None:
+    # a name the article gives (or one a rule read as a name: a label line, « 6-Awa
+    # Traoré »)
+    if (
+        speaker in ctx.article_names
+        or ctx.people.known(speaker) is not None
+        or cand.speaker_kind == "name"
+    ):
         return _person(ctx, speaker, named)
     words = _words_of(ctx, cand)
     if not words:

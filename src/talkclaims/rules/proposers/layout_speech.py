@@ -80,8 +80,13 @@ def _interview(ctx: ArticleContext) -> list[Candidate]:
     paragraphs = ctx.paragraphs
     labels = _question_labels(ctx)
 
+    turns = ctx.patterns.turn_label_regex
+
     def labelled(i: int) -> bool:
         start, end = paragraphs[i]
+        turn = turns.match(ctx.text, start, end)
+        if turn is not None:  # « Q - … », « R - … »: the transcript says whose turn
+            return turn.lastgroup == "question"
         if _is_question(ctx, start, end):
             return True
         label = _LABEL.match(ctx.text, start, end)
@@ -94,6 +99,10 @@ def _interview(ctx: ArticleContext) -> list[Candidate]:
     # questions alternate with answers: they are at least a quarter of the paragraphs
     # from the first one on (subheadings ending in « ? » are few and far between)
     if len(questions) * 4 < len(paragraphs) - questions[0]:
+        return []
+    # « 6-Marc Koné ¶ (Ministre du Tourisme) : ¶ Notre mission ? ¶ « … » »: a digest whose
+    # entries have headings ending in « ? », each under its person's label
+    if any(speaker_label(ctx, paragraphs[i][0]) is not None for i in questions):
         return []
     who = _interviewee(ctx, paragraphs[questions[0]][0])
     if who is None:
@@ -123,7 +132,10 @@ def _interview(ctx: ArticleContext) -> list[Candidate]:
             continue
         start, end = paragraphs[i]
         label = _LABEL.match(ctx.text, start, end)
-        if label is not None and (
+        turn = turns.match(ctx.text, start, end)
+        if turn is not None:
+            start = turn.end()  # « R - »
+        elif label is not None and (
             ctx.name_in(start, label.end()) or _names(ctx.text[start : label.end()], who)
         ):
             start = label.end()
@@ -177,7 +189,10 @@ def _digest(ctx: ArticleContext) -> list[Candidate]:
         # the signature of a block quotation above is not a label of what follows
         if any(b.signature[0] <= mention.start < b.signature[1] for b in ctx.block_quotes):
             continue
-        # reactions are spoken: the paragraph talks in the first person
+        # reactions are spoken: the paragraph talks in the first person, and is no
+        # heading of its entry (« Notre mission, les élections ? »)
+        if ctx.text[start:end].rstrip().endswith("?"):
+            continue
         span = ctx.char_span(start, end)
         if not any(t.lower_ in ctx.patterns.first_person or t.lower_ == "on" for t in span or ()):
             continue

@@ -809,3 +809,73 @@ def test_a_participle_between_a_role_and_a_name_still_introduces_it(ex):
     )
     c = find(ex, text, "coopération")
     assert c.speaker == "Abdel Meziane", c
+
+
+# ------------------------------------------------------------- what the newsroom learned
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "Le tribunal a requis dix ans de prison contre trois militants, a-t-on appris "
+            "auprès d'un témoin.",
+            Exp(
+                "indirect",
+                "Le tribunal a requis dix ans de prison contre trois militants",
+                "un témoin",
+                "apprendre",
+            ),
+            id="aupres-d-un-temoin",
+        ),
+        pytest.param(
+            "Les pluies ont fait quarante morts depuis juin, a-t-on appris mercredi de "
+            "source officielle à Zinder.",
+            Exp(
+                "indirect",
+                "Les pluies ont fait quarante morts depuis juin",
+                "source officielle",
+                "apprendre",
+            ),
+            id="de-source-officielle",
+        ),
+        pytest.param(
+            "Le budget a été voté, a-t-on appris jeudi du secrétaire général du ministère "
+            "des Finances, Paul Kaboré.",
+            Exp("indirect", "Le budget a été voté", "Paul Kaboré", "apprendre"),
+            id="apposed-name",
+        ),
+        pytest.param(
+            "On apprend du ministère de la Santé que deux nouveaux cas ont été confirmés.",
+            Exp(
+                "indirect",
+                "deux nouveaux cas ont été confirmés",
+                "ministère de la Santé",
+                "apprendre",
+            ),
+            id="on-apprend-que",
+        ),
+    ],
+)
+def test_what_the_newsroom_learned_is_said_by_whom_it_learned_it_from(ex, text, exp):
+    (c,) = run(ex, text)
+    check(c, exp)
+
+
+def test_an_outlet_that_learned_is_the_source(ex):
+    text = (
+        "Le club a recruté un nouvel entraîneur, a appris lundi RMC Sport auprès de son "
+        "directeur sportif."
+    )
+    (c,) = run(ex, text)
+    assert c.speaker_mention == "son directeur sportif" and c.sources == ("RMC Sport",), c
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a appris de son père que la ferme serait vendue.",
+        "Elle a appris beaucoup de choses pendant ce stage.",
+        "Les élèves ont appris que les cours reprendraient lundi.",
+    ],
+)
+def test_learning_by_a_person_reports_nothing(ex, text):
+    assert not [c for c in run(ex, text) if c.cue == "apprendre"]

@@ -84,6 +84,10 @@ class Patterns:
     reporting_modals: frozenset[str]
     #: « vient de déclarer »: the recent past reports.
     recent_past: frozenset[str]
+    #: « a-t-on appris auprès de X »: verbs whose speaker is the one learned from, and the
+    #: words (token sequences) that introduce that speaker.
+    learned_from: frozenset[str]
+    learned_from_words: tuple[tuple[str, ...], ...]
     negations: frozenset[str]
     according_to: tuple[str, ...]
     according_to_not_before: tuple[str, ...]
@@ -148,13 +152,13 @@ class Patterns:
 
     def is_cue(self, lemma: str) -> bool:
         """True when a lemma is a reporting verb of the lexicon."""
-        return lemma in self.verbs
+        return lemma in self.verbs or lemma in self.learned_from
 
     # Compiled once per pattern set: the rules run these on every article.
     @cached_property
     def cue_lemmas(self) -> frozenset[str]:
         """Lemmas that start a cue: the verbs and the first verb of each locution."""
-        return self.verbs | {loc[0] for loc in self.locutions}
+        return self.verbs | self.learned_from | {loc[0] for loc in self.locutions}
 
     @cached_property
     def folded_not_before(self) -> tuple[str, ...]:
@@ -662,6 +666,14 @@ def build_patterns(merged: RuleData, origin: dict[str, Path] | None = None) -> P
         modals=frozenset(_strings(v, "modals", verbs_path)),
         reporting_modals=frozenset(_strings(v, "reporting_modals", verbs_path)),
         recent_past=frozenset(_strings(v, "recent_past", verbs_path)),
+        learned_from=lemmas("learned_from"),
+        learned_from_words=tuple(
+            sorted(
+                (tuple(x.lower().split()) for x in _strings(v, "learned_from_words", verbs_path)),
+                key=len,
+                reverse=True,
+            )
+        ),
         negations=frozenset(_strings(v, "negations", verbs_path)),
         according_to=tuple(_strings(a, "according_to", attr_path)),
         according_to_not_before=tuple(_strings(a, "according_to_not_before", attr_path)),

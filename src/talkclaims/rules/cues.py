@@ -326,6 +326,47 @@ def _lexicon_words(doc: Doc, patterns: Patterns) -> list[int]:
     ]
 
 
+#: Subjects of a verb of learning that report what someone else said: the newsroom.
+_LEARNERS = frozenset({"on", "-on", "nous", "-nous"})
+
+
+def learned_from(doc: Doc, verb: Token, last: int, patterns: Patterns) -> int | None:
+    """Where the one learned from is named after a verb of learning (« a-t-on appris
+    jeudi auprès d'un témoin », « apprend-on de source officielle »): the index of the
+    first word after the introducing words, or None when the verb has no such complement
+    or its subject is a person (« Il a appris de son père que … »).
+
+    Between the verb and the complement stand only the inverted subject, time words,
+    adverbs and an outlet's name (« a appris lundi BFMTV auprès de l'avocat »).
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+    if any(s.lower_ not in _LEARNERS and s.lower_ != "-t" and s.pos_ != "PROPN" for s in subjects):
+        return None
+    i = last + 1
+    while i < len(doc):
+        for words in patterns.learned_from_words:
+            window = doc[i : i + len(words)]
+            if len(window) == len(words) and all(
+                t.lower_ == w for t, w in zip(window, words, strict=True)
+            ):
+                after = i + len(words)
+                if after < len(doc) and doc[after].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+                    return after
+                return None
+        t = doc[i]
+        if not (
+            t.lower_ in _LEARNERS
+            or t.lower_ == "-t"
+            or t.lower_ in patterns.time_words
+            or t.pos_ in ("ADV", "PROPN", "NUM")
+            or t.ent_type_ in ("ORG", "MISC")
+            or (t.pos_ == "DET" and i + 1 < len(doc) and doc[i + 1].lower_ in patterns.time_words)
+        ):
+            return None
+        i += 1
+    return None
+
+
 def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
     """Every reporting cue of ``doc`` in text order."""
     g = patterns.grammar
@@ -370,6 +411,8 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
                 continue
         first, last = _phrase_bounds(verbs, g)
         if _negated(verbs, patterns, first, last) or _hypothetical(token, patterns):
+            continue
+        if lemma in patterns.learned_from and learned_from(doc, head, last, patterns) is None:
             continue
         cues.append(Cue(head, cue_lemma, first, last, form))
     return cues

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Mention
-from talkclaims.rules.cues import Cue, is_clitic_subject
+from talkclaims.rules.cues import Cue, is_clitic_subject, learned_from
 from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens, noun_phrase
 
 if TYPE_CHECKING:
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 
 def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     """The speaker words of a cue: subject, apposition, inverted subject, agent or clitic."""
+    if cue.lemma in ctx.patterns.learned_from:
+        # « …, a-t-on appris auprès d'un témoin »: the one learned from speaks
+        start = learned_from(ctx.doc, cue.token, cue.last, ctx.patterns)
+        tokens = grab_noun_phrase(ctx, start) if start else []
+        if not tokens:
+            return None
+        return apposed_name(ctx, tokens[-1].i + 1) or mention_from_tokens(ctx, tokens)
     mention = _speaker_words(ctx, cue)
     if cue.form in ("passive", "participle", "gerund"):
         return mention  # the subject of a passive is what was said, not who said it

@@ -879,3 +879,40 @@ def test_an_outlet_that_learned_is_the_source(ex):
 )
 def test_learning_by_a_person_reports_nothing(ex, text):
     assert not [c for c in run(ex, text) if c.cue == "apprendre"]
+
+
+# ------------------------------------------------------------------ « expliquer X par Y »
+@pytest.mark.parametrize(
+    ("text", "exp"),
+    [
+        pytest.param(
+            "Le gouverneur a expliqué la hausse des prix, par la baisse des exportations.",
+            Exp(
+                "indirect",
+                "la hausse des prix, par la baisse des exportations",
+                "gouverneur",
+                "expliquer",
+            ),
+            id="object-then-par",
+        ),
+        pytest.param(
+            "Le ministre l’a expliqué par la sécheresse qui frappe le pays.",
+            Exp("indirect", "par la sécheresse qui frappe le pays", "ministre", "expliquer"),
+            id="clitic-object",
+        ),
+        pytest.param(
+            "La directrice justifie cette décision par des raisons de sécurité.",
+            Exp(
+                "indirect", "cette décision par des raisons de sécurité", "directrice", "justifier"
+            ),
+            id="justifier",
+        ),
+    ],
+)
+def test_a_cause_given_with_par_is_the_claim(ex, text, exp):
+    (c,) = run(ex, text)
+    check(c, exp)
+
+
+def test_a_manner_after_par_is_no_cause(ex):
+    assert run(ex, "Le ministre l’a expliqué par téléphone aux élus.") == []

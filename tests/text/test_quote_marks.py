@@ -35,6 +35,20 @@ def words(text: str) -> list[str]:
             ["Il m'a dit : 'Tu iras loin.' J'y pense souvent"],
             id="single-nested",
         ),
+        pytest.param(
+            "” Les prix resteront hauts “, a affirmé le gouverneur, ajoutant que ” rien "
+            "ne changera avant l’été “.",
+            ["Les prix resteront hauts", "rien ne changera avant l’été"],
+            id="curly-the-wrong-way-round",
+        ),
+        pytest.param(
+            "“Nous avons perdu du terrain “, a indiqué le ministre.",
+            ["Nous avons perdu du terrain"],
+            id="opening-curly-closes",
+        ),
+        pytest.param(
+            "Le mot ” reste seul ici, et “Paris” aussi.", ["Paris"], id="lone-closing-curly"
+        ),
     ],
 )
 def test_marks_as_they_come(text, expected):

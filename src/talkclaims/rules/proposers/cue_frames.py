@@ -206,7 +206,7 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     if nxt is None or (nxt.is_punct and not nxt.is_quote):
         return []
     markers = patterns.small_clause.get(lemma)
-    marker = _small_clause(ctx, nxt, markers) if markers else None
+    marker = _small_clause(ctx, nxt, markers, _object_clitic(ctx, cue)) if markers else None
     if marker is not None:
         # « considère l'élargissement comme une étape », « estiment à 25 % la probabilité »:
         # to the end of the predicate (« Tant que X considérera ces zones comme non
@@ -266,18 +266,36 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     return []
 
 
-def _small_clause(ctx: ArticleContext, first: Token, markers: frozenset[str]) -> Token | None:
+def _object_clitic(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the verb's object is a clitic before it (« l'a expliqué par … »)."""
+    doc = ctx.doc
+    g = ctx.grammar
+    start = max(0, cue.first - 1)
+    return any(
+        t.lower_ in g.object_clitics and t.lower_ not in g.reflexive_pronouns and t.pos_ == "PRON"
+        for t in doc[start : cue.last]
+    )
+
+
+def _small_clause(
+    ctx: ArticleContext, first: Token, markers: frozenset[str], object_before: bool = False
+) -> Token | None:
     """The word of ``markers`` that opens a predicate within a few words of ``first``
     (the word after the verb), before a noun phrase or an adjective, with no verb,
     quotation or full stop before it: « considère X comme Y », « a désigné Marc, son
     neveu, comme successeur »; or opening the words themselves (« estiment à 25 % la
-    probabilité »)."""
+    probabilité », and « l'a expliqué par la sécheresse » when the object is a clitic
+    before the verb)."""
     doc = ctx.doc
     for t in doc[first.i : min(len(doc), first.i + MAX_ADDRESSEE_WORDS + 4)]:
         if t.lower_ in markers:
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             predicate = nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
-            if predicate and (t.i > first.i or t.lower_ in ("à", "au", "aux")):
+            # (« l'a expliqué par téléphone »: a manner, no determiner, is no predicate)
+            determined = nxt is not None and nxt.pos_ == "DET"
+            if predicate and (
+                t.i > first.i or t.lower_ in ("à", "au", "aux") or (object_before and determined)
+            ):
                 return t
             return None
         if (

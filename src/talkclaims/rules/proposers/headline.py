@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention, quote_candidate
+from talkclaims.rules.candidates import Candidate, quote_candidate
 from talkclaims.rules.families import HEADLINE_QUOTE
+from talkclaims.rules.found import Mention
 
 if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext

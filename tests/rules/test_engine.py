@@ -7,8 +7,8 @@ import dataclasses
 
 import pytest
 
-from talkclaims.rules.context import ArticleContext
 from talkclaims.rules.families import BY_NAME, FAMILIES, proposer_modules
+from talkclaims.rules.reading import read_article
 from talkclaims.rules.speakers import PeopleTracker, resolve_speakers
 from talkclaims.text.sentences import for_parsing
 
@@ -24,7 +24,7 @@ TEXT = (
 def parsed(extractor):
     engine = extractor.engine
     doc = extractor.parse(for_parsing(TEXT))
-    return engine, ArticleContext(doc, engine.patterns, engine.people, engine.outlets)
+    return engine, read_article(doc, engine.patterns, engine.people, engine.outlets)
 
 
 def test_the_context_is_read_only_once_built(parsed):

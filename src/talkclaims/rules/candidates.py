@@ -12,22 +12,12 @@ from typing import TYPE_CHECKING
 
 from talkclaims.rules.clauses import shape
 from talkclaims.rules.families import Family
+from talkclaims.rules.found import Mention
 
 if TYPE_CHECKING:
     from talkclaims.rules.context import ArticleContext
     from talkclaims.rules.cues import Cue
     from talkclaims.text.quotes import Quote
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """Words that point at a speaker, and what kind of pointing they do."""
-
-    text: str
-    start: int
-    end: int
-    kind: str  # name | pronoun | description | outlet | other
-    name: str | None = None  # the name or outlet inside the words, when there is one
 
 
 @dataclass(frozen=True, slots=True)

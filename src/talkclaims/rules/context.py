@@ -1,10 +1,16 @@
 """The article context: everything the rules read about one parsed document, built once.
 
-The context is built in reading order (quotations, sentences and paragraphs, outlets,
-people's names, block quotations, cues, the people the article mentions and the roles
-it gives them) and is read-only afterwards: proposers, settling and speaker resolution
-only ask it questions. The one thing that changes while an article is processed, who
-has been mentioned as a speaker so far, lives in `talkclaims.rules.speakers.PeopleTracker`.
+The context is built in reading order by `talkclaims.rules.reading.read_article`
+(quotations, sentences and paragraphs, outlets, then people's names, block quotations,
+cues, the people the article mentions and the roles it gives them, the places a
+reported clause may stop) and is read-only afterwards: proposers, settling and speaker
+resolution only ask it questions. The one thing that changes while an article is
+processed, who has been mentioned as a speaker so far, lives in
+`talkclaims.rules.speakers.PeopleTracker`.
+
+This module holds the context and its questions; the modules that find what it holds
+(names, block quotations, clause stops) read it, and it does not read them: the
+imports run one way, from the finders to the context.
 """
 
 from __future__ import annotations
@@ -13,21 +19,10 @@ import bisect
 import itertools
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from talkclaims.pipeline.nlp import doc_sentences, doc_text
-from talkclaims.rules.clauses import ClauseStops
-from talkclaims.rules.cues import Cue, find_cues
-from talkclaims.rules.layout import BlockQuote, find_block_quotes
-from talkclaims.rules.names import (
-    PersonMention,
-    find_aliases,
-    first_name_genders,
-    introduced_roles,
-    name_spans,
-    person_genders,
-    person_mentions,
-)
+from talkclaims.rules.found import BlockQuote, PersonMention
 from talkclaims.text.quotes import Quote, find_quotes
 from talkclaims.text.sentences import paragraphs
 
@@ -38,6 +33,7 @@ if TYPE_CHECKING:
     from talkclaims.lang.outlets import OutletFinder, OutletMention
     from talkclaims.lang.patterns import Patterns
     from talkclaims.lang.people import ArticleNames, SpeakerIndex
+    from talkclaims.rules.cues import Cue
 
 
 T = TypeVar("T")
@@ -86,8 +82,19 @@ class SpanIndex(Generic[T]):
         return None
 
 
+class ClauseEnds(Protocol):
+    """Where a reported clause stops (`talkclaims.rules.clauses.ClauseStops`)."""
+
+    def end(self, start: int, limit: int) -> int: ...
+
+
 class ArticleContext:
-    """One parsed document and the lookups every rule shares; read-only once built."""
+    """One parsed document and the lookups every rule shares; read-only once built.
+
+    Made by `talkclaims.rules.reading.read_article`: the constructor reads the layer
+    that needs no rule (quotations, sentences, paragraphs, outlets), and the reading
+    adds the rest through the ``add_*`` methods, in order, then seals it.
+    """
 
     doc: Doc
     text: str
@@ -134,16 +141,24 @@ class ArticleContext:
         self.outlets = tuple(outlets.find(self.text))
         self._outlet_index = SpanIndex(self.outlets, lambda o: (o.start, o.end))
         self.outlet_nouns = frozenset(n.lower() for n in patterns.outlet_nouns)
-        self.alias_spans = find_aliases(self)
-        self.names = name_spans(self)
-        # the range questions the rules ask of them, by binary search (all in text order)
+
+    def add_names(
+        self, alias_spans: tuple[tuple[int, int, str], ...], names: tuple[tuple[int, int], ...]
+    ) -> None:
+        """The spans of known people's names and of the names the model found: the range
+        questions the rules ask of them are answered by binary search (in text order)."""
+        self.alias_spans = alias_spans
+        self.names = names
         self._alias_index = SpanIndex(self.alias_spans, lambda a: (a[0], a[1]))
         self._name_index = SpanIndex(self.names, lambda n: n)
-        # block quotations, then cues: verbs inside a quotation are the speaker's words,
-        # except an incise that breaks the quotation (« X, a-t-il dit, Y »)
-        self.block_quotes = find_block_quotes(self)
+
+    def add_cues(self, block_quotes: tuple[BlockQuote, ...], found: list[Cue]) -> None:
+        """The block quotations, then the cues: verbs inside a quotation are the
+        speaker's words, except an incise that breaks the quotation (« X, a-t-il dit,
+        Y »), and so are the verbs of a block quotation."""
+        self.block_quotes = block_quotes
         cues, quoted = [], []
-        for cue in find_cues(doc, patterns):
+        for cue in found:
             if self.in_quote(cue.token.idx):
                 quoted.append(cue)
             elif not any(b.start <= cue.start_char < b.end for b in self.block_quotes):
@@ -163,14 +178,25 @@ class ArticleContext:
             self._cue_tokens == sorted(self._cue_tokens)
         )
         self._sorted_any_cue_starts = sorted(self.any_cue_starts)
-        # the people the article mentions, and the roles it gives them
-        self.persons = person_mentions(self)
+
+    def add_persons(self, persons: tuple[PersonMention, ...]) -> None:
+        """The people the article mentions, and their names grouped by person."""
+        self.persons = persons
         self.article_names = tuple(p.name for p in self.persons)
-        self.name_groups = people.article(self.article_names)
-        self.roles = introduced_roles(self)
-        self.genders = person_genders(self)
-        # what pronoun resolution goes by: the text's evidence, else the first name
-        self.likely_genders = first_name_genders(self) | self.genders
+        self.name_groups = self.people.article(self.article_names)
+
+    def add_clause_stops(self, find: Callable[[ArticleContext], ClauseEnds]) -> None:
+        """How to find where reported clauses stop (`clause_stops`), on first use."""
+        self._find_clause_stops = find
+
+    @cached_property
+    def clause_stops(self) -> ClauseEnds:
+        """Where reported clauses stop (`talkclaims.rules.clauses.clause_end`), found on
+        first use: an article whose cues frame no clause never needs them."""
+        return self._find_clause_stops(self)
+
+    def seal(self) -> None:
+        """Read-only from now on: every rule after the reading only asks questions."""
         self._built = True
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -256,11 +282,6 @@ class ArticleContext:
         starts = self._sorted_any_cue_starts if any_form else self._sorted_cue_starts
         k = bisect.bisect_left(starts, lo)
         return k < len(starts) and starts[k] <= hi
-
-    @cached_property
-    def clause_stops(self) -> ClauseStops:
-        """Where reported clauses stop (`clause_end`), found on first use."""
-        return ClauseStops(self)
 
     def char_span(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")

@@ -27,6 +27,7 @@ from talkclaims.records import Claim
 from talkclaims.rules.candidates import Candidate
 from talkclaims.rules.context import ArticleContext
 from talkclaims.rules.families import proposer_modules
+from talkclaims.rules.reading import read_article
 from talkclaims.rules.settle import settle
 from talkclaims.rules.sources import credit
 from talkclaims.rules.speaker_kinds import SpeakerKind, speaker_kinds
@@ -72,7 +73,7 @@ class Engine:
 
     def claims(self, doc: Doc) -> list[Claim]:
         """All claims of a parsed document, in text order."""
-        ctx = ArticleContext(doc, self.patterns, self.people, self.outlets)
+        ctx = read_article(doc, self.patterns, self.people, self.outlets)
         people = PeopleTracker(ctx)
         candidates = [found for propose in self._first for found in propose(ctx)]
         kept = resolve_speakers(ctx, people, settle(candidates))

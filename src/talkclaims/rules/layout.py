@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Mention
+from talkclaims.rules.found import BlockQuote, Mention
 from talkclaims.text.spans import skip, trim
 
 if TYPE_CHECKING:
@@ -20,16 +19,6 @@ if TYPE_CHECKING:
 
 #: Dashes that may open the line naming the speaker of a block quotation.
 _SIGNATURE_LEAD = "—–- \u00a0"
-
-
-@dataclass(frozen=True, slots=True)
-class BlockQuote:
-    """A block quotation ``[start, end)`` and the line ``signature`` naming its speaker."""
-
-    start: int
-    end: int
-    signature: tuple[int, int]
-    mention: Mention
 
 
 def find_block_quotes(ctx: ArticleContext) -> tuple[BlockQuote, ...]:

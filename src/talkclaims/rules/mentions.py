@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Mention
 from talkclaims.rules.cues import lemma_of
+from talkclaims.rules.found import Mention
 from talkclaims.text.fold import fold
 from talkclaims.text.spans import INLINE_SPACE, skip_back
 

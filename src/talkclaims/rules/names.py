@@ -12,23 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from talkclaims.rules.found import PersonMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from talkclaims.rules.context import ArticleContext
-
-
-@dataclass(frozen=True, slots=True)
-class PersonMention:
-    """A person named (or resolved) at ``start``, in sentence ``sentence``."""
-
-    start: int
-    name: str
-    sentence: int
-    subject: bool
 
 
 def salient_person(

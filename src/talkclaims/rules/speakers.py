@@ -14,8 +14,9 @@ import bisect
 import dataclasses
 from typing import TYPE_CHECKING
 
+from talkclaims.rules.found import PersonMention
 from talkclaims.rules.mentions import mention_from_tokens, noun_phrase
-from talkclaims.rules.names import PersonMention, salient_person
+from talkclaims.rules.names import salient_person
 from talkclaims.rules.subjects import apposed_name
 
 if TYPE_CHECKING:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Mention
 from talkclaims.rules.cues import Cue, is_clitic_subject, learned_from
+from talkclaims.rules.found import Mention
 from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens, noun_phrase
 
 if TYPE_CHECKING:

@@ -11,9 +11,10 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention, make_candidate
+from talkclaims.rules.candidates import Candidate, make_candidate
 from talkclaims.rules.clauses import clause_end
 from talkclaims.rules.families import SELON
+from talkclaims.rules.found import Mention
 from talkclaims.rules.mentions import is_apposition, mention_from_tokens, phrase_end
 from talkclaims.text.fold import fold
 from talkclaims.text.spans import INLINE_SPACE, skip

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention, make_candidate, quote_candidate
+from talkclaims.rules.candidates import Candidate, make_candidate, quote_candidate
 from talkclaims.rules.clauses import clause_end
 from talkclaims.rules.families import (
     COMME_INCISE,
@@ -26,6 +26,7 @@ from talkclaims.rules.families import (
     POSTPOSED_QUOTE,
     Family,
 )
+from talkclaims.rules.found import Mention
 from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens
 from talkclaims.rules.subjects import apposed_subject, own_subject, speaker_words
 from talkclaims.text.fold import fold

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention, make_candidate, quote_candidate
+from talkclaims.rules.candidates import Candidate, make_candidate, quote_candidate
 from talkclaims.rules.families import HEADLINE_QUOTE
+from talkclaims.rules.found import Mention
 from talkclaims.rules.mentions import mention_from_tokens
 
 if TYPE_CHECKING:

@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention, span_candidate
+from talkclaims.rules.candidates import Candidate, span_candidate
 from talkclaims.rules.families import DIGEST_SPEECH, INTERVIEW_ANSWER
+from talkclaims.rules.found import Mention
 from talkclaims.rules.layout import speaker_label
 
 if TYPE_CHECKING:

@@ -12,9 +12,10 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention, make_candidate, quote_candidate
+from talkclaims.rules.candidates import Candidate, make_candidate, quote_candidate
 from talkclaims.rules.clauses import clause_end
 from talkclaims.rules.families import PRESS_REVIEW, SELON
+from talkclaims.rules.found import Mention
 from talkclaims.rules.mentions import is_apposition, mention_from_tokens, phrase_end
 
 if TYPE_CHECKING:

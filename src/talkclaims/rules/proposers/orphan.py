@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention
+from talkclaims.rules.candidates import Candidate
 from talkclaims.rules.families import ORPHAN_QUOTE
+from talkclaims.rules.found import Mention
 from talkclaims.text.spans import TRAILING, SpanSet
 
 if TYPE_CHECKING:

@@ -28,9 +28,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.candidates import Candidate, Mention, quote_candidate
+from talkclaims.rules.candidates import Candidate, quote_candidate
 from talkclaims.rules.cues import verb_lemmas
 from talkclaims.rules.families import POSTPOSED_UNLISTED, UNATTRIBUTED_QUOTE, VERBLESS_QUOTE
+from talkclaims.rules.found import Mention
 from talkclaims.rules.layout import speaker_label
 from talkclaims.rules.mentions import mention_from_tokens, noun_phrase
 from talkclaims.rules.names import persons_between

@@ -916,3 +916,12 @@ def test_a_cause_given_with_par_is_the_claim(ex, text, exp):
 
 def test_a_manner_after_par_is_no_cause(ex):
     assert run(ex, "Le ministre l’a expliqué par téléphone aux élus.") == []
+
+
+def test_a_channel_is_not_its_news_site(ex):
+    text = (
+        "Invitée de TF1 mardi, la ministre a défendu son plan. « Nous irons jusqu'au bout "
+        "de la réforme », a-t-elle assuré.\n\nSelon TF1info, le vote aura lieu mardi."
+    )
+    sources = {c.text[:9]: c.sources for c in run(ex, text)}
+    assert sources == {"Nous iron": ("TF1",), "le vote a": ("TF1info",)}, sources

@@ -87,7 +87,8 @@ def test_first_person_quotations_of_a_portrait_stay_with_its_person(ex):
 
 
 def test_words_presented_as_words_with_no_speaker_are_reported_without_one(ex):
-    text = "« Rien n'est décidé à ce stade », a-t-on appris auprès de la préfecture."
+    # (« a-t-on appris auprès de la préfecture » names a speaker: see test_printed_news)
+    text = "« Rien n'est décidé à ce stade », a-t-on entendu à la sortie de la réunion."
     (claim,) = run(ex, text)
     assert (claim.kind, claim.speaker, claim.rule) == ("direct", None, "unattributed-quote")
     assert claim.text == "Rien n'est décidé à ce stade"

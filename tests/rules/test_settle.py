@@ -10,7 +10,7 @@ import dataclasses
 
 import pytest
 
-from talkclaims.rules.candidates import Candidate, Mention
+from talkclaims.rules.candidates import Candidate
 from talkclaims.rules.families import (
     APPOSITIVE_AGENT,
     CUE_QUE,
@@ -20,6 +20,7 @@ from talkclaims.rules.families import (
     SELON,
     Family,
 )
+from talkclaims.rules.found import Mention
 from talkclaims.rules.settle import overlap, settle
 
 

@@ -35,6 +35,20 @@ def words(text: str) -> list[str]:
             ["Il m'a dit : 'Tu iras loin.' J'y pense souvent"],
             id="single-nested",
         ),
+        pytest.param(
+            "” Les prix resteront hauts “, a affirmé le gouverneur, ajoutant que ” rien "
+            "ne changera avant l’été “.",
+            ["Les prix resteront hauts", "rien ne changera avant l’été"],
+            id="curly-the-wrong-way-round",
+        ),
+        pytest.param(
+            "“Nous avons perdu du terrain “, a indiqué le ministre.",
+            ["Nous avons perdu du terrain"],
+            id="opening-curly-closes",
+        ),
+        pytest.param(
+            "Le mot ” reste seul ici, et “Paris” aussi.", ["Paris"], id="lone-closing-curly"
+        ),
     ],
 )
 def test_marks_as_they_come(text, expected):
@@ -51,3 +65,31 @@ def test_marks_as_they_come(text, expected):
 )
 def test_apostrophes_are_not_quotation_marks(text):
     assert find_quotes(text) == []
+
+
+# ----------------------------------------------------- printed news (issue 21, shape 11)
+def test_a_straight_mark_closed_by_a_curly_one_is_one_quotation():
+    text = 'même si “un pic" est à prévoir "début 2023”. Un pic “pas très loin”, dit-il.'
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "un pic",
+        "début 2023",
+        "pas très loin",
+    ]
+
+
+def test_a_quotation_runs_over_a_paragraph_break_when_the_next_one_closes_it():
+    text = (
+        "Il a dit que \"nous parlons d'économie.\n"
+        "Mais je pense qu'il y a plusieurs éléments\", a déclaré le ministre.\n"
+        "« Un autre paragraphe » commence."
+    )
+    found = [text[q.start : q.end] for q in find_quotes(text)]
+    assert found == [
+        "nous parlons d'économie.\nMais je pense qu'il y a plusieurs éléments",
+        "Un autre paragraphe",
+    ]
+
+
+def test_a_quotation_left_open_before_a_new_quotation_is_dropped():
+    text = "« Premier paragraphe sans fin\nDeuxième « avec » autre chose."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["avec"]

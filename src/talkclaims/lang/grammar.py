@@ -20,6 +20,7 @@ from typing import Any
 WORD_LISTS = (
     "complementisers",
     "not_complementiser_after",
+    "cue_adverbs",
     "new_clause_words",
     "before_infinitive",
     "incise_marker",
@@ -27,6 +28,7 @@ WORD_LISTS = (
     "coordinators",
     "definite_articles",
     "demonstratives",
+    "demonstrative_pronouns",
     "appositive_determiners",
     "elided_articles",
     "title_articles",
@@ -89,6 +91,7 @@ class Grammar:
 
     complementisers: frozenset[str]
     not_complementiser_after: frozenset[str]
+    cue_adverbs: frozenset[str]
     new_clause_words: frozenset[str]
     before_infinitive: frozenset[str]
     incise_marker: frozenset[str]
@@ -96,6 +99,7 @@ class Grammar:
     coordinators: frozenset[str]
     definite_articles: frozenset[str]
     demonstratives: frozenset[str]
+    demonstrative_pronouns: frozenset[str]
     appositive_determiners: tuple[str, ...]
     elided_articles: frozenset[str]
     title_articles: tuple[str, ...]

@@ -55,6 +55,22 @@ class OutletFinder:
             rf"(?:\s+(?:{grammar.outlet_qualifier_alternation}))*"
             rf"\s+((?:{_CAPITALISED})(?:\s+(?:{_CAPITALISED}))*)"
         )
+        # « au micro de Proximus Sports », « interview accordée à l'émission en ligne de
+        # Radio Kiosque »: capitalised words a media phrasing introduces, known or not
+        introducers = "|".join(
+            re.escape(p) for p in sorted(patterns.outlet_introducers, key=len, reverse=True)
+        )
+        self._introduced = re.compile(
+            rf"(?i:(?<!\w)(?:{introducers}))\s*"
+            r"(?:[a-zà-ÿ]+(?:\s+|['’])){0,6}?"
+            rf"({_CAPITALISED}(?:\s+(?:(?:de|du|des)\s+|d['’])?{_CAPITALISED})*)"
+        )
+        # « sur X », « son compte X »: a platform named by a letter, only after these
+        platforms = "|".join(map(re.escape, patterns.short_platforms)) or "(?!)"
+        self._platform = re.compile(
+            r"(?i:\b(?:sur|compte|réseau social|plateforme))\s+"
+            rf"({platforms})(?![\w’'-])"
+        )
         self._bylines = patterns.byline_patterns
 
     def _byline_spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -93,6 +109,24 @@ class OutletFinder:
             name = text[start : match.end(2)].rstrip(".")
             found[start] = OutletMention(start, start + len(name), self.canonical.get(name, name))
             generic.add(start, start + len(name))
+
+        def taken(start: int, end: int) -> bool:
+            return any(spans.holds(start) or spans.holds(end - 1) for spans in (known, generic))
+
+        # « sur X », « son compte X »: a platform named by a letter
+        for match in self._platform.finditer(text):
+            start, end = match.span(1)
+            if not taken(start, end):
+                found[start] = OutletMention(start, end, match.group(1))
+        # « au micro de Proximus Sports »: capitalised words after a media phrasing
+        introduced = _Spans()
+        for match in self._introduced.finditer(text) if self._introduced.pattern else ():
+            start, end = match.span(1)
+            if taken(start, end) or introduced.holds(start):
+                continue
+            name = text[start:end].rstrip(".")
+            found[start] = OutletMention(start, start + len(name), self.canonical.get(name, name))
+            introduced.add(start, start + len(name))
         kept = []
         floor, line = 0, (0, -1)
         bylines: list[tuple[int, int]] = []

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from talkclaims.lang.grammar import build_grammar
-from talkclaims.lang.pattern_checks import checked_regex, locutions, records, role_groups, strings
+from talkclaims.lang.pattern_checks import (
+    checked_regex,
+    locutions,
+    pairs,
+    records,
+    role_groups,
+    strings,
+)
 from talkclaims.lang.pattern_folders import PATTERN_FILES, PatternError, RuleData, line_of
 from talkclaims.lang.pattern_tables import Outlet, Patterns, Person
 from talkclaims.text.fold import fold as _fold
@@ -53,11 +60,18 @@ def _verbs(v: dict[str, Any], path: Path) -> Tables:
         verbs=frozenset({lemma for lemma in map(_base_lemma, get("verbs")) if " " not in lemma}),
         locutions=tuple(locutions(v, "locutions", path)),
         infinitive=_base_lemmas(get("infinitive")),
+        request=_base_lemmas(get("request")),
+        small_clause=_grouped(pairs(v, "small_clause", path)),
         attribute=_base_lemmas(get("attribute")),
         question=_base_lemmas(get("question")),
         question_words=tuple(get("question_words")),
         modals=frozenset(get("modals")),
         reporting_modals=frozenset(get("reporting_modals")),
+        recent_past=frozenset(get("recent_past")),
+        learned_from=_base_lemmas(get("learned_from")),
+        learned_from_words=tuple(
+            sorted((tuple(x.lower().split()) for x in get("learned_from_words")), key=len)[::-1]
+        ),
         negations=frozenset(get("negations")),
         complement=_base_lemmas(get("complement")),
     )
@@ -74,6 +88,10 @@ def _outlets(o: dict[str, Any], path: Path) -> Tables:
             checked_regex(p, path, "byline_patterns") for p in get("byline_patterns")
         ),
         outlet_phrasings=tuple(get("outlet_phrasings")),
+        outlet_introducers=tuple(get("outlet_introducers")),
+        short_platforms=tuple(get("short_platforms")),
+        verb_platforms=dict(pairs(o, "verb_platforms", path)),
+        interviewer_nouns=_lowered(get("interviewer_nouns")),
         outlets=tuple(
             Outlet(r["name"], tuple(r.get("aliases") or ())) for r in records(o, "outlets", path)
         ),
@@ -90,6 +108,10 @@ def _attributions(a: dict[str, Any], path: Path) -> Tables:
 
     return dict(
         role_synonyms=tuple(_lowered(group) for group in role_groups(a, "role_synonyms", path)),
+        question_labels=tuple(get("question_labels")),
+        answer_labels=tuple(get("answer_labels")),
+        metonymic_places=frozenset(get("metonymic_places")),
+        anonymity_requests=tuple(_fold(x) for x in get("anonymity_requests")),
         according_to=tuple(get("according_to")),
         according_to_not_before=tuple(get("according_to_not_before")),
         agent_markers=frozenset(get("agent_markers")),
@@ -100,11 +122,13 @@ def _attributions(a: dict[str, Any], path: Path) -> Tables:
         clause_breaks=tuple(get("clause_breaks")),
         lead_conjunctions=_longest_first(get("lead_conjunctions")),
         first_person=_lowered(get("first_person")),
-        role_nouns=_lowered(get("role_nouns") + get("anaphoric_nouns")),
+        # each noun of a person also as printed without its accents (« maitre »,
+        # « entraineur »)
+        role_nouns=_with_unaccented(get("role_nouns") + get("anaphoric_nouns")),
         opinion_markers=tuple(get("opinion_markers")),
         time_words=_lowered(get("time_words")),
-        anaphoric_nouns=_lowered(get("anaphoric_nouns")),
-        person_nouns=_lowered(get("person_nouns")),
+        anaphoric_nouns=_with_unaccented(get("anaphoric_nouns")),
+        person_nouns=_with_unaccented(get("person_nouns")),
         on_places=_longest_first(get("on_places")),
         title_words=_lowered(get("title_words")),
         possessed_speech=_lowered(get("possessed_speech")),
@@ -156,6 +180,21 @@ _BUILDERS: tuple[tuple[str, Callable[[dict[str, Any], Path], Tables]], ...] = (
 def _lowered(words: Iterable[str]) -> frozenset[str]:
     """Words as the rules compare them: lower-cased."""
     return frozenset(word.lower() for word in words)
+
+
+def _with_unaccented(words: list[str]) -> frozenset[str]:
+    """Lower-cased words, each also without its accents (« maître » and « maitre »):
+    printed news drops accents, on capitals and in haste."""
+    lowered = {w.lower() for w in words}
+    return frozenset(lowered | {_fold(w) for w in lowered})
+
+
+def _grouped(pairs: list[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """[word, value] pairs as word → its values (a verb's base lemma)."""
+    out: dict[str, set[str]] = {}
+    for word, value in pairs:
+        out.setdefault(_base_lemma(word), set()).add(value.lower())
+    return {word: frozenset(values) for word, values in out.items()}
 
 
 def _longest_first(phrases: list[str]) -> tuple[str, ...]:

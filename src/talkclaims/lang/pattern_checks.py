@@ -25,6 +25,19 @@ def strings(data: dict[str, Any], key: str, path: Path) -> list[str]:
     return value
 
 
+def pairs(data: dict[str, Any], key: str, path: Path) -> list[tuple[str, str]]:
+    """A list of [word, value] pairs (a list, so that a user's file extends it)."""
+    value = data.get(key) or []
+    if not isinstance(value, list) or not all(
+        isinstance(v, list) and len(v) == 2 and all(isinstance(w, str) and w.strip() for w in v)
+        for v in value
+    ):
+        raise PatternError(
+            f"{path}:{line_of(path, key)}: '{key}' must be a list of [word, value] pairs"
+        )
+    return [(a, b) for a, b in value]
+
+
 def records(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
     value = data.get(key) or []
     if not isinstance(value, list):

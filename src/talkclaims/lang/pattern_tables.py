@@ -40,11 +40,30 @@ class Patterns:
     verbs: frozenset[str]
     locutions: tuple[tuple[str, ...], ...]
     infinitive: frozenset[str]
+    #: Small clauses (« considère X comme Y »): verb lemma → the words that open the
+    #: predicate after the object.
+    small_clause: dict[str, frozenset[str]]
+    #: The labels of a transcript's turns (« Q - », « R - »).
+    question_labels: tuple[str, ...]
+    answer_labels: tuple[str, ...]
+    #: Places that speak for a government or an institution (« Moscou », « Matignon »).
+    metonymic_places: frozenset[str]
+    #: « ne pas être nommé »: a request for anonymity introduces a source, it is no claim.
+    anonymity_requests: tuple[str, ...]
+    #: Requests, calls, promises, threats and refusals: the infinitive after « à / de »,
+    #: past the person addressed (« a invité la cour à », « propose à X de »).
+    request: frozenset[str]
     attribute: frozenset[str]
     question: frozenset[str]
     question_words: tuple[str, ...]
     modals: frozenset[str]
     reporting_modals: frozenset[str]
+    #: « vient de déclarer »: the recent past reports.
+    recent_past: frozenset[str]
+    #: « a-t-on appris auprès de X »: verbs whose speaker is the one learned from, and the
+    #: words (token sequences) that introduce that speaker.
+    learned_from: frozenset[str]
+    learned_from_words: tuple[tuple[str, ...], ...]
     negations: frozenset[str]
     according_to: tuple[str, ...]
     according_to_not_before: tuple[str, ...]
@@ -61,6 +80,14 @@ class Patterns:
     time_words: frozenset[str]
     complement: frozenset[str]
     outlet_phrasings: tuple[str, ...]
+    #: Verbs that name the platform of the words (« tweeter » → Twitter): their source.
+    verb_platforms: dict[str, str]
+    #: Platforms named by a letter (« X »): outlets only after « sur », « compte »…
+    short_platforms: tuple[str, ...]
+    #: The host of an interview (« le présentateur »): their questions keep its credit.
+    interviewer_nouns: frozenset[str]
+    #: Phrasings after which capitalised words are an outlet, known or not.
+    outlet_introducers: tuple[str, ...]
     anaphoric_nouns: frozenset[str]
     person_nouns: frozenset[str]
     on_places: tuple[str, ...]
@@ -101,13 +128,13 @@ class Patterns:
 
     def is_cue(self, lemma: str) -> bool:
         """True when a lemma is a reporting verb of the lexicon."""
-        return lemma in self.verbs
+        return lemma in self.verbs or lemma in self.learned_from
 
     # Compiled once per pattern set: the rules run these on every article.
     @cached_property
     def cue_lemmas(self) -> frozenset[str]:
         """Lemmas that start a cue: the verbs and the first verb of each locution."""
-        return self.verbs | {loc[0] for loc in self.locutions}
+        return self.verbs | self.learned_from | {loc[0] for loc in self.locutions}
 
     @cached_property
     def folded_not_before(self) -> tuple[str, ...]:
@@ -154,6 +181,26 @@ class Patterns:
         « on » at the end of the matched text."""
         openings = "|".join(re.escape(w) for w in self.on_places)
         return re.compile(rf"(?:{openings})\s+([^,.;:!?«»]{{2,80}}?),\s*(?:on)\Z", re.I)
+
+    @cached_property
+    def turn_label_regex(self) -> re.Pattern[str]:
+        """« Q - », « R. », « Question : » at the start of a paragraph: group ``question``
+        or ``answer`` names the turn."""
+        question = "|".join(map(re.escape, self.question_labels)) or "(?!)"
+        answer = "|".join(map(re.escape, self.answer_labels)) or "(?!)"
+        return re.compile(
+            rf"[ \t]*(?:(?P<question>{question})|(?P<answer>{answer}))[ \t]*[-–—:.][ \t]+"
+        )
+
+    @cached_property
+    def role_keys(self) -> dict[str, str]:
+        """Each noun of ``role_synonyms`` → its group's first noun."""
+        keys: dict[str, str] = {}
+        for group in self.role_synonyms:
+            first = min(group)
+            for noun in group:
+                keys.setdefault(noun, first)
+        return keys
 
     @cached_property
     def role_regex(self) -> re.Pattern[str]:

@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from talkclaims.text.fold import fold
 from talkclaims.text.quotes import OPEN_MARKS, Quote
 from talkclaims.text.spans import INLINE_SPACE, TRAILING, skip, trim
 
@@ -86,7 +87,8 @@ class ClauseStops:
         )
         according = ctx.patterns.according_regex
         for m in re.finditer(f" (?={according.pattern})", text, according.flags):
-            found.add(m.start())
+            if _according_at(ctx, m.start() + 1):
+                found.add(m.start())
         coordinators = "|".join(map(re.escape, sorted(ctx.grammar.coordinators)))
         if coordinators:
             for m in re.finditer(f" (?=(?:{coordinators}) )", text):
@@ -131,8 +133,13 @@ class ClauseStops:
 
 
 def _according_at(ctx: ArticleContext, i: int) -> bool:
-    """True when an « according to » phrase (« selon », « d'après ») starts at ``i``."""
-    return ctx.patterns.according_regex.match(ctx.text, i) is not None
+    """True when an « according to » phrase (« selon », « d'après ») starts at ``i``, not
+    one of its other uses (« selon lesquelles », « selon que »)."""
+    found = ctx.patterns.according_regex.match(ctx.text, i)
+    if found is None:
+        return False
+    after = fold(ctx.text[found.end() : found.end() + 30].lstrip())
+    return not after.startswith(ctx.patterns.folded_not_before)
 
 
 def _breaks_clause(ctx: ArticleContext, i: int) -> bool:

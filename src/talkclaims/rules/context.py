@@ -337,6 +337,11 @@ class ArticleContext:
         """The last outlet (in text order) named before ``pos``."""
         return self._outlet_index.last_ending_by(pos)
 
+    def role_key(self, noun: str) -> str:
+        """One noun for a role and its synonyms (« technicien » → the first of its
+        group): two nouns are the same role when their keys are equal."""
+        return self.patterns.role_keys.get(noun, noun)
+
     def same_role(self, a: str, b: str) -> bool:
         """« patron » and « PDG », « magistrat » and « procureur » name the same role."""
         return a == b or any(a in group and b in group for group in self.patterns.role_synonyms)

@@ -71,6 +71,14 @@ def _verb_lemmas(word: str, lemma: str, endings: tuple[str, ...]) -> tuple[str, 
             stem = word[: -len(ending)]
             if len(stem) > 2 and stem[-1] == stem[-2]:
                 found.append(stem[:-1] + "er")
+            # « suggère » → suggérer, « répète » → répéter, « soulève » → soulever: the
+            # grave accent of a stressed syllable
+            if "è" in stem:
+                k = stem.rindex("è")
+                found += [
+                    stem[:k] + "é" + stem[k + 1 :] + "er",
+                    stem[:k] + "e" + stem[k + 1 :] + "er",
+                ]
             break
     return tuple(found)
 
@@ -90,6 +98,12 @@ def _phrase_bounds(verbs: list[Token], g: Grammar) -> tuple[int, int]:
             if (
                 child.i < first
                 and child.i >= verb.i - 4
+                # a clitic is not the verb's across a comma (« … l'été, assure-t-elle »:
+                # « l' » is summer's article), an auxiliary may be (« s'est, elle, félicitée »)
+                and (
+                    child.dep_.startswith("aux")
+                    or not any(t.is_punct for t in verb.doc[child.i : verb.i])
+                )
                 and (
                     child.dep_ in _PHRASE_DEPS
                     or is_clitic_subject(child, g)
@@ -156,13 +170,16 @@ def _form(token: Token, g: Grammar) -> str:
     if "Inf" in verb_form:
         # « a soufflé » tagged as an infinitive: after its auxiliary it is a participle
         return "compound" if _after_auxiliary(token, g) else "infinitive"
-    if not verb_form and token.pos_ in ("ADJ", "NOUN"):
+    if not verb_form and token.pos_ in ("ADJ", "NOUN", "PROPN"):
         return "compound"  # a participle the tagger missed, after its auxiliary
     if "Part" in verb_form:
         if "Pres" in token.morph.get("Tense"):
             return "gerund"
-        if "aux:pass" in deps:
+        # a passive needs « être » (« a-t-il averti » parsed as passive has « avoir »)
+        if any(c.dep_ == "aux:pass" and lemma_of(c, g) == "être" for c in token.children):
             return "passive"
+        if "aux:pass" in deps:
+            return "compound"
         if "aux:tense" in deps or "aux" in deps:
             return "compound"
         return "participle"
@@ -180,10 +197,14 @@ def _narrative_infinitive(token: Token, g: Grammar) -> bool:
 
 def _reported_modal(head: Token, patterns: Patterns) -> bool:
     """« a voulu ajouter », « voulut rassurer »: a verb of ``reporting_modals`` in a
-    completed past still reports what the verb under it says."""
-    if lemma_of(head, patterns.grammar) not in patterns.reporting_modals:
-        return False
+    completed past still reports what the verb under it says; « vient de déclarer »
+    (``recent_past``) in any tense but the conditional."""
+    lemma = lemma_of(head, patterns.grammar)
     if "Cnd" in head.morph.get("Mood"):
+        return False
+    if lemma in patterns.recent_past:
+        return True  # « vient de déclarer que »
+    if lemma not in patterns.reporting_modals:
         return False
     compound = any(c.dep_ == "aux:tense" for c in head.children)
     return compound or (
@@ -240,11 +261,14 @@ def _noun_read_as_verb(token: Token, g: Grammar) -> bool:
         or (prev.text == "," and nxt.lower_ in g.complementisers and _after_relative(token, g))
     )
     after_de = doc[nxt.i + 1] if nxt.lower_ in g.de_forms and nxt.i + 1 < len(doc) else nxt
+    # « Le Parisien titre sur « … » », « Le Monde titre : « … » »: a quotation a word on
+    after_word = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else nxt
     return after_subject and (
         nxt.pos_ == "ADJ"
         or nxt.is_quote
         or nxt.lower_ in g.complementisers
         or "Inf" in after_de.morph.get("VerbForm")
+        or (nxt.pos_ in ("ADP", "PUNCT") and after_word.is_quote)
     )
 
 
@@ -267,7 +291,11 @@ def _is_verb(token: Token, g: Grammar) -> bool:
         return True  # « raconte-t-elle » tagged as an adjective: inverted, it is a verb
     if token.pos_ in ("NOUN", "ADV", "ADJ") and _noun_read_as_verb(token, g):
         return True
-    if token.pos_ in ("ADJ", "NOUN"):
+    # « Steve Witkoff suggère à … » read as part of the name: a small-letter word is none
+    if token.dep_ == "flat:name" and token.is_lower:
+        return True
+    # « a tweeté » read as a proper noun (a word the model does not know)
+    if token.pos_ in ("ADJ", "NOUN") or (token.pos_ == "PROPN" and token.is_lower):
         return "Part" in token.morph.get("VerbForm") or (
             token.lower_.endswith(g.participle_endings) and _after_auxiliary(token, g)
         )
@@ -296,6 +324,47 @@ def _lexicon_words(doc: Doc, patterns: Patterns) -> list[int]:
         )
         if not (punct or space) and _in_lexicon(strings[lower], strings[lemma], lexicon, g)
     ]
+
+
+#: Subjects of a verb of learning that report what someone else said: the newsroom.
+_LEARNERS = frozenset({"on", "-on", "nous", "-nous"})
+
+
+def learned_from(doc: Doc, verb: Token, last: int, patterns: Patterns) -> int | None:
+    """Where the one learned from is named after a verb of learning (« a-t-on appris
+    jeudi auprès d'un témoin », « apprend-on de source officielle »): the index of the
+    first word after the introducing words, or None when the verb has no such complement
+    or its subject is a person (« Il a appris de son père que … »).
+
+    Between the verb and the complement stand only the inverted subject, time words,
+    adverbs and an outlet's name (« a appris lundi BFMTV auprès de l'avocat »).
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl:subj")]
+    if any(s.lower_ not in _LEARNERS and s.lower_ != "-t" and s.pos_ != "PROPN" for s in subjects):
+        return None
+    i = last + 1
+    while i < len(doc):
+        for words in patterns.learned_from_words:
+            window = doc[i : i + len(words)]
+            if len(window) == len(words) and all(
+                t.lower_ == w for t, w in zip(window, words, strict=True)
+            ):
+                after = i + len(words)
+                if after < len(doc) and doc[after].pos_ in ("DET", "NOUN", "PROPN", "ADJ"):
+                    return after
+                return None
+        t = doc[i]
+        if not (
+            t.lower_ in _LEARNERS
+            or t.lower_ == "-t"
+            or t.lower_ in patterns.time_words
+            or t.pos_ in ("ADV", "PROPN", "NUM")
+            or t.ent_type_ in ("ORG", "MISC")
+            or (t.pos_ == "DET" and i + 1 < len(doc) and doc[i + 1].lower_ in patterns.time_words)
+        ):
+            return None
+        i += 1
+    return None
 
 
 def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
@@ -342,6 +411,8 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
                 continue
         first, last = _phrase_bounds(verbs, g)
         if _negated(verbs, patterns, first, last) or _hypothetical(token, patterns):
+            continue
+        if lemma in patterns.learned_from and learned_from(doc, head, last, patterns) is None:
             continue
         cues.append(Cue(head, cue_lemma, first, last, form))
     return cues

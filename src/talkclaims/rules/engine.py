@@ -87,13 +87,23 @@ class Engine:
 
 def split_paragraphs(ctx: ArticleContext, claims: list[Candidate]) -> list[Candidate]:
     """A quotation reopened at each paragraph (« … ¶ « … ») gives one claim a paragraph,
-    each with the same speaker, so that every claim has its own line."""
+    each with the same speaker, so that every claim has its own line. One that runs
+    over a paragraph break without reopening (« … ¶ … », a-t-il dit) is one claim."""
     out = []
     for cand in claims:
-        if cand.kind != "direct":
+        inside = [
+            (p_start, p_end)
+            for p_start, p_end in ctx.paragraphs
+            if p_start < cand.end and cand.start < p_end
+        ]
+        reopened = any(
+            ctx.text[skip(ctx.text, p_start, BLANK, p_end) : p_end][:1] in tuple(OPEN_MARKS)
+            for p_start, p_end in inside[1:]
+        )
+        if cand.kind != "direct" or (len(inside) > 1 and not reopened):
             out.append(cand)
             continue
-        for p_start, p_end in ctx.paragraphs:
+        for p_start, p_end in inside:
             if not (p_start < cand.end and cand.start < p_end):
                 continue
             # the reopening « of a paragraph and the spaces around are not the words

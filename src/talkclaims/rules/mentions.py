@@ -40,7 +40,7 @@ def mention_from_tokens(
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = ctx.text[start:end]
     name = ctx.name_in(start, end)
-    if name is not None:
+    if name is not None and not _complement_name(ctx, tokens, name):
         return Mention(text, start, end, "name", _coordinated(ctx, start, end) or name)
     # « une source CNN », « un journaliste de RTL »: an anonymous person credited to an
     # outlet; the outlet is the claim's source, the person its speaker
@@ -89,6 +89,21 @@ def mention_from_tokens(
     if first in g.definite_articles and len(tokens) > 1 and head.lower_ in patterns.role_nouns:
         return Mention(text, start, end, "description", head.lower_)
     return Mention(text, start, end, "other")
+
+
+def _complement_name(ctx: ArticleContext, tokens: list[Token], name: str) -> bool:
+    """Whether ``name`` only completes the noun that heads the words (« le porte-parole
+    de Vladimir Poutine », « l'avocate de Jean Valjean »): the speaker is the one the noun
+    describes, not the person named (« le ministre de l'Intérieur Gérald Darmanin » is
+    Gérald Darmanin: the name stands after the noun's own complement)."""
+    first = tokens[0]
+    if first.pos_ != "DET" and first.lower_ not in ctx.grammar.definite_articles:
+        return False
+    start = tokens[0].idx
+    at = ctx.text.find(name, start, tokens[-1].idx + len(tokens[-1].text))
+    if at <= start:
+        return False
+    return re.search(r"(?:\bde|\bdu|\bdes|\bd['’])\s*$", ctx.text[start:at]) is not None
 
 
 def noun_phrase(token: Token, g: Grammar) -> list[Token]:
@@ -195,3 +210,13 @@ def _coordinated(ctx: ArticleContext, start: int, end: int) -> str | None:
     if len(chain) < 2:
         return None
     return ctx.text[chain[0][0] : chain[-1][1]]
+
+
+def is_apposition(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A verbless noun phrase (« professeur au CHU de Lille »)."""
+    span = ctx.char_span(start, end)
+    return (
+        span is not None
+        and 0 < len(span) <= 10
+        and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    )

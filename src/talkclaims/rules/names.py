@@ -103,6 +103,8 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
             continue
         if ent.text.isupper() and len(ent) == 1:
             continue  # a dateline (« BRUXELLES (AFP) - »), not a person
+        if ent.text[:1].islower():
+            continue  # « président de l'Agglo » read as a name: a name has a capital
         # « le sénateur Marc Olivier jeudi »: a day the model took into the name
         tokens = list(ent)
         while len(tokens) > 1 and tokens[-1].lower_ in ctx.patterns.time_words:
@@ -115,7 +117,109 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
         end = name_end(ctx.text, ent.start_char, end, ctx.grammar.abbreviations)
         if end > ent.start_char:
             spans.append((ent.start_char, end))
-    return tuple(spans)
+    spans += _untagged_names(ctx, spans)
+    return tuple(sorted(spans))
+
+
+def _untagged_names(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """People's names the model did not tag: a known first name followed by capitalised
+    words (« Aïssatou Diop Fall », read as a place), and a capitalised word without a
+    determiner that is the subject of a reporting verb and that the model took for no
+    place, body or work (« Ermak a déclaré », « Whitkoff a ajouté »)."""
+    doc = ctx.doc
+    patterns = ctx.patterns
+    found: list[tuple[int, int]] = []
+    # the names taken so far, by start (none overlaps another): binary searches
+    starts = sorted(s for s, _ in taken)
+    ends = [e for _, e in sorted(taken)]
+
+    def free(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end) - 1
+        return not (k >= 0 and ends[k] > start) and ctx.outlet_over(start, end) is None
+
+    def take(start: int, end: int) -> None:
+        k = bisect.bisect_left(starts, start)
+        starts.insert(k, start)
+        ends.insert(k, end)
+        found.append((start, end))
+
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        # « Aïssatou Diop Fall »: a first name the list knows, then capitalised words
+        if t.is_title and len(t.text) > 1 and patterns.first_name_gender(t.text) is not None:
+            k = i + 1
+            while k < len(doc) and k <= i + 3 and _capitalised_word(doc[k]):
+                k += 1
+            if k > i + 1:
+                start, end = t.idx, doc[k - 1].idx + len(doc[k - 1].text)
+                if free(start, end):
+                    take(start, end)
+                i = k
+                continue
+        i += 1
+    lemmas = patterns.cue_lemmas
+    g = ctx.grammar
+    closed = {
+        *g.subject_pronouns,
+        *g.object_clitics,
+        *g.demonstrative_pronouns,
+        *patterns.pronouns,
+        *patterns.unnamed_speakers,
+    }
+    for t in doc:
+        # (the tagger may call such a name a pronoun: « Ermak » read as PRON)
+        if t.dep_ not in ("nsubj", "nsubj:pass") or t.pos_ not in ("PROPN", "PRON", "X"):
+            continue
+        if not _capitalised_word(t) or t.lower_ in closed:
+            continue
+        if t.ent_type_ in ("ORG", "MISC") or t.text.isupper():
+            continue
+        if any(c.dep_ == "det" for c in t.children) or t.head.lemma_.lower() not in lemmas:
+            continue
+        # a capital or a seat speaks for its government (« Moscou a déclaré », «
+        # Matignon a indiqué »), a city for its club, a company by its name (« Airbus a
+        # annoncé »): a word the model did not take for a person is one only when « il »
+        # or « elle » goes on after it (« Ermak a déclaré qu'il … »)
+        if t.text in patterns.metonymic_places:
+            continue
+        if t.ent_type_ != "PER" and not _pronoun_speaks_after(ctx, t):
+            continue
+        # the whole name: the capitalised words joined to it (« Nick Hayek »)
+        words = [t, *(c for c in t.children if c.dep_ == "flat:name")]
+        start = min(w.idx for w in words)
+        end = max(w.idx + len(w.text) for w in words)
+        if free(start, end) and not ctx.in_quote(start):
+            take(start, end)
+    return found
+
+
+def _pronoun_speaks_after(ctx: ArticleContext, token: Token) -> bool:
+    """Whether « il » or « elle » (not an impersonal « il ») is a subject in the sentence
+    of ``token`` or the two after it, with no person named between: the word it follows
+    is someone, not a city (« Ermak a déclaré qu'il ne garde pas rancune »)."""
+    doc = ctx.doc
+    here = ctx.sentence_index(token.idx)
+    named_since = False  # a person named after it: « il » may be theirs
+    for t in doc[token.i + 1 :]:
+        sentence = ctx.sentence_index(t.idx)
+        if sentence > here + 2:
+            return False
+        named_since = named_since or t.ent_type_ == "PER"
+        if ctx.in_quote(t.idx):
+            continue
+        if t.lower_ in ("il", "elle") and t.dep_ == "nsubj" and not named_since:
+            return True
+        # « …, a-t-il déclaré » in a sentence after: the one who goes on speaking
+        if t.lower_ in ("-il", "-elle") and sentence > here:
+            return True
+    return False
+
+
+def _capitalised_word(token: Token) -> bool:
+    """A word that may be part of a name: capitalised, letters, not a lone initial."""
+    text = token.text
+    return len(text) > 1 and text[0].isupper() and text.replace("-", "").isalpha()
 
 
 #: Where a name found by the model stops at the latest: a full stop after a word's last
@@ -192,10 +296,19 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         end = span.end_char if span is not None else mention.start
         after = text[end : end + 80]
         # « le vice-président Vance », « La ministre du Travail, Claire Vasseur »
+        offset = mention.start - len(before)
         found = [
             m.group().lower()
             for m in roles_re.finditer(before)
-            if len(before) - m.end() <= 60 and not re.search(r"[.;]", before[m.end() :])
+            if len(before) - m.end() <= 60
+            and not re.search(r"[.;]", before[m.end() :])
+            # « le porte-parole de Vladimir Poutine »: the name completes the noun
+            and not re.fullmatch(r"\s+(?:de|du|des|d['’])\s*", before[m.end() :])
+            # « le patron a désigné Léo Brun »: a verb between, another clause
+            and not _verb_between(ctx, offset + m.end(), mention.start)
+            # « Selon le procureur, Déthié Fall est … »: the role speaks, the name is
+            # what it says
+            and not _after_according(ctx, before[: m.start()])
         ]
         # « Dmitri Peskov, porte-parole de … », « X, cheffe économiste chez … »
         comma = re.match(r"[^,.;]*?,\s*", after)
@@ -209,15 +322,75 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
                 roles.append((mention.start, noun, mention.name))
     # « Léa F. arrive en avance. … la réalisatrice de 41 ans n'a pas atterri »: a
     # description subject right after a sentence about someone is that someone
+    g = ctx.grammar
+    by_first_name = first_name_genders(ctx)
+    # the roles given so far, read in text order: the role keys given (a synonym group's
+    # first noun stands for the group) and each person's keys
+    introduced = sorted(roles)
+    given: set[str] = set()
+    keys_of: dict[str, set[str]] = {}
+    k = 0
     for token in _role_subjects(ctx):
-        if not any(
-            c.dep_ == "det" and c.lower_ in ctx.grammar.definite_articles for c in token.children
-        ):
+        while k < len(introduced) and introduced[k][0] < token.idx:
+            _, noun, person = introduced[k]
+            given.add(ctx.role_key(noun))
+            keys_of.setdefault(person, set()).add(ctx.role_key(noun))
+            k += 1
+        det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        if det not in g.definite_articles:
             continue
-        person = salient_person(ctx.persons, ctx.sentence_index(token.idx), token.idx, 1)
+        key = ctx.role_key(token.lower_)
+        # a role already given to someone (or one of its synonyms: « le technicien »
+        # after « le sélectionneur, Paul Roy ») is theirs, whoever the sentence before
+        # named (« La PDG » after « la PDG, Anne Roy »)
+        if key in given:
+            continue
+        said = (
+            "f"
+            if det in g.feminine_determiners
+            else "m"
+            if det in g.masculine_determiners
+            else None
+        )
+        gender = "f" if said is None and token.lower_.endswith(g.feminine_endings) else said
+        # someone the article gave another role (« le milieu de terrain X ») is not it
+        here = ctx.sentence_index(token.idx)
+        nearby = persons_between(ctx.persons, ctx.sentences[max(0, here - 1)][0], token.idx)
+        person = salient_person(
+            [m for m in nearby if not keys_of.get(m.name, set()) - {key}],
+            here,
+            token.idx,
+            1,
+            gender,
+            by_first_name,
+        )
         if person is not None:
             roles.append((token.idx, token.lower_, person))
+            given.add(key)
+            keys_of.setdefault(person, set()).add(key)
     return tuple(sorted(roles))
+
+
+def _after_according(ctx: ArticleContext, before: str) -> bool:
+    """Whether ``before`` ends with « selon le », « d'après la », « pour le »…"""
+    words = before.lower().replace("’", "'").split()
+    if words and words[-1] in ctx.grammar.definite_articles:
+        words = words[:-1]
+    elif words and words[-1].startswith("l'"):
+        words[-1] = words[-1][2:]
+    tail = " ".join(words[-2:])
+    markers = [m.lower() for m in (*ctx.patterns.according_to, *ctx.patterns.opinion_markers)]
+    return any(tail == m or tail.endswith(" " + m) for m in markers)
+
+
+def _verb_between(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether a finite verb or an auxiliary stands in ``[start, end)`` (« le patron a
+    désigné X »; not a participle used as an adjective: « le ministre chargé des
+    affaires africaines, X »)."""
+    span = ctx.char_span(start, end) if end > start else None
+    return any(
+        t.idx >= start and (t.pos_ == "AUX" or "Fin" in t.morph.get("VerbForm")) for t in span or ()
+    )
 
 
 def _role_subjects(ctx: ArticleContext) -> list[Token]:

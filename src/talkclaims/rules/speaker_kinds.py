@@ -53,9 +53,17 @@ def person_genders_by_pronoun(ctx: ArticleContext, claims: list[Candidate]) -> d
     votes: dict[str, Counter[str]] = {}
     for cand in claims:
         mention = cand.mention
-        if mention is None or mention.kind != "pronoun" or not cand.speaker:
+        if mention is None or not cand.speaker:
             continue
-        gender = pronoun_gender(mention.text)
+        if mention.kind == "pronoun":
+            gender = pronoun_gender(mention.text)
+        elif mention.kind == "name" and cand.kind == "indirect":
+            # « Ermak a déclaré qu'il ne garde pas rancune »: the reported clause's
+            # subject pronoun is, as a rule, its speaker
+            first = ctx.text[cand.start : cand.start + 6].split()[:1]
+            gender = pronoun_gender(first[0]) if first and first[0].islower() else None
+        else:
+            gender = None
         if gender is not None:
             votes.setdefault(cand.speaker, Counter())[gender] += 1
     out = {}
@@ -74,7 +82,13 @@ def _kind(
         return SpeakerKind()
     if cand.speaker_kind == "outlet" or speaker in outlets:
         return SpeakerKind("outlet")
-    if speaker in ctx.article_names or ctx.people.known(speaker) is not None:
+    # a name the article gives (or one a rule read as a name: a label line, « 6-Awa
+    # Traoré »)
+    if (
+        speaker in ctx.article_names
+        or ctx.people.known(speaker) is not None
+        or cand.speaker_kind == "name"
+    ):
         return _person(ctx, speaker, named)
     words = _words_of(ctx, cand)
     if not words:

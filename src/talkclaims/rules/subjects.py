@@ -8,9 +8,10 @@ adjuncts (« a déclaré à l'AFP la porte-parole de l'OMS, Ana Ferreira »).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.cues import Cue, is_clitic_subject
+from talkclaims.rules.cues import Cue, is_clitic_subject, learned_from
 from talkclaims.rules.found import Mention
 from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens, noun_phrase
 
@@ -22,6 +23,13 @@ if TYPE_CHECKING:
 
 def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     """The speaker words of a cue: subject, apposition, inverted subject, agent or clitic."""
+    if cue.lemma in ctx.patterns.learned_from:
+        # « …, a-t-on appris auprès d'un témoin »: the one learned from speaks
+        start = learned_from(ctx.doc, cue.token, cue.last, ctx.patterns)
+        tokens = grab_noun_phrase(ctx, start) if start else []
+        if not tokens:
+            return None
+        return apposed_name(ctx, tokens[-1].i + 1) or mention_from_tokens(ctx, tokens)
     mention = _speaker_words(ctx, cue)
     if cue.form in ("passive", "participle", "gerund"):
         return mention  # the subject of a passive is what was said, not who said it
@@ -140,9 +148,15 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
         for c in v.children
         if c.dep_ in subject_deps and c.i != v.i and own_subject(ctx, cue, c)
     ]
-    # « … s'est dit préoccupé et a appelé X à … »: a coordinated verb shares the subject
+    # « … s'est dit préoccupé et a appelé X à … »: a coordinated verb shares the subject,
+    # unless its own subject is an inverted clitic (« …, a-t-il soutenu », parsed as
+    # coordinated with the reported clause's verb)
     head = cue.token
-    while not subjects and head.dep_ in ("conj", "xcomp") and head.head.i < head.i:
+    inverted = any(
+        is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
+        for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
+    )
+    while not subjects and not inverted and head.dep_ in ("conj", "xcomp") and head.head.i < head.i:
         head = head.head
         subjects = [
             c
@@ -233,6 +247,7 @@ def _best_subject(ctx: ArticleContext, cue: Cue, subjects: list[Token]) -> Menti
             mention = (
                 apposed_name(ctx, phrase[-1].i + 1)
                 or (_name_before(ctx, cue.first) if s.i < cue.first else None)
+                or (_apposed_before_verb(ctx, s, cue.first) if s.i < cue.first else None)
                 or mention
             )
         own = s.ent_type_ == "PER" or ctx.known_name_at(s.idx)
@@ -264,12 +279,19 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
         return None
     if cue.form == "gerund":
         # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
-        for earlier in ctx.cues_before(cue, since=cue.token.sent.start):
-            if earlier.form != "gerund":
-                return speaker_words(ctx, earlier)
-        return None
+        # (the main clause: its root verb, else its first finite one; a verb inside the
+        # reported clause, « a affirmé qu'il proposerait …, promettant », is not it)
+        earlier = [
+            c
+            for c in ctx.cues_before(cue, since=cue.token.sent.start)
+            if c.form in ("finite", "compound", "narrative")
+        ]
+        main = next((c for c in earlier if c.token.dep_ == "ROOT"), None)
+        if main is None and earlier:
+            main = earlier[-1]  # (nearest first: the first of the sentence is the last)
+        return speaker_words(ctx, main) if main is not None else None
     # « Le président du groupe, Karim Benali, estime »: a name just before the verb
-    before = _name_before(ctx, cue.first)
+    before = _name_before(ctx, cue.first) or _name_just_before(ctx, cue.first)
     if before is not None:
         return before
     # inverted subject: « a déclaré Dmitri Peskov », « a expliqué le politicien américain »,
@@ -293,6 +315,13 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
     if is_clitic_subject(token, ctx.grammar) or ctx.in_quote(token.idx):
         return False
     if token.i >= cue.first - 1 and token.lower_ in ctx.grammar.clitics_not_subjects:
+        return False
+    # « Le Maroc n'est pas à l'abri …, a-t-il soutenu »: an inverted clitic is the cue's
+    # subject; a word before it is the reported clause's
+    if token.i < cue.first and any(
+        is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
+        for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
+    ):
         return False
     if token.i < cue.first and any(t.text == "," for t in ctx.doc[token.i + 1 : cue.first]):
         # a comma between: the subject of the cue only if no other clause stands before it
@@ -354,6 +383,34 @@ def _name_before(ctx: ArticleContext, first: int) -> Mention | None:
         return None
     at = ctx.text.index(name, start + 1)
     return Mention(name, at, at + len(name), "name", name)
+
+
+def _name_just_before(ctx: ArticleContext, first: int) -> Mention | None:
+    """A name right before the verbal group, with no comma, when the parser gave the verb
+    no subject (« Dans la région de Kaolack Aïssatou Diop Fall a affirmé »)."""
+    doc = ctx.doc
+    if first < 1 or doc[first - 1].is_punct:
+        return None
+    end = doc[first - 1].idx + len(doc[first - 1].text)
+    for s, e in (*((a, b) for a, b, _ in ctx.alias_spans), *ctx.names):
+        if e == end and not ctx.in_quote(s):
+            return Mention(ctx.text[s:e], s, e, "name", ctx.text[s:e])
+    return None
+
+
+def _apposed_before_verb(ctx: ArticleContext, subject: Token, first: int) -> Mention | None:
+    """« l'ancien coureur devenu consultant Didier Rouvière prévient »: a name right before
+    the verb, with no punctuation after the subject, that is not the subject's complement
+    (« le porte-parole de Vladimir Poutine a déclaré » is the spokesman's)."""
+    found = _name_just_before(ctx, first)
+    if found is None or found.start <= subject.idx:
+        return None
+    between = ctx.text[subject.idx : found.start]
+    if any(ch in between for ch in ',;:()«»“”"') or re.search(
+        r"(?:\bde|\bdu|\bdes|\bd['’])\s*$", between
+    ):
+        return None
+    return found
 
 
 def apposed_name(ctx: ArticleContext, i: int) -> Mention | None:

@@ -29,8 +29,9 @@ _MARKS = re.compile("[\n«»“”‹›„‘’\"']")
 #: What may follow a closing mark, and precede an opening one.
 _AFTER_CLOSE = ".,;:!?)]»”…—–-"
 _BEFORE_OPEN = "([:—–-«“"
-#: Marks that open a quotation, and marks that close one (“ closes a „ … “ quotation).
-OPEN_MARKS = '«“„‹"'
+#: Marks that open a quotation, and marks that close one (“ closes a „ … “ quotation, and
+#: a page may print its curly marks the wrong way round, ” … “).
+OPEN_MARKS = '«“„‹"”'
 CLOSE_MARKS = '»”›"“'
 #: Spaces French typography puts inside guillemets: plain, no-break, narrow no-break, thin.
 INNER_SPACE = " \t\u00a0\u202f\u2009\u2007"
@@ -126,6 +127,22 @@ def _close(text: str, stack: _OpenMarks, depth: int, at: int, quotes: list[Quote
             quotes.append(found)
 
 
+def _closed_in_next_paragraph(text: str, start: int, opener: str) -> bool:
+    """Whether the paragraph from ``start`` closes a quotation opened with ``opener``
+    before any mark opens one: its first quotation mark is a closing one, at the end of
+    words (« … dialogue. ¶ Mais je pense que … », a déclaré X »)."""
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    closers = {OPENERS.get(opener, opener), STRAIGHT} if opener != SINGLE else {SINGLE}
+    for found in _MARKS.finditer(text, start, end):
+        k = found.start()
+        ch = text[k]
+        if ch in "'’" and not (k > 0 and text[k - 1].isspace()):
+            continue  # an apostrophe
+        return ch in closers and _edge_closes(text, k) and not _edge_opens(text, k)
+    return False
+
+
 def _edge_opens(text: str, i: int) -> bool:
     """A single quote at ``i`` that opens: at a word's start, not inside a word."""
     prev = text[i - 1] if i > 0 else " "
@@ -141,11 +158,42 @@ def _edge_closes(text: str, i: int) -> bool:
     return not prev.isspace() and prev not in "«“‘" and (nxt.isspace() or nxt in _AFTER_CLOSE)
 
 
+#: A closing curly mark printed where the quotation opens (« ” L’inflation … “, a dit »).
+REVERSED = "”"
+
+
+def _reversed_opens(text: str, i: int, close: int, line_end: int) -> bool:
+    """A ” that opens: after a space, the start of a line or a mark that may precede an
+    opening one, before words (maybe past a space), and with a “ later in its
+    paragraph to close it (``close``, the next “, before a space or punctuation: « le mot
+    ” seul, et “Paris” » has none; ``line_end``, where the paragraph ends)."""
+    prev = text[i - 1] if i > 0 else "\n"
+    k = skip(text, i + 1, INNER_SPACE)
+    if not (prev.isspace() or prev in _BEFORE_OPEN) or k >= len(text) or not text[k].isalnum():
+        return False
+    return close != -1 and (line_end == -1 or close < line_end) and _reversed_closes(text, close)
+
+
+def _reversed_closes(text: str, i: int) -> bool:
+    """A “ that closes a ” … “ quotation: before a space, punctuation or the end."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return nxt.isspace() or nxt in _AFTER_CLOSE
+
+
+def _ends_clause(text: str, i: int) -> bool:
+    """A “ printed as a closing mark: punctuation or the end of the line after it
+    (maybe past a space), where an opening mark would have words."""
+    k = skip(text, i + 1, INNER_SPACE)
+    return k >= len(text) or text[k] == "\n" or text[k] in _AFTER_CLOSE
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations of ``text`` in order of their opening mark."""
     quotes: list[Quote] = []
     soft = soft_breaks(text)
     stack = _OpenMarks()
+    next_curly = text.find("“")  # the next “, for a ” printed where a quotation opens
+    line_end = text.find("\n")
     found = _MARKS.search(text)
     while found is not None:
         i = found.start()
@@ -155,12 +203,13 @@ def find_quotes(text: str) -> list[Quote]:
             if stack:
                 bottom_mark = stack.marks[0][0]
                 reopen = _reopens(text, i + 1, bottom_mark) if bottom_mark != STRAIGHT else None
-                if reopen is None:
-                    stack.cut(0)  # unbalanced: the paragraph ended inside a quotation
-                else:
+                if reopen is not None:
                     stack.cut(1)
                     found = _MARKS.search(text, reopen + 1)
                     continue
+                if len(stack.marks) == 1 and _closed_in_next_paragraph(text, i + 1, bottom_mark):
+                    continue  # « … ¶ … », a-t-il dit: the quotation runs over the break
+                stack.cut(0)  # unbalanced: the paragraph ended inside a quotation
         elif ch == "’" and stack.innermost("‘") is None:
             pass  # an apostrophe: no ‘ is open
         elif ch == "’" or ch == SINGLE:
@@ -173,10 +222,24 @@ def find_quotes(text: str) -> list[Quote]:
         elif ch == "«" and stack and stack.top() == "«" and _closing_guillemet(text, i):
             # « … « , : a « used as the closing mark
             _close(text, stack, len(stack.marks) - 1, i, quotes)
+        elif ch == "“" and stack and stack.top() == REVERSED and _reversed_closes(text, i):
+            _close(text, stack, len(stack.marks) - 1, i, quotes)  # ” … “ the wrong way round
+        elif ch == "“" and stack and stack.top() == "“" and _ends_clause(text, i):
+            _close(text, stack, len(stack.marks) - 1, i, quotes)  # “ … “, a-t-il dit
         elif ch in CLOSERS or (ch == "“" and stack and stack.top() == "„"):
             depth = stack.innermost(_OPENER_OF[ch])
             if depth is not None:
                 _close(text, stack, depth, i, quotes)
+            elif stack and stack.top() == STRAIGHT and _edge_closes(text, i):
+                _close(text, stack, len(stack.marks) - 1, i, quotes)  # " … ” mismatched
+            else:
+                # the next “ and line end, each found once: linear in all
+                if next_curly != -1 and next_curly < i:
+                    next_curly = text.find("“", i)
+                if line_end != -1 and line_end < i:
+                    line_end = text.find("\n", i)
+                if ch == REVERSED and _reversed_opens(text, i, next_curly, line_end):
+                    stack.push(ch, i)
         elif ch in OPENERS:
             stack.push(ch, i)
         elif ch == STRAIGHT:

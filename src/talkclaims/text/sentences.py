@@ -90,13 +90,17 @@ def soft_breaks(text: str) -> frozenset[int]:
 #: the model glued them to the word before and ran the name or the sentence on. Inside a
 #: word (« Fran�ois ») they stand for a lost letter and stay.
 _JUNK = re.compile("\ufffd++(?!\\w)")
+#: Pictographs: emoji, flags, dingbats and their joiners (« 🇺🇸 🇷🇺 Le secrétaire d'État
+#: a déclaré », « 🔴 DIRECT »). The model, trained on edited text, read a flag as the
+#: subject of the sentence; it is given a space in their place.
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
 
 
 def for_parsing(
     text: str, start: int = 0, end: int | None = None, soft: frozenset[int] | None = None
 ) -> str:
     """The text the parser sees: soft line breaks and carriage returns become spaces, and
-    so do replacement characters after a word (`_JUNK`).
+    so do replacement characters after a word (`_JUNK`) and pictographs (`_PICTOGRAPHS`).
 
     Same length as ``text``, so every offset into one is an offset into the other; the
     parser never sees a line break in the middle of a sentence (« a\nmartelé »).
@@ -116,6 +120,8 @@ def for_parsing(
     piece = piece.replace("\r", " ")
     if "\ufffd" in piece:
         piece = _JUNK.sub(lambda m: " " * len(m.group()), piece)
+    if _PICTOGRAPHS.search(piece):
+        piece = _PICTOGRAPHS.sub(" ", piece)
     return piece
 
 

@@ -15,7 +15,7 @@ from talkclaims.rules.candidates import Candidate, make_candidate
 from talkclaims.rules.clauses import clause_end
 from talkclaims.rules.families import SELON
 from talkclaims.rules.found import Mention
-from talkclaims.rules.mentions import mention_from_tokens, phrase_end
+from talkclaims.rules.mentions import is_apposition, mention_from_tokens, phrase_end
 from talkclaims.text.fold import fold
 from talkclaims.text.spans import INLINE_SPACE, skip
 
@@ -68,6 +68,16 @@ def propose(ctx: ArticleContext) -> list[Candidate]:
             _adjunct_lead(ctx, sent_start, match.start()) and text[np_end : np_end + 1] == ","
         ):
             start = skip(text, np_end, "," + INLINE_SPACE, sent_end)
+            # « Selon Jean Dupont, directeur de l'usine, la production … »: past the
+            # apposition of a name
+            nxt = text.find(",", start, sent_end)
+            if (
+                nxt != -1
+                and mention.kind == "name"
+                and is_apposition(ctx, start, nxt)
+                and not ctx.in_quote(start)
+            ):
+                start = skip(text, nxt, "," + INLINE_SPACE, sent_end)
             end = clause_end(ctx, start, sent_end)
         else:
             start = sent_start

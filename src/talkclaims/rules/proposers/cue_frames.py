@@ -9,6 +9,7 @@ frames, or the quotation before a participle with an agent.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from talkclaims.rules.candidates import Candidate, make_candidate, quote_candidate
@@ -29,7 +30,7 @@ from talkclaims.rules.found import Mention
 from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens
 from talkclaims.rules.subjects import apposed_subject, own_subject, speaker_words
 from talkclaims.text.fold import fold
-from talkclaims.text.quotes import CLOSE_MARKS, Quote
+from talkclaims.text.quotes import CLOSE_MARKS, OPEN_MARKS, Quote
 from talkclaims.text.spans import (
     CLAUSE_SEPARATORS,
     INLINE_SPACE,
@@ -57,6 +58,11 @@ def _next_word(ctx: ArticleContext, i: int) -> Token | None:
     return doc[i] if i < len(doc) else None
 
 
+#: Words of adjuncts that may stand between a cue and its « que » (« a déclaré ce jour-là
+#: dans une émission de la chaîne ABC que »): no verb, no punctuation among them.
+MAX_ADJUNCT_WORDS = 16
+
+
 def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
     """The « que » opening the cue's clause: its ccomp's mark, or a « que » a few words on."""
     doc, g = ctx.doc, ctx.grammar
@@ -67,7 +73,12 @@ def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
         if t.lower_ not in g.complementisers:
             return None
         # « parce que », « alors que », « bien que » open the author's clause, not the cue's
-        if t.i > 0 and doc[t.i - 1].lower_ in g.not_complementiser_after:
+        # (« Il considère ainsi que … »: « ainsi » right after the verb is its adverb)
+        if (
+            t.i > 0
+            and doc[t.i - 1].lower_ in g.not_complementiser_after
+            and not (t.i - 1 == cue.last + 1 and doc[t.i - 1].lower_ in g.cue_adverbs)
+        ):
             return None
         # « a ajouté : « ce n'est qu'un début » »: inside a quotation the cue introduces
         quote = ctx.in_quote(t.idx)
@@ -83,9 +94,17 @@ def _que_after(ctx: ArticleContext, cue: Cue) -> Token | None:
             for grand in child.children:
                 if grand.i > cue.last and grand.i - cue.last <= 8 and complementiser(grand):
                     return complementiser(grand)
-    for i in range(cue.last + 1, min(cue.last + 9, len(doc))):
+    for i in range(cue.last + 1, min(cue.last + 1 + MAX_ADJUNCT_WORDS, len(doc))):
         t = doc[i]
         if t.lower_ in g.complementisers or t.lower_ == "qu":
+            # past a few words, only a « que » the tagger reads as a conjunction, with no
+            # comma before it: « a déclaré dimanche dans une émission de la chaîne ABC
+            # que » (not the relative of « s'est interrogée sur le coût du projet, que
+            # des experts estiment … »)
+            if i - cue.last > 8 and (
+                t.pos_ != "SCONJ" or any(w.text == "," for w in doc[cue.last + 1 : i])
+            ):
+                return None
             return complementiser(t)
         if t.pos_ in ("VERB", "AUX") or t.text in '.;«»“”"' or t.is_space:
             return None
@@ -187,9 +206,30 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     nxt = _next_word(ctx, cue.last + 1)
     if nxt is None or (nxt.is_punct and not nxt.is_quote):
         return []
+    markers = patterns.small_clause.get(lemma)
+    marker = _small_clause(ctx, nxt, markers, _object_clitic(ctx, cue)) if markers else None
+    if marker is not None:
+        # « considère l'élargissement comme une étape », « estiment à 25 % la probabilité »:
+        # to the end of the predicate (« Tant que X considérera ces zones comme non
+        # négociables, la fenêtre … » stops at the comma)
+        s_end = ctx.sentence(nxt.idx)[1]
+        comma = ctx.text.find(",", marker.idx, s_end)
+        end = clause_end(ctx, nxt.idx, comma if comma != -1 else s_end)
+        found = make_candidate(ctx, nxt.idx, end, CUE_ATTRIBUTE, cue, cue.start_char, mention)
+        return [found] if found else []
     if lemma in patterns.complement:
-        # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »
-        return _clause(ctx, cue, nxt.idx, CUE_ATTRIBUTE, mention)
+        # « a qualifié ces exercices de « … » », « accuse la majorité d'avoir … »; only
+        # the person it is addressed to (« Ce que X reproche à la cérémonie ? ») is none
+        # (« a qualifié de « prématurées » les déclarations »: from after « de »)
+        first = nxt
+        if nxt.lower_ in ctx.grammar.de_forms and nxt.i + 1 < len(doc):
+            first = doc[nxt.i + 1]
+        found = _clause(ctx, cue, first.idx, CUE_ATTRIBUTE, mention)
+        if nxt.lower_ == "à" and found:
+            words = ctx.text[found[0].start : found[0].end].lower().split()
+            if not any(w in ctx.grammar.de_forms or w.startswith(("d'", "d’")) for w in words):
+                return []
+        return found
     rest = fold(ctx.text[nxt.idx : nxt.idx + 12])
     if lemma in patterns.question and any(
         rest.startswith(fold(w)) and not rest[len(w) : len(w) + 1].isalpha()
@@ -208,6 +248,15 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
         if start.lower_ in ctx.grammar.de_forms and start.i + 1 < len(doc):
             start = doc[start.i + 1]
         return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
+    if lemma in patterns.request:
+        # « a appelé les parents à boycotter », « leur a demandé de partir », « s'engage
+        # à appliquer »: the infinitive after « à / de », the person addressed left out
+        start = _addressed_infinitive(ctx, nxt)
+        # « qui a demandé à ne pas être nommé »: how a source is introduced, not a claim
+        if start is not None and not fold(ctx.text[start.idx : start.idx + 40]).startswith(
+            patterns.anonymity_requests
+        ):
+            return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
     adj = nxt
     if adj.lower_ in ctx.grammar.de_forms and adj.i + 1 < len(doc):
         adj = doc[adj.i + 1]
@@ -216,6 +265,85 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     if lemma in patterns.attribute and adj.pos_ == "ADJ":
         return _clause(ctx, cue, nxt.idx, CUE_ATTRIBUTE, mention)
     return []
+
+
+def _object_clitic(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the verb's object is a clitic before it (« l'a expliqué par … »)."""
+    doc = ctx.doc
+    g = ctx.grammar
+    start = max(0, cue.first - 1)
+    return any(
+        t.lower_ in g.object_clitics and t.lower_ not in g.reflexive_pronouns and t.pos_ == "PRON"
+        for t in doc[start : cue.last]
+    )
+
+
+def _small_clause(
+    ctx: ArticleContext, first: Token, markers: frozenset[str], object_before: bool = False
+) -> Token | None:
+    """The word of ``markers`` that opens a predicate within a few words of ``first``
+    (the word after the verb), before a noun phrase or an adjective, with no verb,
+    quotation or full stop before it: « considère X comme Y », « a désigné Marc, son
+    neveu, comme successeur »; or opening the words themselves (« estiment à 25 % la
+    probabilité », and « l'a expliqué par la sécheresse » when the object is a clitic
+    before the verb)."""
+    doc = ctx.doc
+    for t in doc[first.i : min(len(doc), first.i + MAX_ADDRESSEE_WORDS + 4)]:
+        if t.lower_ in markers:
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            predicate = nxt is not None and nxt.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+            # (« l'a expliqué par téléphone »: a manner, no determiner, is no predicate)
+            determined = nxt is not None and nxt.pos_ == "DET"
+            if predicate and (
+                t.i > first.i or t.lower_ in ("à", "au", "aux") or (object_before and determined)
+            ):
+                return t
+            return None
+        if (
+            (t.is_punct and t.text != ",")
+            or t.is_quote
+            or t.pos_ in ("VERB", "AUX")
+            or t.lower_ in ctx.grammar.complementisers
+        ):
+            return None
+    return None
+
+
+#: Words a request may put between its verb and « à / de » + infinitive: the person
+#: addressed (« a invité la cour d'assises à »), never a clause of its own.
+MAX_ADDRESSEE_WORDS = 8
+
+
+def _addressed_infinitive(ctx: ArticleContext, first: Token) -> Token | None:
+    """The first word of the infinitive phrase a request verb reports, from ``first``
+    (the word after the verb): « à / de » then an infinitive (over « ne pas », clitics),
+    after at most an addressee with no verb, punctuation or quotation of its own."""
+    doc, g = ctx.doc, ctx.grammar
+    i = first.i
+    limit = min(len(doc), first.i + MAX_ADDRESSEE_WORDS + 1)
+    while i < limit:
+        t = doc[i]
+        if t.lower_ in ("à", *g.de_forms):
+            k = i + 1
+            while (
+                k < len(doc)
+                and k < i + 5
+                and (doc[k].lower_ in g.before_infinitive or doc[k].is_quote)
+            ):
+                k += 1
+            if k < len(doc) and "Inf" in doc[k].morph.get("VerbForm"):
+                return doc[i + 1]
+        if (
+            t.is_punct
+            or t.is_quote
+            or t.is_space
+            or t.pos_ in ("VERB", "AUX")
+            or t.lower_ in g.complementisers
+            or t.lower_ in g.relative_pronouns
+        ):
+            return None
+        i += 1
+    return None
 
 
 def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[Candidate]:
@@ -230,7 +358,12 @@ def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -
     agent = _agent_after(ctx, quote.close) if cue.form in ("passive", "participle") else None
     if agent is not None:
         return [quote_candidate(ctx, quote, CUE_QUOTE, cue, cue.start_char, agent)]
-    if _continues_quote(ctx, quote, end):
+    # « a parlé d'une « trahison » des promesses »: quoted words inside a noun phrase
+    # object are a claim of their own; « s'est dit « confiant » dans la capacité du pays
+    # à … » goes on with the clause
+    before = ctx.token_at(skip_back(ctx.text, quote.open, INLINE_SPACE) - 1)
+    in_noun_phrase = before is not None and before.pos_ == "DET"
+    if not in_noun_phrase and _continues_quote(ctx, quote, end):
         # « s'est dit « confiant » dans la capacité du pays à … »: the clause goes on
         found = make_candidate(ctx, quote.open, end, CUE_QUOTE, cue, cue.start_char, mention)
         return [found] if found else []
@@ -241,6 +374,14 @@ def _quoted_complement(ctx: ArticleContext, cue: Cue, mention: Mention | None) -
     for nxt in ctx.quotes_from(quote.close + 1):
         gap = ctx.text[quote.close : nxt.open]
         if any(ch in gap for ch in ".;!?:\n") or len(gap.split()) > 6:
+            break
+        # « …, évoquant l'opération « Frontière verte » »: another reporting verb's
+        # complement, or a name after a noun of titles (« qui aurait « … » », « tout en
+        # refusant de « … » » go on with this one)
+        words = [t for t in ctx.char_span(quote.close, nxt.open) or () if t.is_alpha]
+        if any(t.idx in ctx.any_cue_starts for t in words) or (
+            words and words[-1].lower_ in ctx.patterns.title_words
+        ):
             break
         found.append(quote_candidate(ctx, nxt, CUE_QUOTE, cue, cue.start_char, mention))
         quote = nxt
@@ -262,8 +403,27 @@ def _comme_incise(
         return [quote_candidate(ctx, quote, COMME_INCISE, cue, cue.start_char, mention)]
     after_incise = clause_end(ctx, cue.end_char, sent_end)
     for q in ctx.quotes_opening(after_incise, after_incise + 5):
-        if q.open < sent_end + 2:
+        if q.open < sent_end:
             return [quote_candidate(ctx, q, COMME_INCISE, cue, cue.start_char, mention)]
+    lead = ctx.char_span(sent_start, comme.idx) if comme.idx > sent_start else None
+    if not any(t.pos_ in ("VERB", "AUX") for t in lead or ()):
+        # « Comme l'a révélé Le Monde, le ministre a changé d'avis », « Dans le même
+        # temps, et comme l'a repéré X, … »: the incise opens the sentence (after an
+        # adjunct at most) and frames the clause after its comma
+        comma = text.find(",", max(cue.end_char, mention.end if mention else 0), sent_end)
+        if comma == -1:
+            return []
+        start = skip(text, comma + 1, INLINE_SPACE, sent_end)
+        found = make_candidate(
+            ctx,
+            start,
+            clause_end(ctx, start, sent_end),
+            COMME_INCISE,
+            cue,
+            cue.start_char,
+            mention,
+        )
+        return [found] if found else []
     boundary = skip_back(text, comme.idx, CLAUSE_SEPARATORS, sent_start)
     found = make_candidate(ctx, sent_start, boundary, COMME_INCISE, cue, cue.start_char, mention)
     return [found] if found else []
@@ -290,11 +450,66 @@ def _postposed(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[C
                 return [found]
         return [quote_candidate(ctx, quote, POSTPOSED_QUOTE, cue, cue.start_char, mention)]
     boundary = skip_back(text, cue.start_char, CLAUSE_SEPARATORS, sent_start)
-    if len(text[sent_start:boundary].split(maxsplit=3)) < 3:
+    # a clause of its own: three words, or two with a verb (« C'est fini, assure-t-elle »)
+    words = text[sent_start:boundary].split(maxsplit=3)
+    span = ctx.char_span(sent_start, boundary) if len(words) == 2 else None
+    if len(words) < 2 or (
+        len(words) == 2 and not any(t.pos_ in ("VERB", "AUX") for t in span or ())
+    ):
+        return []
+    # the words after the verb are its subject, not its object: « …, a déclaré X », not
+    # « des consommateurs qui, …, redoutent l'accentuation de … »
+    if (
+        mention is not None
+        and mention.start > cue.start_char
+        and not _subject_after(ctx, cue, mention)
+    ):
         return []
     found = make_candidate(
         ctx, sent_start, boundary, POSTPOSED_CLAUSE, cue, cue.start_char, mention
     )
+    if found is None:
+        return []
+    # « A, assure-t-il, et B »: the clause goes on after the incise, a second claim
+    return [found, *_clause_after_incise(ctx, cue, mention)]
+
+
+def _subject_after(ctx: ArticleContext, cue: Cue, mention: Mention) -> bool:
+    """Whether words after a verb can be its inverted subject: not a complement with a
+    preposition (« …, s'inquiètent des conséquences »), nor a noun the verb does not
+    agree with (« …, redoutent l'accentuation »). (The parser's labels say little here:
+    it often calls an inverted subject an object.)"""
+    if mention.kind in ("pronoun", "name", "outlet"):
+        return True
+    token = ctx.token_at(mention.start)
+    if token is None:
+        return False
+    if token.pos_ == "ADP":
+        return False
+    noun = token.head if token.dep_ == "det" else token
+    verbs = [t for t in ctx.doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")]
+    number = next((n for v in verbs for n in v.morph.get("Number")), None)
+    said = next(iter(noun.morph.get("Number")), None)
+    return number is None or said is None or number == said
+
+
+#: « …, assure-t-il, et génère … »: a coordinated clause resuming after an incise.
+_RESUMED = re.compile(r"\s*,\s*(?:et|mais|puis|ou)\s+(?=\S)", re.IGNORECASE)
+
+
+def _clause_after_incise(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[Candidate]:
+    """The words after an incise that breaks an unquoted clause (« A, assure-t-il, et
+    B »): B is the same speaker's, a claim of its own when it has a verb."""
+    end = max(cue.end_char, mention.end if mention is not None else 0)
+    resumed = _RESUMED.match(ctx.text, end)
+    if resumed is None:
+        return []
+    start = resumed.end()
+    stop = clause_end(ctx, start, ctx.sentence(start)[1])
+    span = ctx.char_span(start, stop)
+    if not any(t.pos_ in ("VERB", "AUX") for t in span or ()):
+        return []
+    found = make_candidate(ctx, start, stop, POSTPOSED_CLAUSE, cue, cue.start_char, mention)
     return [found] if found else []
 
 
@@ -324,7 +539,13 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
     if que is not None:
         return _clause(ctx, cue, que.idx + len(que.text), CUE_QUE, mention)
     if cue.form == "gerund":
-        return []
+        # « en invitant la cour à … », « promettant de ne pas « trahir » … », « soulignant
+        # les « … » »: what the gerund itself frames, when the main clause names its
+        # speaker (« En reconnaissant un « … », comme l'a dit X, le Kremlin cherche »
+        # leaves the quotation to the incise)
+        if mention is None:
+            return []
+        return _frame_after(ctx, cue, mention) or _quoted_complement(ctx, cue, mention)
 
     lead = cue.first - 1
     if lead > 0 and doc[lead].lower_ in ctx.patterns.pronouns:
@@ -355,4 +576,27 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
         found = _frame_after(ctx, cue, mention)
         if found:
             return found
-    return _quoted_complement(ctx, cue, mention)
+    return _quoted_complement(ctx, cue, mention) or _colon_clause(ctx, cue, mention)
+
+
+def _colon_clause(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list[Candidate]:
+    """« a annoncé la couleur : il manque 4 millions », « a tranché : le projet est
+    abandonné »: an unquoted clause after a colon that closes the cue's clause (a few
+    words of its own complement at most, no verb among them)."""
+    text = ctx.text
+    s_end = ctx.sentence(cue.start_char)[1]
+    colon = text.find(":", cue.end_char, min(s_end, cue.end_char + 80))
+    if colon == -1 or any(ch in text[cue.end_char : colon] for ch in '.;!?«»“”"\n'):
+        return []
+    between = ctx.char_span(cue.end_char, colon) if colon > cue.end_char else None
+    if any(t.pos_ in ("VERB", "AUX") for t in between or ()):
+        return []
+    start = skip(text, colon + 1, INLINE_SPACE, s_end)
+    if start >= s_end or text[start] in OPEN_MARKS:
+        return []  # a quotation: the quotation rules' (cue-quote, verbless-quote)
+    end = clause_end(ctx, start, s_end)
+    span = ctx.char_span(start, end)
+    if not any(t.pos_ in ("VERB", "AUX") for t in span or ()):
+        return []
+    found = make_candidate(ctx, start, end, CUE_QUE, cue, cue.start_char, mention)
+    return [found] if found else []

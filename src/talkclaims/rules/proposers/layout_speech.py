@@ -36,6 +36,9 @@ SHORT_TURN_WORDS = 25
 #: An answer runs over at most this many paragraphs after its question.
 MAX_ANSWER_PARAGRAPHS = 4
 _LABEL = re.compile(r"[^\n:«»“”\"]{2,60}?\s?:\s+")
+#: A label with the speaker's office before the name (« Le ministre de la Famille, des
+#: Enfants et du Développement social, Jean-Yves Duclos : »).
+_LONG_LABEL = re.compile(r"[^\n:«»“”\".!?]{2,140}?\s?:\s+")
 
 
 def propose(ctx: ArticleContext) -> list[Candidate]:
@@ -78,8 +81,13 @@ def _interview(ctx: ArticleContext) -> list[Candidate]:
     paragraphs = ctx.paragraphs
     labels = _question_labels(ctx)
 
+    turns = ctx.patterns.turn_label_regex
+
     def labelled(i: int) -> bool:
         start, end = paragraphs[i]
+        turn = turns.match(ctx.text, start, end)
+        if turn is not None:  # « Q - … », « R - … »: the transcript says whose turn
+            return turn.lastgroup == "question"
         if _is_question(ctx, start, end):
             return True
         label = _LABEL.match(ctx.text, start, end)
@@ -92,6 +100,10 @@ def _interview(ctx: ArticleContext) -> list[Candidate]:
     # questions alternate with answers: they are at least a quarter of the paragraphs
     # from the first one on (subheadings ending in « ? » are few and far between)
     if len(questions) * 4 < len(paragraphs) - questions[0]:
+        return []
+    # « 6-Marc Koné ¶ (Ministre du Tourisme) : ¶ Notre mission ? ¶ « … » »: a digest whose
+    # entries have headings ending in « ? », each under its person's label
+    if any(speaker_label(ctx, paragraphs[i][0]) is not None for i in questions):
         return []
     who = _interviewee(ctx, paragraphs[questions[0]][0])
     if who is None:
@@ -121,7 +133,10 @@ def _interview(ctx: ArticleContext) -> list[Candidate]:
             continue
         start, end = paragraphs[i]
         label = _LABEL.match(ctx.text, start, end)
-        if label is not None and (
+        turn = turns.match(ctx.text, start, end)
+        if turn is not None:
+            start = turn.end()  # « R - »
+        elif label is not None and (
             ctx.name_in(start, label.end()) or _names(ctx.text[start : label.end()], who)
         ):
             start = label.end()
@@ -166,13 +181,44 @@ def _digest(ctx: ArticleContext) -> list[Candidate]:
             continue  # quoted words: the quotation rules read them
         mention = speaker_label(ctx, start)
         if mention is None:
-            continue
+            # « Le ministre des Affaires étrangères, Stéphane Dion : En fait, … »: a
+            # round table's turns, each labelled by its speaker's name at its start
+            inline = _inline_label(ctx, start, end)
+            if inline is None:
+                continue
+            mention, start = inline
         # the signature of a block quotation above is not a label of what follows
         if any(b.signature[0] <= mention.start < b.signature[1] for b in ctx.block_quotes):
             continue
-        # reactions are spoken: the paragraph talks in the first person
+        # reactions are spoken: the paragraph talks in the first person, and is no
+        # heading of its entry (« Notre mission, les élections ? »)
+        if ctx.text[start:end].rstrip().endswith("?"):
+            continue
         span = ctx.char_span(start, end)
         if not any(t.lower_ in ctx.patterns.first_person or t.lower_ == "on" for t in span or ()):
             continue
         out.append(span_candidate(ctx, start, end, DIGEST_SPEECH, mention.start, mention))
     return out
+
+
+def _inline_label(ctx: ArticleContext, start: int, end: int) -> tuple[Mention, int] | None:
+    """A paragraph that opens with a label ending in a person's name and a colon (« La
+    ministre de la Culture, Mélanie Joly : … », « Marc Lefèvre (Nantes) : … »): the
+    person, and where their words start."""
+    label = _LONG_LABEL.match(ctx.text, start, end)
+    if label is None or label.end() >= end:
+        return None
+    head = ctx.text[start : label.end()].rstrip(" :\u00a0\u202f")
+    head = re.sub(r"\s*\([^()]*\)$", "", head)  # « (Nantes) », « (entraîneur) »
+    name = ctx.name_in(start, start + len(head))
+    if name is None or not head.endswith(name):
+        return None
+    before = head[: -len(name)].strip()
+    # nothing before the name, or a description closed by a comma (no verb: not a clause)
+    if before and not before.endswith(","):
+        return None
+    span = ctx.char_span(start, start + len(before)) if before else None
+    if any(t.pos_ in ("VERB", "AUX") for t in span or ()):
+        return None
+    at = start + len(head) - len(name)
+    return Mention(name, at, at + len(name), "name", name), label.end()

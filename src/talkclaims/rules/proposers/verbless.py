@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from talkclaims.rules.speakers import PeopleTracker
     from talkclaims.text.quotes import Quote
 
+#: A colon right after a quotation: « « … » : Name … ».
+_COLON_AFTER = re.compile(r"[\s\u00a0\u202f]*:[\s\u00a0\u202f]*")
 #: A quotation of at least this many words is a person's words even with no verb.
 LONG_QUOTE = 8
 #: With a verb, or after a colon, this many words are enough.
@@ -224,6 +226,14 @@ def _speaker(
     trailing = _trailing_credit(ctx, quote)
     if trailing is not None:
         return trailing, None, None
+    # « « Ce sont les joueurs qui gagnent. » : René Weiler la jouait modeste »: a colon
+    # after the quotation, then the person it introduces
+    after = _COLON_AFTER.match(ctx.text, quote.close + 1)
+    if after is not None:
+        named = next(iter(persons_between(ctx.persons, after.end(), after.end() + 4)), None)
+        if named is not None:
+            mention = Mention(named.name, named.start, named.start, "name", named.name)
+            return mention, named.name, "name"
     here = ctx.sentence_index(quote.open)
     p_start, _ = ctx.paragraph(quote.open)
     label = speaker_label(ctx, p_start)
@@ -261,8 +271,11 @@ def _speaker(
     ]
     if before:
         prev = max(before, key=lambda c: c.end)
+        # (the previous claim's own speaker named after its words, « …, selon X », is
+        # not someone new, within a paragraph)
+        same_paragraph = ctx.paragraph(prev.end)[0] == p_start
         if here - ctx.sentence_index(prev.end - 1) <= 2 and not _names_someone_between(
-            ctx, prev.end, quote.open
+            ctx, prev.end, quote.open, prev.speaker if same_paragraph else None
         ):
             anchor = prev.mention or Mention(prev.speaker or "", prev.at, prev.at, "name")
             return anchor, prev.speaker, prev.speaker_kind
@@ -332,9 +345,12 @@ def _trailing_credit(ctx: ArticleContext, quote: Quote) -> Mention | None:
     return mention
 
 
-def _names_someone_between(ctx: ArticleContext, start: int, end: int) -> bool:
-    """A new person named between two quotations: the second is not the first's."""
-    return bool(persons_between(ctx.persons, start, end))
+def _names_someone_between(
+    ctx: ArticleContext, start: int, end: int, speaker: str | None = None
+) -> bool:
+    """A new person named between two quotations, other than ``speaker``: the second is
+    not the first's."""
+    return any(p.name != speaker for p in persons_between(ctx.persons, start, end))
 
 
 def _before_colon(ctx: ArticleContext, colon: int) -> Mention | None:

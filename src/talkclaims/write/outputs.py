@@ -19,16 +19,19 @@ from talkclaims.records import FIELDS
 #: In the <head> of every report: what `written_by_talkclaims` recognises.
 GENERATOR = '<meta name="generator" content="talkclaims">'
 
-#: The fields of records written before speaker types and genders (still recognised).
+#: The fields of records written before quotation groups, and before speaker types and
+#: genders (still recognised).
+_BEFORE_GROUPS = tuple(f for f in FIELDS if f != "quote_group")
 _EARLIER_FIELDS = tuple(
-    f for f in FIELDS if f not in ("speaker_type", "speaker_gender", "speaker_gender_from")
+    f for f in _BEFORE_GROUPS if f not in ("speaker_type", "speaker_gender", "speaker_gender_from")
 )
+_VERSIONS = (FIELDS, _BEFORE_GROUPS, _EARLIER_FIELDS)
 _KEYS = tuple(
     keys
-    for fields in (FIELDS, _EARLIER_FIELDS)
+    for fields in _VERSIONS
     for keys in (frozenset(fields), frozenset(fields) | {"document_text"})
 )
-_CSV_HEADERS = tuple(sep.join(fields) for fields in (FIELDS, _EARLIER_FIELDS) for sep in ",;")
+_CSV_HEADERS = tuple(sep.join(fields) for fields in _VERSIONS for sep in ",;")
 _HEAD = 4096  # bytes read to find the report's marker
 
 

@@ -64,7 +64,9 @@ BAD_RECORDS = [
     ),
     pytest.param([record(speaker=["a"])], 1, "'speaker' must be text, not a list", id="speaker"),
     pytest.param([record(confidence=2)], 1, "'confidence' must be a number from 0 to 1", id="conf"),
-    pytest.param([record(), "oui"], len(RECORD) + 1, "a claim is a mapping of its fields", id="not-a-mapping"),
+    pytest.param(
+        [record(), "oui"], len(RECORD) + 1, "a claim is a mapping of its fields", id="not-a-mapping"
+    ),
     pytest.param(
         [record(sources=f"RAW:{DEEP}")], 13, "nested too deep (over 32 levels)", id="deep"
     ),

@@ -5,8 +5,10 @@ the stretch of ``b`` that ``a`` matches best (`fuzz.partial_ratio_alignment`, on
 rather than characters), then the words of both are aligned by their longest common
 subsequence (`Indel.opcodes`). What differs is then one of:
 
-- **cut**: words of one wording before the first or after the last word they share
-  (an outlet that quotes half of a sentence cuts it, it does not change it);
+- **cut**: words of one wording alone before the first or after the last word they
+  share (an outlet that quotes half of a sentence cuts it, it does not change it);
+  where both have words there, as many of them as the other has are changed (« nos
+  citoyens » printed « nos alliés »);
 - **free**: words that stand against a mark (« […] », « [Kushner] ») in the other: the
   outlet said that it left them out or put them in;
 - **changed**: words changed, added or dropped inside the quotation; each region counts
@@ -95,9 +97,7 @@ def _regions(
     return out
 
 
-def align(
-    a: Sequence[Hashable], b: Sequence[Hashable], mark: Hashable = MARK
-) -> Alignment | None:
+def align(a: Sequence[Hashable], b: Sequence[Hashable], mark: Hashable = MARK) -> Alignment | None:
     """``a`` located in ``b`` and aligned word by word; None when they share no word.
 
     Tokens are any hashable values (folded words, or their numbers), ``mark`` the one
@@ -123,10 +123,22 @@ def align(
     for n, (tag, a0, a1, b0, b1) in enumerate(ops):
         if tag == "equal":
             matched += sum(1 for token in a[a0:a1] if token != mark)
-        elif n < equal[0] or n > equal[-1]:
-            tag = "cut"
         elif mark in a[a0:a1] or mark in b[b0:b1]:
             tag = "free"
+        elif n < equal[0] or n > equal[-1]:
+            # an end: words of one side alone are a cut; as many words on both sides,
+            # next to the words they share, are the same place worded otherwise
+            paired = min(a1 - a0, b1 - b0)
+            if paired:
+                changes += paired
+                if n < equal[0]:
+                    regions.append(Region("cut", a0, a1 - paired, b0, b1 - paired))
+                    regions.append(Region("changed", a1 - paired, a1, b1 - paired, b1))
+                else:
+                    regions.append(Region("changed", a0, a0 + paired, b0, b0 + paired))
+                    regions.append(Region("cut", a0 + paired, a1, b0 + paired, b1))
+                continue
+            tag = "cut"
         else:
             tag = "changed"
             changes += max(a1 - a0, b1 - b0)

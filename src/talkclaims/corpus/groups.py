@@ -8,9 +8,9 @@ then forms the groups:
 1. Claims whose quotations fold to the same words (`talkclaims.corpus.wording`) share
    one *variant*. A quotation of fewer than ``min_words`` words is left out: short
    formulas (« C'est une honte ») are said by many people about many things.
-2. Variants are taken from the longest down (then by their words, so that the result
-   does not depend on the order the articles came in). Each is aligned with the
-   canonical wordings of the groups the word-pair index proposes
+2. Variants are taken from the longest down (then the most printed, then by their
+   words, so that the result does not depend on the order the articles came in). Each
+   is aligned with the canonical wordings of the groups the word-pair index proposes
    (`talkclaims.corpus.index`); it joins the one it is the same quotation as
    (`talkclaims.corpus.align.same_quotation`: an excerpt, the same words with a few
    changed, or both). If none fits it starts a group of its own, whose canonical
@@ -220,7 +220,12 @@ class QuoteGrouper:
     def group(self) -> Grouping:
         """The groups of every variant noted so far (see the module's docstring)."""
         words, tokens = self.variant_words, self.variant_tokens
-        order = sorted(range(len(tokens)), key=lambda v: (-words[v], self.variant_keys[v]))
+        printed = Counter(  # articles per variant: of two as long, the canonical is the commoner
+            v for v, _ in set(zip(self.claim_variant, self.claim_doc, strict=True)) if v >= 0
+        )
+        order = sorted(
+            range(len(tokens)), key=lambda v: (-words[v], -printed[v], self.variant_keys[v])
+        )
         index = PairIndex()
         variant_group = array("i", [-1]) * len(tokens)
         canonical: list[int] = []
@@ -276,9 +281,7 @@ class Grouping:
                 out[group].append(claim)
         return out
 
-    def summaries(
-        self, people: SpeakerIndex, min_articles: int = 2
-    ) -> list[QuoteGroup]:
+    def summaries(self, people: SpeakerIndex, min_articles: int = 2) -> list[QuoteGroup]:
         """The groups printed in at least ``min_articles`` articles, the most repeated
         first (then the most claims, the earliest, the id)."""
         out = []

@@ -102,7 +102,7 @@ def test_against_an_archive_the_archive_is_the_reference():
     draft = [article("draft.txt", WORDS, "Iouri Ouchakov")]
     findings = run(draft, {"consistent-speaker", "same-wording"}, against=archive)
     assert [f.check for f in findings] == ["consistent-speaker"]
-    assert "the archive give these words to Dmitry Peskov: 2 article(s): wire/afp-1.txt:1 " \
+    assert "the archive gives these words to Dmitry Peskov: 2 article(s): wire/afp-1.txt:1 " \
         "(AFP, 2025-11-30), wire/afp-2.txt:1" in findings[0].message  # fmt: skip
     # the archive's own disagreement is not the draft's finding; the draft agreeing passes
     assert run([article("draft.txt", WORDS, "Dmitri Peskov")], {"consistent-speaker"},

@@ -32,6 +32,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from rapidfuzz.distance import LCSseq
+
 from talkclaims.corpus.align import Alignment, align, allowed_changes, same_quotation
 from talkclaims.corpus.index import PairIndex
 from talkclaims.corpus.speakers import identities
@@ -233,7 +235,10 @@ class QuoteGrouper:
             best: tuple[int, int] | None = None
             chosen, tied = -1, False
             broken = _pairs_that_may_break(words[v], self.min_words)
+            least = max(self.min_words, math.ceil(0.8 * words[v]))  # words it must share
             for g in index.candidates(tokens[v], broken):
+                if LCSseq.similarity(tokens[v], tokens[canonical[g]], score_cutoff=least) < least:
+                    continue  # fewer words in common, in order, than any alignment needs
                 alignment = align(tokens[v], tokens[canonical[g]], 0)
                 if alignment is None or not same_quotation(alignment, self.min_words):
                     continue

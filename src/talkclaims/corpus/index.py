@@ -18,8 +18,14 @@ measurements).
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
+#: Pairs looked up beyond those prefix filtering needs (see `PairIndex.candidates`).
+EXTRA = 3
+#: Items under a pair past which the pair is left out of a look-up when rarer pairs are
+#: enough (« de la » in a corpus of a million quotations): see `PairIndex.candidates`.
+COMMON = 2_000
 #: Bits of a word's number in a pair's key.
 _SHIFT = 32
 
@@ -45,28 +51,60 @@ class PairIndex:
     """Items (group numbers) by the word pairs of their wording."""
 
     def __init__(self) -> None:
-        self.postings: dict[int, array] = {}
+        #: Items by pair: one item as such, several in an array.
+        self.postings: dict[int, int | array] = {}
 
     def add(self, item: int, tokens: Sequence[int], mark: int = 0) -> None:
         """Index ``item`` under every pair of ``tokens``, the pairs across marks too."""
+        postings = self.postings
         for key in set(pairs(tokens, mark, across_marks=True)):
-            found = self.postings.get(key)
+            found = postings.get(key)
             if found is None:
-                self.postings[key] = array("i", (item,))
+                postings[key] = item  # most pairs belong to one item: no array for them
+            elif isinstance(found, int):
+                postings[key] = array("i", (found, item))
             else:
                 found.append(item)
 
-    def candidates(self, tokens: Sequence[int], broken: int, mark: int = 0) -> list[int]:
-        """The items sharing one of the ``broken + 1`` rarest pairs of ``tokens``, in the
-        order they were added: every item that shares more than ``broken`` of them
-        (for any ``broken`` ≥ the pairs they have, every item sharing one)."""
+    def candidates(
+        self, tokens: Sequence[int], broken: int, mark: int = 0, extra: int = EXTRA
+    ) -> list[int]:
+        """Every item that may share more than ``broken`` of the pairs of ``tokens``
+        (for any ``broken`` below the pairs they have), in the order they were added.
+
+        A wording with ``n`` pairs that may lose ``broken`` of them shares at least
+        ``n - broken`` with each such item, so at least ``k - broken`` of any ``k`` of its
+        pairs: its ``k = broken + 1 + extra`` rarest pairs are looked up and the items
+        found under ``1 + extra`` of them kept. Looking up a few more pairs than the
+        ``broken + 1`` prefix filtering needs costs little (they are rare), and keeps
+        out the items that share one pair by chance (« de la »). Pairs found under more
+        than `COMMON` items are looked up only where fewer than ``broken + 1`` rarer
+        ones remain, so that time stays in proportion to the corpus; the search is
+        exact all the same.
+        """
         keys = set(pairs(tokens, mark))
-        sizes = sorted((len(self.postings.get(key, ())), key) for key in keys)
-        found: set[int] = set()
-        for size, key in sizes[: broken + 1]:
-            if size:
-                found.update(self.postings[key])
-        return sorted(found)
+        if not keys:
+            return []
+        postings = self.postings
+        sizes = sorted((_size(postings.get(key)), key) for key in keys)
+        looked = min(len(keys), broken + 1 + extra)
+        # a pair most items have says little: left out while enough rarer pairs remain
+        while looked > broken + 1 and sizes[looked - 1][0] > COMMON:
+            looked -= 1
+        need = max(1, looked - broken)
+        hits: Counter[int] = Counter()
+        for size, key in sizes[:looked]:
+            if size == 1:
+                hits[postings[key]] += 1  # type: ignore[index]
+            elif size:
+                hits.update(postings[key])  # type: ignore[arg-type]
+        if need == 1:
+            return sorted(hits)
+        return sorted(item for item, count in hits.items() if count >= need)
 
     def __len__(self) -> int:
-        return sum(len(items) for items in self.postings.values())
+        return sum(_size(items) for items in self.postings.values())
+
+
+def _size(items: int | array | None) -> int:
+    return 0 if items is None else 1 if isinstance(items, int) else len(items)

@@ -85,11 +85,11 @@ def check_quotations(
             claim = every[conflict.claim]
             sides = dict(conflict.sides)
             same = [n for n in sides[conflict.speaker] if n != conflict.claim]
-            where = "the archive" if conflict.from_archive else "the other articles"
+            where = "the archive gives" if conflict.from_archive else "the other articles give"
             message = (
                 f"«{_quoted(claim)}»: attributed to {conflict.speaker} here"
                 + (f" and in {_articles(every, same, conflict.claim)}" if same else "")
-                + f"; {where} give these words to {conflict.reference}: "
+                + f"; {where} these words to {conflict.reference}: "
                 + _articles(every, sides[conflict.reference])
             )
             for label, numbers in conflict.sides:

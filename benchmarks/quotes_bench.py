@@ -8,15 +8,16 @@ The claims are those `extract` finds in the project's articles (``corpus/`` and
   the claims);
 - quotations written by a word-pair (Markov) chain trained on the same articles, so
   that they have French news' words and word pairs (the index's hard case: common
-  pairs), each printed once to three times (70 %);
+  pairs), each printed once to three times (70 %); none shares a run of five words
+  with the articles or another of them;
 - every printing is a variant as outlets make them: the same words (55 %), a cut keeping
   at least three fifths (20 %), one word changed (10 %, quotations of 7+ words), an
   elision « […] » in the middle (10 %), the same words given to another speaker (5 %).
 
 Each claim's ``url`` names the quotation it was made from, so that the grouping can be
-scored: precision is the share of claims whose group holds only claims of their own
-quotation (or of a quotation with the same words), recall the share of claims that are
-in the group holding most of their quotation's claims.
+scored: precision is the share of claims in groups whose claims were made from one
+quotation (for a group of several, the claims of its main quotation), recall the share
+of claims that are in the group holding most of their quotation's claims.
 
     python benchmarks/quotes_bench.py --claims 100000 [--claims 25000 ...]
 
@@ -112,10 +113,17 @@ def project_quotations(claims_file: Path) -> list[tuple[str, str]]:
 
 
 def markov(texts: list[str], rng: random.Random):
-    """A generator of quotations from the word pairs of ``texts``."""
+    """A generator of quotations from the word pairs of ``texts``, none sharing a run of
+    five words with ``texts`` or with another generated one: two quotations made from
+    different bases never have the same words, so that the grouping can be scored."""
+    from talkclaims.corpus.wording import wording
+
     follows: dict[str, list[str]] = defaultdict(list)
     starts = []
+    seen: set[tuple[str, ...]] = set()
     for text in texts:
+        keys = wording(text).keys
+        seen.update(keys[n : n + 5] for n in range(len(keys) - 4))
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             words = sentence.split()
             if len(words) > 3:
@@ -124,11 +132,17 @@ def markov(texts: list[str], rng: random.Random):
                     follows[a].append(b)
 
     def one() -> str:
-        words = [rng.choice(starts)]
-        for _ in range(rng.randrange(8, 36)):
-            nexts = follows.get(words[-1])
-            words.append(rng.choice(nexts) if nexts else rng.choice(starts))
-        return " ".join(words)
+        while True:
+            words = [rng.choice(starts)]
+            for _ in range(rng.randrange(8, 36)):
+                nexts = follows.get(words[-1])
+                words.append(rng.choice(nexts) if nexts else rng.choice(starts))
+            text = " ".join(words)
+            keys = wording(text).keys
+            runs = {keys[n : n + 5] for n in range(len(keys) - 4)}
+            if not runs & seen:
+                seen.update(runs)
+                return text
 
     return one
 

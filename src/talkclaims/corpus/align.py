@@ -156,16 +156,21 @@ def allowed_changes(words: int) -> int:
 
 def same_quotation(alignment: Alignment | None, min_words: int) -> bool:
     """Whether an alignment makes its two wordings one quotation: at least ``min_words``
-    words shared, four in five of ``a``'s words found in order, and no more words
-    changed inside than `allowed_changes`."""
+    words shared, four in five of ``a``'s words found in order, no more words changed
+    inside than `allowed_changes`, and ``min_words`` of them in a row."""
     if alignment is None:
         return False
     words = alignment.words
-    return (
+    if not (
         alignment.matched >= min_words
         and 5 * alignment.matched >= 4 * words
         and alignment.changes <= allowed_changes(words)
-    )
+    ):
+        return False
+    # words in a row: bits of common phrases on each side of an elision or a change
+    # (« Selon une nouvelle […] par rapport à ») would be found in many a quotation
+    longest = max((r.a_end - r.a_start for r in alignment.regions if r.tag == "equal"), default=0)
+    return longest >= min_words
 
 
 def word_diff(alignment: Alignment, a: Wording, b: Wording, reference: str = "b") -> str:

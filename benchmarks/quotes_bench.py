@@ -55,7 +55,9 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 #: Run in a fresh interpreter: group a JSON Lines file as the command does, then score.
-GROUP = PEAK + """
+GROUP = (
+    PEAK
+    + """
 import json, sys, time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -68,8 +70,11 @@ except SystemExit as exc:
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "rss_mb": peak_mb()}))
 """
+)
 #: The memory of reading the same file without grouping: what grouping adds to it.
-READ = PEAK + """
+READ = (
+    PEAK
+    + """
 import json, sys, time
 from pathlib import Path
 start = time.perf_counter()
@@ -80,6 +85,7 @@ shipped_patterns()
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "rss_mb": peak_mb()}))
 """
+)
 
 
 def extracted(folder: Path) -> Path:

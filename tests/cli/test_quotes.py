@@ -139,9 +139,27 @@ def test_csv_table_and_parquet(wire_claims, tmp_path):
     assert table[0]["speakers"][0]["speaker"] == "Dmitry Peskov"
     result = invoke("quotes", str(wire_claims["jsonl"]), "-f", "parquet")
     assert result.exit_code == 2 and "--output" in result.output
-    # a groups file is no claims file: the output of quotes is not read back as claims
+    # a groups file is no claims file: not read back as claims
     result = invoke("quotes", str(out), "-f", "json")
-    assert result.exit_code == 1
+    assert result.exit_code == 0
+    assert "written by talkclaims (quotation groups in Parquet): skipped" in result.output
+
+
+def test_the_groups_written_into_the_articles_folder_are_not_read_as_articles(tmp_path):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "wire.jsonl").write_text(WIRE.read_text(encoding="utf-8"), encoding="utf-8")
+    for fmt, name, what in (
+        ("jsonl", "groups.jsonl", "quotation groups in JSON Lines"),
+        ("json", "groups.json", "quotation groups in JSON"),
+        ("csv", "groups.csv", "quotation groups in CSV"),
+        ("parquet", "groups.parquet", "quotation groups in Parquet"),
+    ):
+        result = invoke("quotes", str(folder), "-f", fmt, "-o", str(folder / name), "-j", "1")
+        assert result.exit_code == 0, result.output
+        result = invoke("extract", str(folder), str(folder / name), "-f", "jsonl", "-j", "1")
+        assert result.exit_code == 0, result.output
+        assert f"{folder / name}: written by talkclaims ({what}): skipped" in result.output
 
 
 def test_a_bad_claims_file_is_one_line_and_the_rest_is_grouped(wire_claims, tmp_path):

@@ -17,12 +17,15 @@ from talkclaims.cli.common import (
     DEFAULT_JOBS,
     EXIT_USAGE,
     FirstNamesOption,
+    GlobOption,
+    JobsForceOption,
     ModelOption,
     PatternsOption,
     error,
     finish,
     load_inputs,
     run_options,
+    usage_error,
     with_progress,
     writing,
 )
@@ -32,6 +35,7 @@ MinWordsOption = Annotated[
     int,
     typer.Option(
         "--min-words",
+        metavar="N",
         min=2,
         help="Quotations of fewer words are not grouped (short formulas are said by many).",
     ),
@@ -42,8 +46,9 @@ def quotes(
     paths: Annotated[
         list[str],
         typer.Argument(
+            metavar="PATH",
             help="Articles and folders (read as extract reads them), or files of claims "
-            "extract wrote (JSON Lines, JSON, Parquet)."
+            "extract wrote (JSON Lines, JSON, Parquet).",
         ),
     ],
     min_articles: Annotated[
@@ -61,6 +66,7 @@ def quotes(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write here (atomically) instead of stdout; required with --format parquet.",
         ),
     ] = None,
@@ -68,19 +74,29 @@ def quotes(
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            help="Worker processes (default: the usable CPUs, also the most used without "
+            "--jobs-force); the groups are the same for any number.",
+        ),
     ] = DEFAULT_JOBS,
+    jobs_force: JobsForceOption = False,
     scheduler: Annotated[
         str | None,
-        typer.Option("--scheduler", help="Extract on a Dask cluster: its scheduler address."),
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Extract on a Dask cluster: its scheduler address.",
+        ),
     ] = None,
     dask: Annotated[
         bool, typer.Option("--dask", help="Extract on a local Dask cluster (the dask extra).")
     ] = False,
-    glob: Annotated[
-        str | None,
-        typer.Option("--glob", help="Files to read in folders, comma-separated (as extract)."),
-    ] = None,
+    glob: GlobOption = None,
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")
     ] = False,
@@ -100,6 +116,8 @@ def quotes(
     from talkclaims.write.quotes import write_groups
     from talkclaims.write.writers import atomic_binary_output, atomic_output
 
+    if dask and scheduler is not None:
+        usage_error("--dask starts a local cluster, --scheduler uses a running one: give one")
     if fmt is QuoteFormat.parquet:
         _check_parquet(output)
     if csv_raw and fmt is not QuoteFormat.csv:
@@ -118,7 +136,9 @@ def quotes(
             if fail_fast:
                 break
     if names and not (failed and fail_fast):
-        options = run_options(patterns, jobs, rules, scheduler, dask, first_names, model)
+        options = run_options(
+            patterns, jobs, rules, scheduler, dask, first_names, model, jobs_force
+        )
         results = process_paths(names, options)
         if scheduler is not None or dask:
             results = _dask_failures(results, scheduler)

@@ -18,7 +18,8 @@ from enum import Enum
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from talkclaims.corpus.groups import QuoteGroup, SpeakerCount, date_key
-from talkclaims.write.writers import neutralise, printable
+from talkclaims.text.controls import printable
+from talkclaims.write.writers import neutralise
 
 if TYPE_CHECKING:
     import pyarrow as pa

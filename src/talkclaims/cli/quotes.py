@@ -54,7 +54,10 @@ def quotes(
     min_articles: Annotated[
         int,
         typer.Option(
-            "--min-articles", min=1, help="List quotations printed in this many articles."
+            "--min-articles",
+            metavar="N",
+            min=1,
+            help="List quotations printed in this many articles.",
         ),
     ] = 2,
     min_words: MinWordsOption = 5,

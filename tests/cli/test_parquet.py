@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from talkclaims.cli import app
 from talkclaims.records import FIELDS
-from talkclaims.write import writers
+from talkclaims.write import parquet as parquet_module
 from tests.conftest import CORPUS
 
 runner = CliRunner()
@@ -29,7 +29,7 @@ def corpus_outputs(tmp_path_factory):
     folder = tmp_path_factory.mktemp("parquet")
     path = folder / "claims.parquet"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(writers, "ROW_GROUP_SIZE", 8)
+        patch.setattr(parquet_module, "ROW_GROUP_SIZE", 8)
         result = invoke("extract", str(CORPUS), "-f", "parquet", "-o", str(path), "--jobs", "1")
     assert result.exit_code == 0, result.output
     result = invoke("extract", str(CORPUS), "-f", "jsonl", "--jobs", "1")
@@ -117,7 +117,7 @@ def test_without_pyarrow_the_error_says_how_to_get_it_before_reading(tmp_path, m
 
 def test_an_interrupted_run_leaves_no_parquet_file(tmp_path, monkeypatch):
     path = tmp_path / "claims.parquet"
-    flush = writers.ParquetWriter._flush
+    flush = parquet_module.ParquetWriter._flush
     calls = []
 
     def flush_then_stop(self):
@@ -126,8 +126,8 @@ def test_an_interrupted_run_leaves_no_parquet_file(tmp_path, monkeypatch):
         if len(calls) == 1:
             raise KeyboardInterrupt  # Ctrl-C after the first row group was written
 
-    monkeypatch.setattr(writers, "ROW_GROUP_SIZE", 2)
-    monkeypatch.setattr(writers.ParquetWriter, "_flush", flush_then_stop)
+    monkeypatch.setattr(parquet_module, "ROW_GROUP_SIZE", 2)
+    monkeypatch.setattr(parquet_module.ParquetWriter, "_flush", flush_then_stop)
     result = invoke("extract", str(CORPUS), "-f", "parquet", "-o", str(path), "--jobs", "1")
     assert result.exit_code != 0
     assert calls  # a row group was written to the temporary file before the stop

@@ -163,13 +163,13 @@ def test_an_output_on_a_full_device_is_one_line_and_exit_two(brest, command):
 def test_a_full_disk_leaves_the_previous_output_whole_and_no_partial_file(
     brest, tmp_path, monkeypatch, command
 ):
-    from talkclaims.write import writers
+    from talkclaims.write import atomic
 
     output = tmp_path / "out" / "previous.txt"
     output.parent.mkdir()
     output.write_text("le rapport d'hier\n", encoding="utf-8")
-    real_open = writers._open
-    monkeypatch.setattr(writers, "_open", lambda file, binary: FullDisk(real_open(file, binary)))
+    real_open = atomic._open
+    monkeypatch.setattr(atomic, "_open", lambda file, binary: FullDisk(real_open(file, binary)))
     args = [part.format(article=brest) for part in command]
     result = invoke(*args, "-o", str(output))
     assert result.exit_code == 2, result.output

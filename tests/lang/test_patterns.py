@@ -14,7 +14,7 @@ import pytest
 import regex
 import yaml
 
-import talkclaims.lang.patterns as patterns_module
+import talkclaims.lang.pattern_folders as pattern_folders
 from talkclaims.lang.grammar import WORD_LISTS, Grammar, build_grammar
 from talkclaims.lang.patterns import (
     PATTERN_FILES,
@@ -38,7 +38,7 @@ def parse(path: Path) -> dict:
 
 SHIPPED_GRAMMAR = parse(SHIPPED_DIR / "grammar.yaml")
 
-_REAL_READ_YAML: Callable[[Path], dict] = patterns_module._read_yaml
+_REAL_READ_YAML: Callable[[Path], dict] = pattern_folders.read_yaml
 _SHIPPED_CACHE: dict[Path, dict] = {}
 
 
@@ -59,7 +59,7 @@ def shipped_files_parsed_once(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
             _SHIPPED_CACHE[path] = _REAL_READ_YAML(path)
         return copy.deepcopy(_SHIPPED_CACHE[path])
 
-    monkeypatch.setattr(patterns_module, "_read_yaml", read_yaml)
+    monkeypatch.setattr(pattern_folders, "read_yaml", read_yaml)
     yield
 
 

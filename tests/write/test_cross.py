@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from talkclaims.records import SPEAKER_TYPES, Claim
+from talkclaims.write.counts import CountFormat, write_cross
 from talkclaims.write.views import count_by, cross_count, parse_groups
-from talkclaims.write.writers import CountFormat, write_cross
 
 
 def claim(speaker, speaker_type=None, gender=None, sources=(), outlet=None, doc="a.txt"):

@@ -14,21 +14,16 @@ import pytest
 from rich.console import Console
 
 from talkclaims.records import Claim
+from talkclaims.text.controls import printable
+from talkclaims.write.atomic import atomic_output
+from talkclaims.write.counts import CountFormat, write_counts
+from talkclaims.write.json_yaml import JsonLinesWriter, JsonWriter
 from talkclaims.write.outputs import GENERATOR, is_one_of, written_by_talkclaims
 from talkclaims.write.report import ArticleClaims, render_report
+from talkclaims.write.spreadsheets import CsvWriter
+from talkclaims.write.table import TableWriter
 from talkclaims.write.views import Count, article_view, counts_table
-from talkclaims.write.writers import (
-    CountFormat,
-    CsvWriter,
-    Format,
-    JsonLinesWriter,
-    JsonWriter,
-    TableWriter,
-    atomic_output,
-    make_writer,
-    printable,
-    write_counts,
-)
+from talkclaims.write.writers import Format, make_writer
 
 HOSTILE = "« Rien \x1b]0;pwned\x07 ici \x1b[2J fin », a dit Mme Roux.\n"
 
@@ -79,7 +74,7 @@ def test_a_fifo_output_is_written_into_not_replaced(tmp_path):
 def test_dev_stdout_output_writes_the_stream_the_shell_opened(tmp_path, how):
     code = (
         "from pathlib import Path\n"
-        "from talkclaims.write.writers import atomic_output\n"
+        "from talkclaims.write.atomic import atomic_output\n"
         "with atomic_output(Path('/dev/stdout')) as s:\n"
         "    s.write('to stdout\\n')\n"
     )

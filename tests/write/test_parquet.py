@@ -15,14 +15,9 @@ import pytest
 
 from talkclaims import __version__
 from talkclaims.records import FIELDS, Claim
-from talkclaims.write.writers import (
-    Format,
-    ParquetWriter,
-    atomic_binary_output,
-    binary_output_problem,
-    make_writer,
-    parquet_schema,
-)
+from talkclaims.write.atomic import atomic_binary_output, binary_output_problem
+from talkclaims.write.parquet import ParquetWriter, parquet_schema
+from talkclaims.write.writers import Format, make_writer
 
 CLAIMS = [
     Claim(

@@ -8,8 +8,10 @@ import pandas as pd
 import yaml
 
 from talkclaims.records import FIELDS, Claim
+from talkclaims.write.atomic import atomic_output
+from talkclaims.write.counts import CountFormat, write_counts
 from talkclaims.write.views import Count
-from talkclaims.write.writers import CountFormat, Format, atomic_output, make_writer, write_counts
+from talkclaims.write.writers import Format, make_writer
 
 CLAIMS = [
     Claim(

@@ -122,7 +122,7 @@ def check(
     from talkclaims.read.readers import ReadFailure, iter_documents
     from talkclaims.records import KINDS
     from talkclaims.text.controls import printable
-    from talkclaims.write.writers import atomic_output
+    from talkclaims.write.atomic import atomic_output
 
     required, chosen = _names(require), _names(kinds)
     if required - set(checks.REQUIREMENTS) or chosen - set(KINDS):

@@ -110,7 +110,8 @@ def extract(
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
     from talkclaims.run.parallel import process_paths
-    from talkclaims.write.writers import atomic_binary_output, atomic_output, make_writer
+    from talkclaims.write.atomic import atomic_binary_output, atomic_output
+    from talkclaims.write.writers import make_writer
 
     if dask and scheduler is not None:
         usage_error("--dask starts a local cluster, --scheduler uses a running one: give one")
@@ -183,7 +184,8 @@ def _check_parquet(output: Path | None) -> None:
     no ``--output`` or one that is a terminal or a standard stream (a binary file is
     never written where a person or a text pipe reads), or pyarrow missing (named with
     the extra that installs it, rather than failing after the whole run)."""
-    from talkclaims.write.writers import binary_output_problem, require_pyarrow
+    from talkclaims.write.atomic import binary_output_problem
+    from talkclaims.write.parquet import require_pyarrow
 
     if output is None:
         usage_error("--format parquet writes a binary file: give it with --output FILE")

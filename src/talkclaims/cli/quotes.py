@@ -116,8 +116,8 @@ def quotes(
     from talkclaims.lang.people import SpeakerIndex
     from talkclaims.qa.checks import CheckInputError, iter_claims
     from talkclaims.run.parallel import process_paths
+    from talkclaims.write.atomic import atomic_binary_output, atomic_output
     from talkclaims.write.quotes import write_groups
-    from talkclaims.write.writers import atomic_binary_output, atomic_output
 
     if dask and scheduler is not None:
         usage_error("--dask starts a local cluster, --scheduler uses a running one: give one")

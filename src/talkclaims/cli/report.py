@@ -42,8 +42,8 @@ def report(
     """Write one self-contained HTML report: charts, articles with claims marked, filters."""
     from talkclaims.read.readers import Document, iter_documents
     from talkclaims.run.parallel import process_documents
+    from talkclaims.write.atomic import atomic_output
     from talkclaims.write.report import ArticleClaims, render_report
-    from talkclaims.write.writers import atomic_output
 
     names, rules = load_inputs(paths, patterns, glob, output=output)
     articles, failed = [], False

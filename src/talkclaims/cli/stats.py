@@ -25,8 +25,8 @@ from talkclaims.cli.common import (
     with_progress,
     writing,
 )
+from talkclaims.write.counts import CountFormat
 from talkclaims.write.views import GROUPS
-from talkclaims.write.writers import CountFormat
 
 if TYPE_CHECKING:
     from talkclaims.records import Claim
@@ -73,8 +73,8 @@ def stats(
     """Count claims by speaker, outlet, cue, article, kind, speaker type or gender, with
     the share of each; two keys give a cross-table."""
     from talkclaims.run.parallel import process_paths
+    from talkclaims.write.counts import write_counts, write_cross
     from talkclaims.write.views import count_by, cross_count, parse_groups
-    from talkclaims.write.writers import write_counts, write_cross
 
     for given, flag in ((excel, "--excel"), (csv_raw, "--csv-raw")):
         if given and fmt is not CountFormat.csv:

@@ -12,7 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from talkclaims.lang.patterns import REGEX_TIMEOUT, Patterns
+from talkclaims.lang.pattern_checks import REGEX_TIMEOUT
+from talkclaims.lang.pattern_tables import Patterns
 from talkclaims.text.trie import trie_alternation
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ0-9][\w’'&-]*(?:\.\w+)*"

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from talkclaims.lang.patterns import Patterns, Person
+from talkclaims.lang.pattern_tables import Patterns, Person
 from talkclaims.text.fold import fold
 
 

@@ -3,7 +3,7 @@
 A crawl is read one record at a time (never the whole file, so memory stays flat
 whatever its size) with FastWARC, which read a gzipped crawl four times faster than
 warcio here. Each ``response`` record of an HTML page fetched with status 200 goes
-through the same HTML path as a saved page (`readers.html_article`) and becomes a
+through the same HTML path as a saved page (`pages.html_article`) and becomes a
 `Document` named by its URL; every other record is skipped and counted, and the counts
 (a `WarcSummary`) go to whoever collects them (`warc_summaries`): skips are not failures.
 
@@ -27,8 +27,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
-from talkclaims.read import readers
-from talkclaims.read.readers import Document, ReadFailure, as_meta, decode, html_article
+from talkclaims.read.decoding import decode
+from talkclaims.read.documents import MAX_ARTICLE_BYTES, Document, ReadFailure, as_meta
+from talkclaims.read.pages import html_article
 
 if TYPE_CHECKING:
     from fastwarc.warc import WarcRecord
@@ -98,19 +99,20 @@ def warc_summaries() -> Iterator[list[WarcSummary]]:
         _COLLECTOR.reset(token)
 
 
-def read_warc(name: str) -> Iterator[Document | ReadFailure]:
+def read_warc(name: str, max_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Document | ReadFailure]:
     """The articles of a web archive, one per HTML page fetched with status 200, in the
-    order of the file; damage is one `ReadFailure` after the records before it."""
+    order of the file; damage is one `ReadFailure` after the records before it, and so
+    is a page past ``max_bytes`` (the limit of an article, which the readers hand on)."""
     summary = WarcSummary(name)
     try:
-        yield from _read(name, summary)
+        yield from _read(name, summary, max_bytes)
     finally:
         collector = _COLLECTOR.get()
         if collector is not None:
             collector.append(summary)
 
 
-def _read(name: str, summary: WarcSummary) -> Iterator[Document | ReadFailure]:
+def _read(name: str, summary: WarcSummary, max_bytes: int) -> Iterator[Document | ReadFailure]:
     try:
         from fastwarc.warc import ArchiveIterator
     except ImportError:
@@ -131,7 +133,7 @@ def _read(name: str, summary: WarcSummary) -> Iterator[Document | ReadFailure]:
         try:
             for record in ArchiveIterator(stream, parse_http=True, auto_decode="all"):
                 current = record.stream_pos
-                item = _item(record, name)
+                item = _item(record, name, max_bytes)
                 if held is not None:
                     yield from _count(held[1], summary)
                 held = (current, item)
@@ -160,7 +162,7 @@ def _count(
     yield item
 
 
-def _item(record: WarcRecord, name: str) -> Document | ReadFailure | str:
+def _item(record: WarcRecord, name: str, limit: int) -> Document | ReadFailure | str:
     """The article of one record, a failure (a page past the size limit), or the reason
     it is skipped (a key of SKIP_REASONS)."""
     from fastwarc.warc import WarcRecordType
@@ -173,7 +175,6 @@ def _item(record: WarcRecord, name: str) -> Document | ReadFailure | str:
     if content_type and content_type not in HTML_TYPES:
         return "not_html"
     url = record.headers.get("WARC-Target-URI") or f"{name}@{record.stream_pos}"
-    limit = readers.MAX_ARTICLE_BYTES
     data = record.reader.read(limit + 1)
     if len(data) > limit:
         return ReadFailure(
@@ -204,7 +205,7 @@ def _looks_like_html(data: bytes) -> bool:
 
 def _page_text(data: bytes, charset: str | None, url: str) -> Document | ReadFailure:
     """The page as text: in the charset its response declares when it is one Python knows
-    and the bytes are valid in it, else as a file is read (`readers.decode`)."""
+    and the bytes are valid in it, else as a file is read (`decoding.decode`)."""
     if charset:
         try:
             return Document(url, data.decode(codecs.lookup(charset).name))

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from talkclaims.corpus.groups import QuoteGroup, SpeakerCount, date_key
 from talkclaims.text.controls import printable
-from talkclaims.write.writers import neutralise
+from talkclaims.write.spreadsheets import neutralise
 
 if TYPE_CHECKING:
     import pyarrow as pa

@@ -3,7 +3,7 @@
 `article_view` builds a rich renderable from an article and its claims (used by
 `talkclaims show`); `count_by` and `cross_count` aggregate claims for `talkclaims
 stats`, `counts_table` and `cross_table` show the counts
-(`talkclaims.write.writers.write_counts` writes them in every format); `scores_table`
+(`talkclaims.write.counts.write_counts` writes them in every format); `scores_table`
 and `mismatch_lines` show what `talkclaims evaluate` scored. All take the records every
 writer takes, so what a person sees is what the exports say.
 """

@@ -24,6 +24,9 @@ of two interleaved runs (this machine's speed drifts by several per cent):
 - a web archive: a gzipped WARC of 1,000 pages (the same articles wrapped in HTML, each
   with its request record), ``--jobs 1``: pages per second and peak RSS, reading,
   trafilatura and extraction included;
+- quotation grouping: ``talkclaims quotes`` on 100,000 claims built from the project's
+  articles with variants (cuts, changed words, elisions, other speakers): claims per
+  second, peak RSS, and the grouping's precision and recall (`quotes_bench.py`);
 - the time of ``talkclaims --help``.
 
 Figures are printed, not asserted: speed targets live here, not in the tests.
@@ -297,6 +300,12 @@ def main() -> None:
         default=True,
         help="also run a gzipped WARC of 1,000 pages (about a minute)",
     )
+    parser.add_argument(
+        "--quotes",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also group 100,000 quotations built from the project's articles (a minute)",
+    )
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="talkclaims-bench-") as tmp:
         corpus, single = Path(tmp) / "corpus", Path(tmp) / "single"
@@ -361,6 +370,12 @@ def main() -> None:
             )
         if opts.long:
             long_articles(Path(tmp), one["rss_mb"])
+        if opts.quotes:
+            import quotes_bench  # beside this file
+
+            folder = Path(tmp) / "quotes"
+            folder.mkdir()
+            quotes_bench.rows([100_000], folder)
         print(f"talkclaims --help: {help_time():.3f} s (best of 5)")
 
 

@@ -4,7 +4,8 @@ Layers, lowest first (a module may import its own layer or a lower one):
 
 0. ``talkclaims`` (the package), ``talkclaims.records``, ``talkclaims.text``: plain
    values and text.
-1. ``talkclaims.lang``: the rule data and the lookups built on it.
+1. ``talkclaims.lang``: the rule data and the lookups built on it; ``talkclaims.corpus``:
+   quotations grouped across articles (pure functions over records and names).
 2. ``talkclaims.read``: documents in.
 3. ``talkclaims.pipeline``: the spaCy model (parse).
 4. ``talkclaims.rules``: the rule engine and its spaCy component.
@@ -34,6 +35,7 @@ LAYERS: dict[str, int] = {
     "talkclaims.records": 0,
     "talkclaims.text": 0,
     "talkclaims.lang": 1,
+    "talkclaims.corpus": 1,
     "talkclaims.read": 2,
     "talkclaims.pipeline": 3,
     "talkclaims.rules": 4,
@@ -52,6 +54,11 @@ PURE_MODULES = (
     "talkclaims.rules.families",
     "talkclaims.rules.settle",
     "talkclaims.rules.candidates",
+    "talkclaims.corpus.wording",
+    "talkclaims.corpus.align",
+    "talkclaims.corpus.index",
+    "talkclaims.corpus.speakers",
+    "talkclaims.corpus.groups",
 )
 
 

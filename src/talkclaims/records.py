@@ -36,6 +36,7 @@ FIELDS = (
     "title",
     "date",
     "outlet",
+    "quote_group",
 )
 
 
@@ -70,6 +71,9 @@ class Claim:
     speaker_gender: str | None = None
     #: Where ``speaker_gender`` comes from: « text » (the article) or « first-name ».
     speaker_gender_from: str | None = None
+    #: The id of the quotation's group across the corpus (``extract --group-quotes``,
+    #: `talkclaims.corpus.groups`); None for a claim with no quotation, or not grouped.
+    quote_group: str | None = None
     #: Where the speaker mention and the cue stand (start, end), for views that mark them.
     #: Not an output field: writers use FIELDS, and two claims compare without it.
     marks: tuple[tuple[int, int] | None, tuple[int, int] | None] = field(
@@ -167,7 +171,7 @@ def _whole(value: object, least: int) -> bool:
 REQUIRED_FIELDS = ("doc", "kind", "text", "start", "end", "line")
 _TEXT_OR_NULL = (
     "speaker", "speaker_mention", "speaker_gender_from", "cue", "rule",
-    "url", "title", "date", "outlet",
+    "url", "title", "date", "outlet", "quote_group",
 )  # fmt: skip
 _ONE_OF = (("kind", KINDS), ("speaker_type", SPEAKER_TYPES), ("speaker_gender", GENDERS))
 

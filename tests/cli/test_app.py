@@ -25,7 +25,7 @@ def test_version_prints_the_package_version():
 def test_help_lists_every_command_in_order():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    names = ("extract", "show", "report", "stats", "check", "evaluate")
+    names = ("extract", "show", "report", "stats", "quotes", "check", "evaluate")
     positions = [result.stdout.index(f"│ {name} ") for name in names]
     assert positions == sorted(positions)
 

@@ -237,7 +237,7 @@ def test_every_findings_format_of_the_library_is_an_option():
 def test_no_check_asked_is_a_usage_error(article):
     result = run(str(article))
     assert result.exit_code == 2
-    assert "nothing to check: give --expect, --baseline or --require" in result.stderr
+    assert "nothing to check: give --expect, --baseline, --against or --require" in result.stderr
 
 
 def test_a_deleted_article_is_a_baseline_change_and_a_passing_check_says_so(tmp_path):

@@ -16,7 +16,7 @@ from talkclaims.cli import app
 
 runner = CliRunner()
 
-COMMANDS = ("extract", "show", "report", "stats", "check", "evaluate")
+COMMANDS = ("extract", "show", "report", "stats", "quotes", "check", "evaluate")
 
 
 @pytest.fixture
@@ -126,6 +126,7 @@ def test_help_names_parameters_as_the_readme_does(command):
         ("show", "talkclaims show [OPTIONS] FILE"),
         ("report", "talkclaims report [OPTIONS] PATH..."),
         ("stats", "talkclaims stats [OPTIONS] PATH..."),
+        ("quotes", "talkclaims quotes [OPTIONS] PATH..."),
         ("check", "talkclaims check [OPTIONS] PATH..."),
         ("evaluate", "talkclaims evaluate [OPTIONS] GOLD_DIR CORPUS_DIR"),
     ],

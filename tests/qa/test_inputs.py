@@ -48,7 +48,7 @@ BAD_RECORDS = [
     pytest.param([record(text=12)], 1, "'text' must be text, not the number 12", id="text-12"),
     pytest.param(
         [record(), record(start="RAW:.nan")],
-        20,
+        len(RECORD) + 1,  # the second record's first line
         "'start' must be a whole number from 0, not the number nan",
         id="nan-offset",
     ),
@@ -64,7 +64,9 @@ BAD_RECORDS = [
     ),
     pytest.param([record(speaker=["a"])], 1, "'speaker' must be text, not a list", id="speaker"),
     pytest.param([record(confidence=2)], 1, "'confidence' must be a number from 0 to 1", id="conf"),
-    pytest.param([record(), "oui"], 20, "a claim is a mapping of its fields", id="not-a-mapping"),
+    pytest.param(
+        [record(), "oui"], len(RECORD) + 1, "a claim is a mapping of its fields", id="not-a-mapping"
+    ),
     pytest.param(
         [record(sources=f"RAW:{DEEP}")], 13, "nested too deep (over 32 levels)", id="deep"
     ),

@@ -71,9 +71,26 @@ def check(
             "--require",
             metavar="REQUIREMENTS",
             help="Every claim must have these: speaker, source, named (not anonymous),"
-            " described (an anonymous speaker with a description).",
+            " described (an anonymous speaker with a description); every quotation across"
+            " the articles: consistent-speaker (one person), same-wording (one wording).",
         ),
     ] = "",
+    against: Annotated[
+        Path | None,
+        typer.Option(
+            "--against",
+            metavar="FILE",
+            help="Claims extracted earlier (JSON Lines, Parquet, JSON, YAML), e.g. "
+            "yesterday's wire: check the articles' quotations against theirs "
+            "(consistent-speaker and same-wording unless --require names one).",
+        ),
+    ] = None,
+    min_words: Annotated[
+        int,
+        typer.Option(
+            "--min-words", metavar="N", min=2, help="Quotations shorter than this are not grouped."
+        ),
+    ] = 5,
     kinds: Annotated[
         str, typer.Option("--kinds", metavar="KINDS", help="Kinds of claim --require applies to.")
     ] = "direct,mixed",
@@ -112,14 +129,17 @@ def check(
         usage_error(
             f"--require takes {','.join(checks.REQUIREMENTS)} and --kinds {','.join(KINDS)}"
         )
-    if expect is None and baseline is None and not required:
-        usage_error("nothing to check: give --expect, --baseline or --require (see --help)")
+    if expect is None and baseline is None and against is None and not required:
+        usage_error(
+            "nothing to check: give --expect, --baseline, --against or --require (see --help)"
+        )
     names, rules = load_inputs(
-        paths, patterns, glob, output=output, other_inputs=(expect, baseline)
+        paths, patterns, glob, output=output, other_inputs=(expect, baseline, against)
     )
     try:
         expectations = checks.load_expectations(expect) if expect else []
         before = checks.load_baseline(baseline) if baseline else None
+        archive = list(checks.iter_claims(against)) if against else None
     except checks.CheckInputError as exc:
         usage_error(str(exc))
     extractor = load_extractor(patterns, first_names, model, rules)
@@ -150,6 +170,9 @@ def check(
         min_confidence=min_confidence,
         same_person=extractor.engine.people.same_person,
         scope=paths,
+        against=archive,
+        people=extractor.engine.people,
+        min_words=min_words,
     )
     rendered = checks.render_findings(findings, fmt.value, list(texts))
     if fmt in (CheckFormat.text, CheckFormat.github):  # for a person or a CI log: see printable

@@ -120,6 +120,7 @@ def load_inputs(
     *,
     output: Path | None = None,
     other_inputs: Iterable[Path | None] = (),
+    claims: list[str] | None = None,
 ) -> tuple[list[str], Patterns]:
     """The files to read and the rules, or a one-line usage error (exit 2) before any work.
 
@@ -127,7 +128,9 @@ def load_inputs(
     (see `articles_only`). An ``output`` that is one of the inputs (an article, a file of
     an input folder, a file of a ``--patterns`` folder or one of ``other_inputs``: a
     baseline, expectations) is refused here, before anything is read or written. A bad
-    pattern file stops the run here, before any worker starts.
+    pattern file stops the run here, before any worker starts. With a ``claims`` list,
+    the files of claims talkclaims wrote that can be read back (JSON Lines, JSON,
+    Parquet) go there instead of being skipped: `talkclaims quotes` reads them.
     """
     from talkclaims.lang.patterns import PatternError, load_patterns, pattern_files
     from talkclaims.read.readers import (
@@ -150,7 +153,7 @@ def load_inputs(
     except (MissingPathError, GlobError) as exc:
         usage_error(str(exc))
     others = [*pattern_files(patterns or ()), *(path for path in other_inputs if path)]
-    names = articles_only(names, output, others)
+    names = articles_only(names, output, others, claims)
     try:
         rules = load_patterns(patterns or ())
     except PatternError as exc:
@@ -159,8 +162,15 @@ def load_inputs(
     return names, rules
 
 
+#: What talkclaims wrote that `talkclaims quotes` reads back as claims.
+READABLE_CLAIMS = ("claims in JSON Lines", "claims in JSON", "claims in Parquet")
+
+
 def articles_only(
-    names: list[str], output: Path | None = None, others: Iterable[Path] = ()
+    names: list[str],
+    output: Path | None = None,
+    others: Iterable[Path] = (),
+    claims: list[str] | None = None,
 ) -> list[str]:
     """The files to read without the ones talkclaims wrote (each skipped with a one-line
     warning); a usage error (exit 2, nothing written) when ``output`` is one of them or
@@ -175,10 +185,14 @@ def articles_only(
 
     skipped = own_outputs(names)
     kept = [name for name in names if name not in skipped]
-    if output is not None and is_one_of(output, [*kept, *map(str, others)]):
+    read_back = [n for n, what in skipped.items() if claims is not None and what in READABLE_CLAIMS]
+    if output is not None and is_one_of(output, [*kept, *read_back, *map(str, others)]):
         usage_error(f"{output}: --output is one of the inputs")
     for name, what in skipped.items():
-        error(f"warning: {name}: written by talkclaims ({what}): skipped")
+        if name in read_back:
+            claims.append(name)  # type: ignore[union-attr] (read_back is empty without it)
+        else:
+            error(f"warning: {name}: written by talkclaims ({what}): skipped")
     return kept
 
 

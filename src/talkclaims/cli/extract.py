@@ -99,6 +99,14 @@ def extract(
         bool,
         typer.Option("--excel", help="CSV for French-locale Excel: UTF-8 BOM, ; separators."),
     ] = False,
+    group_quotes: Annotated[
+        bool,
+        typer.Option(
+            "--group-quotes",
+            help="Fill quote_group: the id of each quotation's group across the articles "
+            "(as talkclaims quotes forms them). Nothing is written until every article is read.",
+        ),
+    ] = False,
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
     from talkclaims.run.parallel import process_paths
@@ -116,6 +124,7 @@ def extract(
             with_text and fmt not in (Format.json, Format.jsonl, Format.parquet),
             "--with-text applies to json, jsonl, parquet",
         ),
+        (group_quotes and fmt is Format.table, "--group-quotes applies to the data formats"),
     ):
         if ignored:
             error(f"warning: {applies} only: ignored with --format {fmt.value}")
@@ -130,8 +139,13 @@ def extract(
         results = process_paths(names, options)
         if scheduler is not None or dask:
             results = _dask_failures(results, scheduler)
+        results = with_progress(results, len(names))
+        if group_quotes:
+            from talkclaims.run.quotes import with_quote_groups
+
+            results = with_quote_groups(results, fail_fast=fail_fast)
         try:
-            for result in with_progress(results, len(names)):
+            for result in results:
                 if result.warning:
                     error(f"warning: {result.doc}: {result.warning}")
                 if result.error:

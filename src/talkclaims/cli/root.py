@@ -22,6 +22,7 @@ from talkclaims.cli.common import EXIT_OK, error
 from talkclaims.cli.evaluate import evaluate
 from talkclaims.cli.extract import extract
 from talkclaims.cli.help import Command, Group
+from talkclaims.cli.quotes import quotes
 from talkclaims.cli.report import report
 from talkclaims.cli.show import show
 from talkclaims.cli.stats import stats
@@ -51,7 +52,7 @@ def root(
     """Find who said what, and according to whom, in French news articles."""
 
 
-for command in (extract, show, report, stats, check, evaluate):
+for command in (extract, show, report, stats, quotes, check, evaluate):
     app.command(cls=Command)(command)
 
 

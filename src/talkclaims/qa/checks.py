@@ -18,13 +18,14 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from talkclaims.lang.patterns import shipped_patterns
+from talkclaims.lang.people import SpeakerIndex
 from talkclaims.qa.evaluate import speaker_matches, words_of
 from talkclaims.qa.inputs import (
     DataFileError,
     YamlData,
     is_parquet,
     json_array,
-    json_lines,
+    json_lines_file,
     parquet_rows,
     read_text,
 )
@@ -107,14 +108,23 @@ def load_baseline(path: Path) -> dict[str, list[Claim]]:
     article; a `CheckInputError` naming the file and line (the row, in Parquet) of the
     first record that is not a claim as extract writes it."""
     by_doc: dict[str, list[Claim]] = {}
+    for claim in iter_claims(path):
+        by_doc.setdefault(claim.doc, []).append(claim)
+    return by_doc
+
+
+def iter_claims(path: Path) -> Iterator[Claim]:
+    """The claims of a file ``extract`` wrote (YAML, JSON, JSON Lines or Parquet), one
+    at a time: JSON Lines is read a line at a time and Parquet a row group at a time, so
+    an archive of millions of claims is never held whole. The first record that is not
+    a claim is a `CheckInputError` naming the file and its line (its row, in Parquet)."""
     for line, where, record in _baseline_records(path):
         try:
             claim = Claim.from_dict(record)
         except ValueError as exc:
             problem = f"{where}not a claim written by extract: {exc}"
             raise CheckInputError(path, line, problem) from None
-        by_doc.setdefault(claim.doc, []).append(claim)
-    return by_doc
+        yield claim
 
 
 def _baseline_records(path: Path) -> Iterator[tuple[int | None, str, object]]:
@@ -124,11 +134,13 @@ def _baseline_records(path: Path) -> Iterator[tuple[int | None, str, object]]:
         for row, record in parquet_rows(path):
             yield None, f"row {row}: ", record
         return
-    text = read_text(path)
     if path.suffix.lower() in _JSON_LINES:
-        items: Iterable[tuple[int, object]] = json_lines(path, text)
-    elif path.suffix.lower() == ".json":
-        items = json_array(path, text)
+        for line, record in json_lines_file(path):
+            yield line, "", record
+        return
+    text = read_text(path)
+    if path.suffix.lower() == ".json":
+        items: Iterable[tuple[int, object]] = json_array(path, text)
     else:
         data = YamlData(path, text)
         if data.value is None:
@@ -468,8 +480,11 @@ def compare_baseline(
     return sorted(findings, key=lambda f: (f.doc, f.line, f.col))
 
 
-#: What ``--require`` can ask every claim to have.
-REQUIREMENTS = ("speaker", "source", "named", "described")
+#: What ``--require`` can ask every claim to have, and what it can ask of the corpus:
+#: each quotation attributed to one person, and printed in one wording
+#: (`talkclaims.qa.quotes`).
+CLAIM_REQUIREMENTS = ("speaker", "source", "named", "described")
+REQUIREMENTS = (*CLAIM_REQUIREMENTS, "consistent-speaker", "same-wording")
 #: The kinds ``--require`` applies to unless told otherwise: quotations, whose words are
 #: someone's and must be credited.
 DEFAULT_KINDS = ("direct", "mixed")
@@ -486,6 +501,9 @@ def run_checks(
     min_confidence: float = 0.0,
     same_person: Callable[[str, str], bool] | None = None,
     scope: Iterable[str] = (),
+    against: Iterable[Claim] | None = None,
+    people: SpeakerIndex | None = None,
+    min_words: int | None = None,
 ) -> list[Finding]:
     """Every check ``talkclaims check`` was asked for, on the claims of one run.
 
@@ -494,7 +512,10 @@ def run_checks(
     satisfies an expectation nor fails a requirement. Findings come in a fixed order:
     expectations (in their file's order), then changes since ``baseline`` (if given), then
     claims lacking what ``required`` asks (speaker, source, named, described) among
-    ``kinds``. An unknown
+    ``kinds``, then the quotations' consistency across the articles and the
+    ``against`` archive (consistent-speaker, same-wording: `talkclaims.qa.quotes`; both
+    when an archive is given and neither is asked for), with ``people`` telling one
+    person's spellings apart from another person. An unknown
     requirement or kind is a ValueError rather than a check that silently never fails.
     """
     wanted, chosen = set(required), set(kinds)
@@ -506,13 +527,29 @@ def run_checks(
     findings = check_expectations(expectations, kept, texts, same_person)
     if baseline is not None:
         findings += compare_baseline(baseline, kept, texts, scope)
-    if wanted:
-        findings += check_required(kept, texts, wanted, chosen)
+    if wanted & set(CLAIM_REQUIREMENTS):
+        findings += check_required(kept, texts, wanted & set(CLAIM_REQUIREMENTS), chosen)
+    corpus = wanted - set(CLAIM_REQUIREMENTS)
+    if against is not None and not corpus:
+        corpus = set(REQUIREMENTS) - set(CLAIM_REQUIREMENTS)
+    if corpus:
+        from talkclaims.corpus.groups import MIN_WORDS
+        from talkclaims.qa.quotes import check_quotations
+
+        if people is None:
+            people = SpeakerIndex(shipped_patterns())
+        findings += check_quotations(
+            kept, texts, corpus, people, against, MIN_WORDS if min_words is None else min_words
+        )
     return findings
 
 
-def _short(text: str) -> str:
+def short(text: str) -> str:
+    """A claim's words in a message: at most 60 characters."""
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+_short = short
 
 
 # ----------------------------------------------------------------- formats

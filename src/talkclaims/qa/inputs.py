@@ -196,9 +196,10 @@ def json_array(path: Path, text: str) -> Iterator[tuple[int, Any]]:
         raise fail("invalid JSON: text after the list")
 
 
-def json_lines(path: Path, text: str) -> Iterator[tuple[int, Any]]:
-    """The values of a JSON Lines file, each with its line (blank lines skipped)."""
-    for number, line in enumerate(text.split("\n"), 1):
+def json_lines(path: Path, text: str, first: int = 1) -> Iterator[tuple[int, Any]]:
+    """The values of a JSON Lines file, each with its line (blank lines skipped);
+    ``text`` starts at line ``first``."""
+    for number, line in enumerate(text.split("\n"), first):
         if not line.strip():
             continue
         try:
@@ -206,6 +207,22 @@ def json_lines(path: Path, text: str) -> Iterator[tuple[int, Any]]:
         except JsonLineError as exc:
             raise DataFileError(path, number, str(exc)) from None
         yield number, value
+
+
+def json_lines_file(path: Path) -> Iterator[tuple[int, Any]]:
+    """`json_lines` of a file read a line at a time: a file of millions of records is
+    never held whole."""
+    number = 0
+    try:
+        with path.open(encoding="utf-8", newline="\n") as stream:
+            for number, line in enumerate(stream, 1):
+                if line.strip():
+                    yield from json_lines(path, line, number)
+    except UnicodeDecodeError as exc:
+        problem = f"cannot read: not UTF-8 text ({exc.reason})"
+        raise DataFileError(path, number + 1, problem) from exc
+    except OSError as exc:
+        raise DataFileError(path, None, f"cannot read: {exc.strerror or exc}") from exc
 
 
 #: What a Parquet file starts with (and ends with).

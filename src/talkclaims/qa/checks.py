@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from talkclaims.lang.patterns import shipped_patterns
 from talkclaims.lang.people import SpeakerIndex
 from talkclaims.qa.evaluate import speaker_matches, words_of
+from talkclaims.qa.findings import Finding, short
 from talkclaims.qa.inputs import (
     DataFileError,
     YamlData,
@@ -34,20 +35,6 @@ from talkclaims.text.spans import column_of, line_of
 
 #: An expectation or baseline file that cannot be used: ``FILE:LINE: problem``.
 CheckInputError = DataFileError
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One failed check, where a person will look for it."""
-
-    doc: str
-    line: int
-    col: int
-    check: str  # expected | baseline | require
-    message: str
-
-    def location(self) -> str:
-        return f"{self.doc}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,11 +529,6 @@ def run_checks(
             kept, texts, corpus, people, against, MIN_WORDS if min_words is None else min_words
         )
     return findings
-
-
-def short(text: str) -> str:
-    """A claim's words in a message: at most 60 characters."""
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 _short = short

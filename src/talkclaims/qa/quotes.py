@@ -15,7 +15,7 @@ from talkclaims.corpus.consistency import speaker_conflicts, wording_changes
 from talkclaims.corpus.groups import MIN_WORDS, QuoteGrouper
 from talkclaims.corpus.wording import quotation_of
 from talkclaims.lang.people import SpeakerIndex
-from talkclaims.qa.checks import Finding, short
+from talkclaims.qa.findings import Finding, short
 from talkclaims.records import Claim
 from talkclaims.text.spans import column_of
 

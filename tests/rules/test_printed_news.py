@@ -925,3 +925,25 @@ def test_a_channel_is_not_its_news_site(ex):
     )
     sources = {c.text[:9]: c.sources for c in run(ex, text)}
     assert sources == {"Nous iron": ("TF1",), "le vote a": ("TF1info",)}, sources
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Le budget pèse sur les écoles, a averti le député de la circonscription, Luc "
+            "Morvan, qui estime que le rectorat n'a pas « entendu les familles ».",
+            "Luc Morvan",
+            id="after-an-incise-name",
+        ),
+        pytest.param(
+            "La grève a été suivie par la maire de Tulle, Inès Garrigou, qui affirme que "
+            "« la ville entière est derrière les agents ».",
+            "Inès Garrigou",
+            id="after-an-agent",
+        ),
+    ],
+)
+def test_a_relative_qui_is_never_the_speaker_but_the_name_before_it(ex, text, speaker):
+    claim = next(c for c in run(ex, text) if c.cue in ("estimer", "affirmer"))
+    assert claim.speaker == speaker, claim

@@ -120,12 +120,35 @@ def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
     if subjects:
         relative = [s for s in subjects if s.lower_ == "qui"]
-        if relative and cue.token.dep_ == "acl:relcl":
-            return mention_from_tokens(ctx, noun_phrase(cue.token.head, ctx.grammar))
+        if relative:
+            antecedent = _antecedent(ctx, cue, relative[0])
+            if antecedent is not None:
+                return antecedent
+            # a relative pronoun is never the speaker itself, only a pointer back
+            subjects = [s for s in subjects if s.lower_ != "qui"]
         best = _best_subject(ctx, cue, subjects)
         if best is not None:
             return best
     return _unparsed_speaker(ctx, cue, verbs)
+
+
+def _antecedent(ctx: ArticleContext, cue: Cue, relative: Token) -> Mention | None:
+    """Who « qui » stands for when it is the subject of the cue (« …, Luc Morvan, qui
+    estime que … »): the noun the relative clause hangs on, or, when the parser hung it on
+    a verb, the noun or name right before « , qui »."""
+    word = cue.token.head
+    if cue.token.dep_ != "acl:relcl" or word.pos_ not in ("NOUN", "PROPN", "PRON"):
+        k = relative.i - 1
+        if k >= 0 and ctx.doc[k].text == ",":
+            k -= 1
+        if k < 0 or ctx.doc[k].pos_ not in ("NOUN", "PROPN") or ctx.in_quote(ctx.doc[k].idx):
+            return None
+        word = ctx.doc[k]
+        # « Luc Morvan »: the name's words hang on its first
+        while word.dep_.startswith("flat") and word.head.i < word.i:
+            word = word.head
+    # « la maire de Tulle, Inès Garrigou, qui affirme »: the apposed name first
+    return _best_subject(ctx, cue, [word, *(c for c in word.children if c.dep_ == "appos")])
 
 
 def _cue_verbs(cue: Cue) -> list[Token]:

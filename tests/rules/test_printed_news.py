@@ -947,3 +947,13 @@ def test_a_channel_is_not_its_news_site(ex):
 def test_a_relative_qui_is_never_the_speaker_but_the_name_before_it(ex, text, speaker):
     claim = next(c for c in run(ex, text) if c.cue in ("estimer", "affirmer"))
     assert claim.speaker == speaker, claim
+
+
+def test_a_role_s_short_complement_does_not_hide_the_apposed_name(ex):
+    text = (
+        "«Le gouvernement improvise», a insisté Mme Dufresne.\n\n"
+        "Le ministre s'est mis la tête dans le sable, a renchéri la porte-parole libérale "
+        "en éducation, Sophie Lamarre."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "renchérir")
+    assert (claim.speaker, claim.speaker_mention) == ("Sophie Lamarre", "Sophie Lamarre"), claim

@@ -436,9 +436,22 @@ def _apposed_before_verb(ctx: ArticleContext, subject: Token, first: int) -> Men
     return found
 
 
+#: The words of a role's short complement (« en santé », « à la culture »).
+_COMPLEMENT_WORDS = ("DET", "NOUN", "ADJ", "PROPN", "ADP")
+
+
 def apposed_name(ctx: ArticleContext, i: int) -> Mention | None:
-    """« …, a raconté l'entraîneur lensois, Olivier Gastaud, en conférence »: the name."""
+    """« …, a raconté l'entraîneur lensois, Olivier Gastaud, en conférence »: the name.
+
+    A short complement the phrase stopped before may come first (« la porte-parole
+    libérale en santé, Marie Montpetit »): a preposition and a few nominal words."""
     doc = ctx.doc
+    if i < len(doc) and doc[i].pos_ == "ADP":
+        j = i + 1
+        while j < min(len(doc), i + 5) and doc[j].pos_ in _COMPLEMENT_WORDS:
+            j += 1
+        if j > i + 1 and j < len(doc) and doc[j].text == ",":
+            i = j
     if i >= len(doc) or doc[i].text != ",":
         return None
     start = doc[i + 1].idx if i + 1 < len(doc) else len(ctx.text)

@@ -957,3 +957,25 @@ def test_a_role_s_short_complement_does_not_hide_the_apposed_name(ex):
     )
     claim = next(c for c in run(ex, text) if c.cue == "renchérir")
     assert (claim.speaker, claim.speaker_mention) == ("Sophie Lamarre", "Sophie Lamarre"), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "La réforme n'est pas prête, a lancé mercredi la cheffe de l'opposition "
+            "officielle Claire Dufresne.",
+            "Claire Dufresne",
+            id="time-word-then-role-and-name",
+        ),
+        pytest.param(
+            '"Nous ne comprenons pas que la grève vise les soignants", a déclaré sur la '
+            "radio RCI Guadeloupe le directeur du CHU, Gérard Colin.",
+            "Gérard Colin",
+            id="station-letters-then-role-and-name",
+        ),
+    ],
+)
+def test_an_incise_s_subject_comes_after_its_adjuncts_not_from_the_clause_before(ex, text, speaker):
+    (claim,) = run(ex, text)
+    assert claim.speaker == speaker, claim

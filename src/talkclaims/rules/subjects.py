@@ -178,7 +178,7 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
     inverted = any(
         is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
         for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
-    )
+    ) or _incise(ctx, cue)
     while not subjects and not inverted and head.dep_ in ("conj", "xcomp") and head.head.i < head.i:
         head = head.head
         subjects = [
@@ -189,6 +189,21 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
             and not ctx.in_quote(c.idx)
         ]
     return subjects
+
+
+def _incise(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the cue opens a postposed incise (« La réforme n'est pas prête, a lancé
+    mercredi la cheffe de l'opposition ») rather than a second verb of its subject: a
+    comma right before it and no conjunction, a noun phrase after it. The parser reads
+    such an incise as coordinated with the clause before, whose subject is not the
+    speaker's."""
+    doc = ctx.doc
+    if cue.first == 0 or doc[cue.first - 1].text != ",":
+        return False
+    if any(c.dep_ == "cc" for c in cue.token.children):
+        return False
+    after = _skip_adjuncts(ctx, cue.last + 1)
+    return after < len(doc) and doc[after].pos_ in ("DET", "PROPN")
 
 
 def _subject_of_misread_verb(ctx: ArticleContext, cue: Cue) -> Mention | None:
@@ -382,7 +397,8 @@ def _skip_adjuncts(ctx: ArticleContext, i: int) -> int:
             j = i + 1
             if doc[j].pos_ == "DET":
                 j += 1
-            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j - i <= 4:
+            # « sur la radio RCI Guadeloupe »: a station's letters may be tagged X
+            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "X") and j - i <= 5:
                 j += 1
             if j == i + 1 or j >= len(doc) or doc[j].pos_ != "DET":
                 return i  # not followed by another noun phrase: no inverted subject there

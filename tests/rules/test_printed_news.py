@@ -979,3 +979,12 @@ def test_a_role_s_short_complement_does_not_hide_the_apposed_name(ex):
 def test_an_incise_s_subject_comes_after_its_adjuncts_not_from_the_clause_before(ex, text, speaker):
     (claim,) = run(ex, text)
     assert claim.speaker == speaker, claim
+
+
+def test_an_incise_between_auxiliary_and_participle_keeps_the_subject(ex):
+    text = (
+        "La directrice de l'hôpital, Anne Vidal, a présenté le bilan de l'année. Elle a, "
+        "dans le même cadre, rappelé que les urgences ont accueilli deux fois plus de patients."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "rappeler")
+    assert (claim.speaker, claim.speaker_mention) == ("Anne Vidal", "Elle"), claim

@@ -182,6 +182,8 @@ def _form(token: Token, g: Grammar) -> str:
             return "compound"
         if "aux:tense" in deps or "aux" in deps:
             return "compound"
+        if _auxiliary_across_incise(token, g):
+            return "compound"
         return "participle"
     return "finite"
 
@@ -227,6 +229,17 @@ def _hypothetical(token: Token, patterns: Patterns) -> bool:
     # « pourrait expliquer »: the modal may be parsed as an auxiliary of the cue
     return any(
         c.dep_.startswith("aux") and lemma_of(c, g) in patterns.modals for c in token.children
+    )
+
+
+def _auxiliary_across_incise(token: Token, g: Grammar) -> bool:
+    """« Il a, dans le même cadre, rappelé que »: the auxiliary stands before an incise
+    set off by commas, and the parser hangs the participle on it as on a verb."""
+    head = token.head
+    return (
+        head.i < token.i
+        and head.lower_ in g.auxiliary_forms
+        and any(t.text == "," for t in token.doc[head.i : token.i])
     )
 
 

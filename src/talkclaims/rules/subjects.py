@@ -157,7 +157,19 @@ def _cue_verbs(cue: Cue) -> list[Token]:
     if cue.form == "gerund" and cue.token.head is not cue.token:
         return [cue.token.head]
     doc = cue.token.doc
-    return [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
+    verbs = [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
+    # « Il a, dans le même cadre, rappelé que »: an incise between the auxiliary and the
+    # participle, which the parser then hangs on the auxiliary read as a verb
+    token, head = cue.token, cue.token.head
+    if (
+        "Part" in token.morph.get("VerbForm")
+        and head.i < token.i
+        and head.lemma_ in ("avoir", "être")
+        and not any(c.dep_.startswith("aux") for c in token.children)
+        and any(t.text == "," for t in doc[head.i : token.i])
+    ):
+        verbs.append(head)
+    return verbs
 
 
 def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[Token]:
@@ -369,8 +381,14 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
         comma = max(t.i for t in ctx.doc[token.i + 1 : cue.first] if t.text == ",")
         # a finite verb of a relative clause (« X, qui représente les familles, a plaidé »)
         # belongs to the subject's own phrase
+        # (nor is the cue's own auxiliary, before an incise: « Il a, dans ce cadre, rappelé »)
+        head = cue.token.head
+        own_auxiliary = (
+            head if head.i < cue.first and head.lower_ in ctx.grammar.auxiliary_forms else None
+        )
         if any(
-            "Fin" in t.morph.get("VerbForm") and not _subordinate(t) for t in ctx.doc[first:comma]
+            "Fin" in t.morph.get("VerbForm") and not _subordinate(t) and t != own_auxiliary
+            for t in ctx.doc[first:comma]
         ):
             return False
     return True

@@ -988,3 +988,13 @@ def test_an_incise_between_auxiliary_and_participle_keeps_the_subject(ex):
     )
     claim = next(c for c in run(ex, text) if c.cue == "rappeler")
     assert (claim.speaker, claim.speaker_mention) == ("Anne Vidal", "Elle"), claim
+
+
+def test_a_gerund_cue_takes_the_subject_of_its_sentence_when_the_parse_lost_it(ex):
+    text = (
+        "En tout cas, Moussa Diop, fondateur du Think tank Horizon Sahel Center met en garde "
+        "dans L’Éclaireur en affirmant que « les tensions actuelles mènent tout droit vers la "
+        "violence »."
+    )
+    (claim,) = run(ex, text)
+    assert (claim.speaker, claim.cue) == ("Moussa Diop", "affirmer"), claim

@@ -129,7 +129,7 @@ def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
         best = _best_subject(ctx, cue, subjects)
         if best is not None:
             return best
-    return _unparsed_speaker(ctx, cue, verbs)
+    return _unparsed_speaker(ctx, cue, verbs) or _subject_of_the_sentence(ctx, cue)
 
 
 def _antecedent(ctx: ArticleContext, cue: Cue, relative: Token) -> Mention | None:
@@ -353,6 +353,36 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
             mention = mention_from_tokens(ctx, tokens)
             return apposed_name(ctx, tokens[-1].i + 1) or mention
     return None
+
+
+def _subject_of_the_sentence(ctx: ArticleContext, cue: Cue) -> Mention | None:
+    """The subject of the clause a dependent cue belongs to, when the parser hung the
+    cue's verb elsewhere: « Le premier ministre X a plus tard volé au secours de sa
+    ministre et assuré que … », « X, fondateur de Y met en garde en affirmant que … ».
+
+    Only for a cue that hangs on another verb (coordinated, adverbial, a gerund) and
+    does not open an incise after a comma; the subject is the last one before it in the
+    sentence with no other subject, conjunction or quotation between."""
+    doc = ctx.doc
+    token = cue.token
+    if cue.form != "gerund" and token.dep_ not in ("conj", "advcl", "xcomp"):
+        return None
+    if cue.first == 0 or doc[cue.first - 1].text == ",":
+        return None
+    start = token.sent.start
+    subject = None
+    for t in doc[start : cue.first]:
+        if t.is_quote or t.pos_ == "SCONJ" or t.lower_ in ctx.grammar.relative_pronouns:
+            subject = None  # a subordinate clause or a quotation: its subject is not ours
+        elif t.dep_ == "nsubj" and not is_clitic_subject(t, ctx.grammar):
+            subject = t if t.pos_ in ("PROPN", "NOUN") and not ctx.in_quote(t.idx) else None
+        elif t.dep_ == "appos" and (t.ent_type_ == "PER" or ctx.known_name_at(t.idx)):
+            # « En tout cas, X, fondateur de Y, met en garde »: the name the parser
+            # hung on the adverbial before it
+            subject = t
+    if subject is None:
+        return None
+    return _best_subject(ctx, cue, [subject, *(c for c in subject.children if c.dep_ == "appos")])
 
 
 def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:

@@ -998,3 +998,16 @@ def test_a_gerund_cue_takes_the_subject_of_its_sentence_when_the_parse_lost_it(e
     )
     (claim,) = run(ex, text)
     assert (claim.speaker, claim.cue) == ("Moussa Diop", "affirmer"), claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le réseau scolaire «implose», a averti le député de l'opposition, Marc Tremblay.",
+        "Le réseau scolaire « implose », a prévenu le député de l'opposition, Marc Tremblay.",
+    ],
+)
+def test_a_one_word_quotation_ending_a_clause_before_an_incise_gives_one_mixed_claim(ex, text):
+    (claim,) = run(ex, text)
+    assert (claim.kind, claim.speaker) == ("mixed", "Marc Tremblay"), claim
+    assert claim.text.startswith("Le réseau scolaire") and claim.text.endswith("»"), claim

@@ -403,6 +403,16 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
         for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
     ):
         return False
+    # « Le réseau « implose », a averti le député X »: the quoted verb read as an
+    # adjective leaves the clause without a verb, but a quotation, a comma and an inverted
+    # subject make the cue an incise (a comma never stands between a subject and its verb)
+    if (
+        token.i < cue.first - 2
+        and ctx.doc[cue.first - 1].text == ","
+        and ctx.doc[cue.first - 2].is_quote
+        and _incise(ctx, cue)
+    ):
+        return False
     if token.i < cue.first and any(t.text == "," for t in ctx.doc[token.i + 1 : cue.first]):
         # a comma between: the subject of the cue only if no other clause stands before it
         # (« Les négociations sont dans l'impasse, a indiqué X »)

@@ -1011,3 +1011,40 @@ def test_a_one_word_quotation_ending_a_clause_before_an_incise_gives_one_mixed_c
     (claim,) = run(ex, text)
     assert (claim.kind, claim.speaker) == ("mixed", "Marc Tremblay"), claim
     assert claim.text.startswith("Le réseau scolaire") and claim.text.endswith("»"), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        pytest.param(
+            "Le sénateur Paul Rivière a pris la parole pour dénoncer une « humiliation » "
+            "sans pareille.",
+            "humiliation",
+            "Paul Rivière",
+            id="pour",
+        ),
+        pytest.param(
+            "La maire, Inès Garrigou, est montée à la tribune afin de dénoncer un « abandon » "
+            "de l'État.",
+            "abandon",
+            "Inès Garrigou",
+            id="afin-de",
+        ),
+    ],
+)
+def test_an_infinitive_of_purpose_reports_what_its_subject_says(ex, text, quoted, speaker):
+    (claim,) = run(ex, text)
+    assert (claim.kind, claim.text, claim.speaker) == ("direct", quoted, speaker), claim
+
+
+def test_an_infinitive_that_is_not_a_purpose_reports_nothing(ex):
+    assert run(ex, "Le but de la réunion était de dénoncer une « humiliation ».") == []
+
+
+def test_a_gerund_s_speaker_is_the_subject_of_the_verb_before_it(ex):
+    text = (
+        "La négociatrice Amina Kariuki a salué samedi «un premier pas», tout en rappelant que "
+        "les besoins du continent sont estimés à plus de 2800 milliards de dollars."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "rappeler")
+    assert claim.speaker == "Amina Kariuki", claim

@@ -36,7 +36,7 @@ class Cue:
     lemma: str
     first: int
     last: int
-    form: str  # finite | compound | passive | participle | gerund | narrative
+    form: str  # finite | compound | passive | participle | gerund | narrative | purpose
 
     @property
     def start_char(self) -> int:
@@ -186,6 +186,20 @@ def _form(token: Token, g: Grammar) -> str:
             return "compound"
         return "participle"
     return "finite"
+
+
+def _purpose_infinitive(token: Token, g: Grammar) -> bool:
+    """« Il a pris la parole pour dénoncer une « … » », « afin de rappeler que … »: an
+    infinitive of purpose hanging on a verb, whose subject says what it frames."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].lower_ in g.object_clitics:
+        i -= 1  # « pour le rappeler »
+    if i < 0 or token.head.i > token.i:
+        return False
+    if doc[i].lower_ == "pour":
+        return token.head.pos_ in ("VERB", "AUX")
+    return i >= 1 and lemma_of(doc[i], g) in g.de_lemmas and doc[i - 1].lower_ == "afin"
 
 
 def _narrative_infinitive(token: Token, g: Grammar) -> bool:
@@ -420,6 +434,8 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
                 verbs = [token.head, *verbs]
                 head = token.head
                 form = _form(token.head, g)
+            elif _purpose_infinitive(token, g):
+                form = "purpose"  # « a pris la parole pour dénoncer une « … » »
             else:
                 continue
         first, last = _phrase_bounds(verbs, g)

@@ -31,7 +31,7 @@ def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
             return None
         return apposed_name(ctx, tokens[-1].i + 1) or mention_from_tokens(ctx, tokens)
     mention = _speaker_words(ctx, cue)
-    if cue.form in ("passive", "participle", "gerund"):
+    if cue.form in ("passive", "participle", "gerund", "purpose"):
         return mention  # the subject of a passive is what was said, not who said it
     # « Sceptique, le neurologue Pierre-Alain Oberson estime », « Dans son bulletin
     # publié mercredi, Santé publique France indique »: the noun phrase between the last
@@ -154,8 +154,16 @@ def _antecedent(ctx: ArticleContext, cue: Cue, relative: Token) -> Mention | Non
 def _cue_verbs(cue: Cue) -> list[Token]:
     """The verbs whose dependents may be the speaker: the cue's verbal group, or the verb
     a gerund depends on."""
-    if cue.form == "gerund" and cue.token.head is not cue.token:
-        return [cue.token.head]
+    if cue.form in ("gerund", "purpose") and cue.token.head is not cue.token:
+        head = cue.token.head
+        # « afin de dénoncer », a gerund hung on its object's noun: the verb before
+        if (
+            head.pos_ not in ("VERB", "AUX")
+            and head.head.pos_ in ("VERB", "AUX")
+            and head.head.i < cue.token.i
+        ):
+            head = head.head
+        return [head]
     doc = cue.token.doc
     verbs = [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
     # « Il a, dans le même cadre, rappelé que »: an incise between the auxiliary and the
@@ -327,7 +335,7 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
         return mention_from_tokens(ctx, grab_noun_phrase(ctx, after + 1))
     if cue.form in ("passive", "participle"):
         return None
-    if cue.form == "gerund":
+    if cue.form in ("gerund", "purpose"):
         # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
         # (the main clause: its root verb, else its first finite one; a verb inside the
         # reported clause, « a affirmé qu'il proposerait …, promettant », is not it)
@@ -365,8 +373,10 @@ def _subject_of_the_sentence(ctx: ArticleContext, cue: Cue) -> Mention | None:
     sentence with no other subject, conjunction or quotation between."""
     doc = ctx.doc
     token = cue.token
-    if cue.form != "gerund" and token.dep_ not in ("conj", "advcl", "xcomp"):
+    if cue.form not in ("gerund", "purpose") and token.dep_ not in ("conj", "advcl", "xcomp"):
         return None
+    if cue.form == "passive":
+        return None  # the subject of a passive is what was said
     if cue.first == 0 or doc[cue.first - 1].text == ",":
         return None
     start = token.sent.start
@@ -374,7 +384,7 @@ def _subject_of_the_sentence(ctx: ArticleContext, cue: Cue) -> Mention | None:
     for t in doc[start : cue.first]:
         if t.is_quote or t.pos_ == "SCONJ" or t.lower_ in ctx.grammar.relative_pronouns:
             subject = None  # a subordinate clause or a quotation: its subject is not ours
-        elif t.dep_ == "nsubj" and not is_clitic_subject(t, ctx.grammar):
+        elif t.dep_ in ("nsubj", "nsubj:pass") and not is_clitic_subject(t, ctx.grammar):
             subject = t if t.pos_ in ("PROPN", "NOUN") and not ctx.in_quote(t.idx) else None
         elif t.dep_ == "appos" and (t.ent_type_ == "PER" or ctx.known_name_at(t.idx)):
             # « En tout cas, X, fondateur de Y, met en garde »: the name the parser

@@ -41,7 +41,7 @@ screenshot: install
 
 # The documentation site (docs/, mkdocs.yml) into build/site; --strict: no broken link.
 docs: dev
-	$(BIN)/mkdocs build --strict --site-dir build/site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir build/site
 
 # Speed and memory figures (a few minutes): talkclaims against the bare model.
 bench: dev

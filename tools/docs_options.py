@@ -1,10 +1,10 @@
 """MkDocs hook: the option tables of the command pages, built from the Typer app itself.
 
-A page holds a marker such as ``<!-- talkclaims-options: extract -->``; the hook replaces
-it with a Markdown table of that command's parameters (names, value, default, help),
-read from ``typer.main.get_command(app)``, the same objects ``--help`` prints. So the
-tables cannot drift from ``--help``: a new option appears on its page at the next build,
-and a marker naming no command stops the build.
+A page holds a marker such as ``<!-- talkclaims-options: extract -->``, alone on its line;
+the hook replaces it with a Markdown table of that command's parameters (names, value,
+default, help), read from ``typer.main.get_command(app)``, the same objects ``--help``
+prints. So the tables cannot drift from ``--help``: a new option appears on its page at
+the next build, and a marker naming no command stops the build.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import enum
 import re
 from typing import Any
 
-MARKER = re.compile(r"<!--\s*talkclaims-options:\s*([\w-]+)\s*-->")
+MARKER = re.compile(r"^<!--\s*talkclaims-options:\s*([\w-]+)\s*-->[ \t]*$", re.M)  # alone on a line
 
 
 def commands() -> dict[str, Any]:

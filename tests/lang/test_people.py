@@ -155,7 +155,8 @@ def test_by_description_is_none_for_other_descriptions(description: str) -> None
     assert INDEX.by_description(description) is None
 
 
-#: The documentation's example of a user's speakers.yaml (docs/patterns.md), plus a known hyphenated surname.
+#: The documentation's example of a user's speakers.yaml (docs/patterns.md), plus a known
+#: hyphenated surname.
 USER_SPEAKERS = (
     "speakers:\n"
     "  - name: Jeanne Martin-Leroy\n"

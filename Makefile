@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install dev run test lint bench screenshot clean
+.PHONY: install dev run test lint bench screenshot docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ run: install
 	$(BIN)/talkclaims extract corpus/
 
 test: dev
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/python -m pytest
 
 # The README's picture of the report of corpus/ (needs Debian's chromium).
@@ -39,13 +39,17 @@ screenshot: install
 	  --disable-component-update --disable-sync --user-data-dir=build/chromium-profile \
 	  --window-size=1200,1500 --screenshot=docs/report.png file://$(CURDIR)/build/report.html
 
+# The documentation site (docs/, mkdocs.yml) into build/site; --strict: no broken link.
+docs: dev
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir build/site
+
 # Speed and memory figures (a few minutes): talkclaims against the bare model.
 bench: dev
 	$(BIN)/python benchmarks/bench.py
 
 lint: dev
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests tools
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache

@@ -155,7 +155,8 @@ def test_by_description_is_none_for_other_descriptions(description: str) -> None
     assert INDEX.by_description(description) is None
 
 
-#: The README's example of a user's speakers.yaml, plus a known hyphenated surname.
+#: The documentation's example of a user's speakers.yaml (docs/patterns.md), plus a known
+#: hyphenated surname.
 USER_SPEAKERS = (
     "speakers:\n"
     "  - name: Jeanne Martin-Leroy\n"
@@ -194,7 +195,7 @@ def test_a_surname_two_known_people_share_is_neither(user_index: SpeakerIndex) -
 @pytest.mark.parametrize(
     ("written", "canonical"),
     [
-        ("Mme Martin-Leroy", "Jeanne Martin-Leroy"),  # an alias of the README's example
+        ("Mme Martin-Leroy", "Jeanne Martin-Leroy"),  # an alias of the documentation's example
         ("Martin-Leroy", "Jeanne Martin-Leroy"),
         ("Masson-Delmotte", "Valérie Masson-Delmotte"),
         ("Mme Masson-Delmotte", "Valérie Masson-Delmotte"),

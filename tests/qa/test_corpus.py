@@ -82,7 +82,7 @@ def test_articles_written_for_the_project(extractor, folder):
             30,
             {"f1": 0.88, "recall": 0.82, "speaker_accuracy": 0.79, "sources_f1": 0.80},
         ),
-        # the 15 kept untouched until the end (figures in the README)
+        # the 15 kept untouched until the end (figures in docs/quality.md)
         (
             "news/holdout",
             15,

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 REAL_NEWS = Path(os.environ.get("TALKCLAIMS_REAL_NEWS") or ROOT.parent / "shared" / "real-news")
 
-#: Overlap ≥ 30 %, all kinds; the README gives the figures these sit under.
+#: Overlap ≥ 30 %, all kinds; docs/quality.md gives the figures these sit under.
 FLOORS = {
     "precision": 0.948,
     "recall": 0.903,

@@ -1,5 +1,6 @@
 """The table of rule families (`talkclaims.rules.families`): names, proposer modules and
-their signatures, the order the engine runs them in, and the README's table of rules.
+their signatures, the order the engine runs them in, and the documented table of rules
+(docs/how-it-works.md, « Rule families »).
 
 Importing a proposer module loads no model: these run on the table alone.
 """
@@ -27,7 +28,7 @@ from talkclaims.rules.families import (
     proposer_modules,
 )
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+HOW_IT_WORKS = Path(__file__).resolve().parents[2] / "docs" / "how-it-works.md"
 ALL_MODULES = sorted({m for f in FAMILIES for m in f.proposers})
 
 
@@ -35,9 +36,9 @@ def proposer(name: str) -> ModuleType:
     return importlib.import_module(f"talkclaims.rules.proposers.{name}")
 
 
-def readme_rule_names() -> list[str]:
-    """The rule names of the README's table under « Rule families »."""
-    lines = README.read_text(encoding="utf-8").splitlines()
+def documented_rule_names() -> list[str]:
+    """The rule names of the documented table under « Rule families »."""
+    lines = HOW_IT_WORKS.read_text(encoding="utf-8").splitlines()
     heading = next(
         i for i, line in enumerate(lines) if line.lstrip("#* ").startswith("Rule families")
     )
@@ -132,13 +133,13 @@ def test_only_selon_lends_its_speaker() -> None:
     assert [f.name for f in FAMILIES if f.lends_speaker] == ["selon"]
 
 
-def test_every_rule_of_the_readme_table_is_a_family() -> None:
-    documented = readme_rule_names()
-    assert len(documented) >= 10, "the README's rule-family table was not found"
+def test_every_rule_of_the_documented_table_is_a_family() -> None:
+    documented = documented_rule_names()
+    assert len(documented) >= 10, "the documented rule-family table was not found"
     assert len(documented) == len(set(documented))
     assert [name for name in documented if name not in BY_NAME] == []
 
 
-def test_every_family_is_in_the_readme_table() -> None:
-    documented = set(readme_rule_names())
+def test_every_family_is_in_the_documented_table() -> None:
+    documented = set(documented_rule_names())
     assert [f.name for f in FAMILIES if f.name not in documented] == []

@@ -186,7 +186,7 @@ def test_the_text_wins_over_the_first_name(ex):
     assert (c.speaker_gender, c.speaker_gender_from) == ("f", "text"), c
 
 
-#: The README's example of a user's speakers.yaml.
+#: The documentation's example of a user's speakers.yaml (docs/patterns.md).
 README_SPEAKERS = """\
 speakers:
   - name: Jeanne Martin-Leroy

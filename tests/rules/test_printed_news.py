@@ -925,3 +925,126 @@ def test_a_channel_is_not_its_news_site(ex):
     )
     sources = {c.text[:9]: c.sources for c in run(ex, text)}
     assert sources == {"Nous iron": ("TF1",), "le vote a": ("TF1info",)}, sources
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Le budget pèse sur les écoles, a averti le député de la circonscription, Luc "
+            "Morvan, qui estime que le rectorat n'a pas « entendu les familles ».",
+            "Luc Morvan",
+            id="after-an-incise-name",
+        ),
+        pytest.param(
+            "La grève a été suivie par la maire de Tulle, Inès Garrigou, qui affirme que "
+            "« la ville entière est derrière les agents ».",
+            "Inès Garrigou",
+            id="after-an-agent",
+        ),
+    ],
+)
+def test_a_relative_qui_is_never_the_speaker_but_the_name_before_it(ex, text, speaker):
+    claim = next(c for c in run(ex, text) if c.cue in ("estimer", "affirmer"))
+    assert claim.speaker == speaker, claim
+
+
+def test_a_role_s_short_complement_does_not_hide_the_apposed_name(ex):
+    text = (
+        "«Le gouvernement improvise», a insisté Mme Dufresne.\n\n"
+        "Le ministre s'est mis la tête dans le sable, a renchéri la porte-parole libérale "
+        "en éducation, Sophie Lamarre."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "renchérir")
+    assert (claim.speaker, claim.speaker_mention) == ("Sophie Lamarre", "Sophie Lamarre"), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "La réforme n'est pas prête, a lancé mercredi la cheffe de l'opposition "
+            "officielle Claire Dufresne.",
+            "Claire Dufresne",
+            id="time-word-then-role-and-name",
+        ),
+        pytest.param(
+            '"Nous ne comprenons pas que la grève vise les soignants", a déclaré sur la '
+            "radio RCI Guadeloupe le directeur du CHU, Gérard Colin.",
+            "Gérard Colin",
+            id="station-letters-then-role-and-name",
+        ),
+    ],
+)
+def test_an_incise_s_subject_comes_after_its_adjuncts_not_from_the_clause_before(ex, text, speaker):
+    (claim,) = run(ex, text)
+    assert claim.speaker == speaker, claim
+
+
+def test_an_incise_between_auxiliary_and_participle_keeps_the_subject(ex):
+    text = (
+        "La directrice de l'hôpital, Anne Vidal, a présenté le bilan de l'année. Elle a, "
+        "dans le même cadre, rappelé que les urgences ont accueilli deux fois plus de patients."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "rappeler")
+    assert (claim.speaker, claim.speaker_mention) == ("Anne Vidal", "Elle"), claim
+
+
+def test_a_gerund_cue_takes_the_subject_of_its_sentence_when_the_parse_lost_it(ex):
+    text = (
+        "En tout cas, Moussa Diop, fondateur du Think tank Horizon Sahel Center met en garde "
+        "dans L’Éclaireur en affirmant que « les tensions actuelles mènent tout droit vers la "
+        "violence »."
+    )
+    (claim,) = run(ex, text)
+    assert (claim.speaker, claim.cue) == ("Moussa Diop", "affirmer"), claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le réseau scolaire «implose», a averti le député de l'opposition, Marc Tremblay.",
+        "Le réseau scolaire « implose », a prévenu le député de l'opposition, Marc Tremblay.",
+    ],
+)
+def test_a_one_word_quotation_ending_a_clause_before_an_incise_gives_one_mixed_claim(ex, text):
+    (claim,) = run(ex, text)
+    assert (claim.kind, claim.speaker) == ("mixed", "Marc Tremblay"), claim
+    assert claim.text.startswith("Le réseau scolaire") and claim.text.endswith("»"), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        pytest.param(
+            "Le sénateur Paul Rivière a pris la parole pour dénoncer une « humiliation » "
+            "sans pareille.",
+            "humiliation",
+            "Paul Rivière",
+            id="pour",
+        ),
+        pytest.param(
+            "La maire, Inès Garrigou, est montée à la tribune afin de dénoncer un « abandon » "
+            "de l'État.",
+            "abandon",
+            "Inès Garrigou",
+            id="afin-de",
+        ),
+    ],
+)
+def test_an_infinitive_of_purpose_reports_what_its_subject_says(ex, text, quoted, speaker):
+    (claim,) = run(ex, text)
+    assert (claim.kind, claim.text, claim.speaker) == ("direct", quoted, speaker), claim
+
+
+def test_an_infinitive_that_is_not_a_purpose_reports_nothing(ex):
+    assert run(ex, "Le but de la réunion était de dénoncer une « humiliation ».") == []
+
+
+def test_a_gerund_s_speaker_is_the_subject_of_the_verb_before_it(ex):
+    text = (
+        "La négociatrice Amina Kariuki a salué samedi «un premier pas», tout en rappelant que "
+        "les besoins du continent sont estimés à plus de 2800 milliards de dollars."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "rappeler")
+    assert claim.speaker == "Amina Kariuki", claim

@@ -165,8 +165,10 @@ class ArticleContext:
                 cues.append(cue)
         self.cues, self.quoted_cues = tuple(cues), tuple(quoted)
         # where cues start, computed once: every clause end asks for them
-        self.cue_starts = frozenset(c.start_char for c in cues if c.form != "participle")
-        gerunds = {c.token.idx for c in cues if c.form == "gerund"}
+        self.cue_starts = frozenset(
+            c.start_char for c in cues if c.form not in ("participle", "purpose")
+        )
+        gerunds = {c.token.idx for c in cues if c.form in ("gerund", "purpose")}
         self.clause_cue_starts = self.cue_starts | gerunds
         self.any_cue_starts = self.cue_starts | {c.token.idx for c in cues}
         self._sorted_cue_starts = sorted(self.cue_starts)

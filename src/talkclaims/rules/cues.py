@@ -36,7 +36,7 @@ class Cue:
     lemma: str
     first: int
     last: int
-    form: str  # finite | compound | passive | participle | gerund | narrative
+    form: str  # finite | compound | passive | participle | gerund | narrative | purpose
 
     @property
     def start_char(self) -> int:
@@ -182,8 +182,24 @@ def _form(token: Token, g: Grammar) -> str:
             return "compound"
         if "aux:tense" in deps or "aux" in deps:
             return "compound"
+        if _auxiliary_across_incise(token, g):
+            return "compound"
         return "participle"
     return "finite"
+
+
+def _purpose_infinitive(token: Token, g: Grammar) -> bool:
+    """« Il a pris la parole pour dénoncer une « … » », « afin de rappeler que … »: an
+    infinitive of purpose hanging on a verb, whose subject says what it frames."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].lower_ in g.object_clitics:
+        i -= 1  # « pour le rappeler »
+    if i < 0 or token.head.i > token.i:
+        return False
+    if doc[i].lower_ == "pour":
+        return token.head.pos_ in ("VERB", "AUX")
+    return i >= 1 and lemma_of(doc[i], g) in g.de_lemmas and doc[i - 1].lower_ == "afin"
 
 
 def _narrative_infinitive(token: Token, g: Grammar) -> bool:
@@ -227,6 +243,17 @@ def _hypothetical(token: Token, patterns: Patterns) -> bool:
     # « pourrait expliquer »: the modal may be parsed as an auxiliary of the cue
     return any(
         c.dep_.startswith("aux") and lemma_of(c, g) in patterns.modals for c in token.children
+    )
+
+
+def _auxiliary_across_incise(token: Token, g: Grammar) -> bool:
+    """« Il a, dans le même cadre, rappelé que »: the auxiliary stands before an incise
+    set off by commas, and the parser hangs the participle on it as on a verb."""
+    head = token.head
+    return (
+        head.i < token.i
+        and head.lower_ in g.auxiliary_forms
+        and any(t.text == "," for t in token.doc[head.i : token.i])
     )
 
 
@@ -407,6 +434,8 @@ def find_cues(doc: Doc, patterns: Patterns) -> list[Cue]:
                 verbs = [token.head, *verbs]
                 head = token.head
                 form = _form(token.head, g)
+            elif _purpose_infinitive(token, g):
+                form = "purpose"  # « a pris la parole pour dénoncer une « … » »
             else:
                 continue
         first, last = _phrase_bounds(verbs, g)

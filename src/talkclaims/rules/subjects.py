@@ -31,7 +31,7 @@ def speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
             return None
         return apposed_name(ctx, tokens[-1].i + 1) or mention_from_tokens(ctx, tokens)
     mention = _speaker_words(ctx, cue)
-    if cue.form in ("passive", "participle", "gerund"):
+    if cue.form in ("passive", "participle", "gerund", "purpose"):
         return mention  # the subject of a passive is what was said, not who said it
     # « Sceptique, le neurologue Pierre-Alain Oberson estime », « Dans son bulletin
     # publié mercredi, Santé publique France indique »: the noun phrase between the last
@@ -120,21 +120,64 @@ def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
     subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
     if subjects:
         relative = [s for s in subjects if s.lower_ == "qui"]
-        if relative and cue.token.dep_ == "acl:relcl":
-            return mention_from_tokens(ctx, noun_phrase(cue.token.head, ctx.grammar))
+        if relative:
+            antecedent = _antecedent(ctx, cue, relative[0])
+            if antecedent is not None:
+                return antecedent
+            # a relative pronoun is never the speaker itself, only a pointer back
+            subjects = [s for s in subjects if s.lower_ != "qui"]
         best = _best_subject(ctx, cue, subjects)
         if best is not None:
             return best
-    return _unparsed_speaker(ctx, cue, verbs)
+    return _unparsed_speaker(ctx, cue, verbs) or _subject_of_the_sentence(ctx, cue)
+
+
+def _antecedent(ctx: ArticleContext, cue: Cue, relative: Token) -> Mention | None:
+    """Who « qui » stands for when it is the subject of the cue (« …, Luc Morvan, qui
+    estime que … »): the noun the relative clause hangs on, or, when the parser hung it on
+    a verb, the noun or name right before « , qui »."""
+    word = cue.token.head
+    if cue.token.dep_ != "acl:relcl" or word.pos_ not in ("NOUN", "PROPN", "PRON"):
+        k = relative.i - 1
+        if k >= 0 and ctx.doc[k].text == ",":
+            k -= 1
+        if k < 0 or ctx.doc[k].pos_ not in ("NOUN", "PROPN") or ctx.in_quote(ctx.doc[k].idx):
+            return None
+        word = ctx.doc[k]
+        # « Luc Morvan »: the name's words hang on its first
+        while word.dep_.startswith("flat") and word.head.i < word.i:
+            word = word.head
+    # « la maire de Tulle, Inès Garrigou, qui affirme »: the apposed name first
+    return _best_subject(ctx, cue, [word, *(c for c in word.children if c.dep_ == "appos")])
 
 
 def _cue_verbs(cue: Cue) -> list[Token]:
     """The verbs whose dependents may be the speaker: the cue's verbal group, or the verb
     a gerund depends on."""
-    if cue.form == "gerund" and cue.token.head is not cue.token:
-        return [cue.token.head]
+    if cue.form in ("gerund", "purpose") and cue.token.head is not cue.token:
+        head = cue.token.head
+        # « afin de dénoncer », a gerund hung on its object's noun: the verb before
+        if (
+            head.pos_ not in ("VERB", "AUX")
+            and head.head.pos_ in ("VERB", "AUX")
+            and head.head.i < cue.token.i
+        ):
+            head = head.head
+        return [head]
     doc = cue.token.doc
-    return [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
+    verbs = [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
+    # « Il a, dans le même cadre, rappelé que »: an incise between the auxiliary and the
+    # participle, which the parser then hangs on the auxiliary read as a verb
+    token, head = cue.token, cue.token.head
+    if (
+        "Part" in token.morph.get("VerbForm")
+        and head.i < token.i
+        and head.lemma_ in ("avoir", "être")
+        and not any(c.dep_.startswith("aux") for c in token.children)
+        and any(t.text == "," for t in doc[head.i : token.i])
+    ):
+        verbs.append(head)
+    return verbs
 
 
 def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[Token]:
@@ -155,7 +198,7 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
     inverted = any(
         is_clitic_subject(t, ctx.grammar) and t.lower_ != "-t"
         for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
-    )
+    ) or _incise(ctx, cue)
     while not subjects and not inverted and head.dep_ in ("conj", "xcomp") and head.head.i < head.i:
         head = head.head
         subjects = [
@@ -166,6 +209,21 @@ def _parsed_subjects(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> list[
             and not ctx.in_quote(c.idx)
         ]
     return subjects
+
+
+def _incise(ctx: ArticleContext, cue: Cue) -> bool:
+    """Whether the cue opens a postposed incise (« La réforme n'est pas prête, a lancé
+    mercredi la cheffe de l'opposition ») rather than a second verb of its subject: a
+    comma right before it and no conjunction, a noun phrase after it. The parser reads
+    such an incise as coordinated with the clause before, whose subject is not the
+    speaker's."""
+    doc = ctx.doc
+    if cue.first == 0 or doc[cue.first - 1].text != ",":
+        return False
+    if any(c.dep_ == "cc" for c in cue.token.children):
+        return False
+    after = _skip_adjuncts(ctx, cue.last + 1)
+    return after < len(doc) and doc[after].pos_ in ("DET", "PROPN")
 
 
 def _subject_of_misread_verb(ctx: ArticleContext, cue: Cue) -> Mention | None:
@@ -277,7 +335,7 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
         return mention_from_tokens(ctx, grab_noun_phrase(ctx, after + 1))
     if cue.form in ("passive", "participle"):
         return None
-    if cue.form == "gerund":
+    if cue.form in ("gerund", "purpose"):
         # « Il a assuré que …, tout en reconnaissant que »: the main clause's speaker
         # (the main clause: its root verb, else its first finite one; a verb inside the
         # reported clause, « a affirmé qu'il proposerait …, promettant », is not it)
@@ -305,6 +363,38 @@ def _unparsed_speaker(ctx: ArticleContext, cue: Cue, verbs: list[Token]) -> Ment
     return None
 
 
+def _subject_of_the_sentence(ctx: ArticleContext, cue: Cue) -> Mention | None:
+    """The subject of the clause a dependent cue belongs to, when the parser hung the
+    cue's verb elsewhere: « Le premier ministre X a plus tard volé au secours de sa
+    ministre et assuré que … », « X, fondateur de Y met en garde en affirmant que … ».
+
+    Only for a cue that hangs on another verb (coordinated, adverbial, a gerund) and
+    does not open an incise after a comma; the subject is the last one before it in the
+    sentence with no other subject, conjunction or quotation between."""
+    doc = ctx.doc
+    token = cue.token
+    if cue.form not in ("gerund", "purpose") and token.dep_ not in ("conj", "advcl", "xcomp"):
+        return None
+    if cue.form == "passive":
+        return None  # the subject of a passive is what was said
+    if cue.first == 0 or doc[cue.first - 1].text == ",":
+        return None
+    start = token.sent.start
+    subject = None
+    for t in doc[start : cue.first]:
+        if t.is_quote or t.pos_ == "SCONJ" or t.lower_ in ctx.grammar.relative_pronouns:
+            subject = None  # a subordinate clause or a quotation: its subject is not ours
+        elif t.dep_ in ("nsubj", "nsubj:pass") and not is_clitic_subject(t, ctx.grammar):
+            subject = t if t.pos_ in ("PROPN", "NOUN") and not ctx.in_quote(t.idx) else None
+        elif t.dep_ == "appos" and (t.ent_type_ == "PER" or ctx.known_name_at(t.idx)):
+            # « En tout cas, X, fondateur de Y, met en garde »: the name the parser
+            # hung on the adverbial before it
+            subject = t
+    if subject is None:
+        return None
+    return _best_subject(ctx, cue, [subject, *(c for c in subject.children if c.dep_ == "appos")])
+
+
 def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
     """Whether a token the parser made the cue's subject really is.
 
@@ -323,6 +413,16 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
         for t in ctx.doc[cue.first : min(len(ctx.doc), cue.last + 3)]
     ):
         return False
+    # « Le réseau « implose », a averti le député X »: the quoted verb read as an
+    # adjective leaves the clause without a verb, but a quotation, a comma and an inverted
+    # subject make the cue an incise (a comma never stands between a subject and its verb)
+    if (
+        token.i < cue.first - 2
+        and ctx.doc[cue.first - 1].text == ","
+        and ctx.doc[cue.first - 2].is_quote
+        and _incise(ctx, cue)
+    ):
+        return False
     if token.i < cue.first and any(t.text == "," for t in ctx.doc[token.i + 1 : cue.first]):
         # a comma between: the subject of the cue only if no other clause stands before it
         # (« Les négociations sont dans l'impasse, a indiqué X »)
@@ -331,8 +431,14 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
         comma = max(t.i for t in ctx.doc[token.i + 1 : cue.first] if t.text == ",")
         # a finite verb of a relative clause (« X, qui représente les familles, a plaidé »)
         # belongs to the subject's own phrase
+        # (nor is the cue's own auxiliary, before an incise: « Il a, dans ce cadre, rappelé »)
+        head = cue.token.head
+        own_auxiliary = (
+            head if head.i < cue.first and head.lower_ in ctx.grammar.auxiliary_forms else None
+        )
         if any(
-            "Fin" in t.morph.get("VerbForm") and not _subordinate(t) for t in ctx.doc[first:comma]
+            "Fin" in t.morph.get("VerbForm") and not _subordinate(t) and t != own_auxiliary
+            for t in ctx.doc[first:comma]
         ):
             return False
     return True
@@ -359,7 +465,8 @@ def _skip_adjuncts(ctx: ArticleContext, i: int) -> int:
             j = i + 1
             if doc[j].pos_ == "DET":
                 j += 1
-            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN") and j - i <= 4:
+            # « sur la radio RCI Guadeloupe »: a station's letters may be tagged X
+            while j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "X") and j - i <= 5:
                 j += 1
             if j == i + 1 or j >= len(doc) or doc[j].pos_ != "DET":
                 return i  # not followed by another noun phrase: no inverted subject there
@@ -413,9 +520,22 @@ def _apposed_before_verb(ctx: ArticleContext, subject: Token, first: int) -> Men
     return found
 
 
+#: The words of a role's short complement (« en santé », « à la culture »).
+_COMPLEMENT_WORDS = ("DET", "NOUN", "ADJ", "PROPN", "ADP")
+
+
 def apposed_name(ctx: ArticleContext, i: int) -> Mention | None:
-    """« …, a raconté l'entraîneur lensois, Olivier Gastaud, en conférence »: the name."""
+    """« …, a raconté l'entraîneur lensois, Olivier Gastaud, en conférence »: the name.
+
+    A short complement the phrase stopped before may come first (« la porte-parole
+    libérale en santé, Marie Montpetit »): a preposition and a few nominal words."""
     doc = ctx.doc
+    if i < len(doc) and doc[i].pos_ == "ADP":
+        j = i + 1
+        while j < min(len(doc), i + 5) and doc[j].pos_ in _COMPLEMENT_WORDS:
+            j += 1
+        if j > i + 1 and j < len(doc) and doc[j].text == ",":
+            i = j
     if i >= len(doc) or doc[i].text != ",":
         return None
     start = doc[i + 1].idx if i + 1 < len(doc) else len(ctx.text)

@@ -538,7 +538,7 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
     que = _que_after(ctx, cue)
     if que is not None:
         return _clause(ctx, cue, que.idx + len(que.text), CUE_QUE, mention)
-    if cue.form == "gerund":
+    if cue.form in ("gerund", "purpose"):
         # « en invitant la cour à … », « promettant de ne pas « trahir » … », « soulignant
         # les « … » »: what the gerund itself frames, when the main clause names its
         # speaker (« En reconnaissant un « … », comme l'a dit X, le Kremlin cherche »

@@ -1048,3 +1048,31 @@ def test_a_gerund_s_speaker_is_the_subject_of_the_verb_before_it(ex):
     )
     claim = next(c for c in run(ex, text) if c.cue == "rappeler")
     assert claim.speaker == "Amina Kariuki", claim
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        pytest.param(
+            "« L'accord sera signé lundi », a déclaré le ministre à la télévision d'État.",
+            ("télévision d'État",),
+            id="state-television",
+        ),
+        pytest.param(
+            "Le ministre Paul Dossa a fait part de son mécontentement au cours de son passage "
+            "sur une émission de la télévision nationale. « Le classement est injuste », "
+            "a-t-il déclaré.",
+            ("télévision nationale",),
+            id="a-programme-of-the-national-television",
+        ),
+        pytest.param(
+            "Le porte-parole, Issa Traoré, a dénoncé sur la télévision nationale RTB « des "
+            "campagnes de dénigrement ».",
+            ("RTB",),
+            id="named-after-what-it-is",
+        ),
+    ],
+)
+def test_a_state_broadcaster_named_by_what_it_is_is_a_source(ex, text, sources):
+    (claim,) = run(ex, text)
+    assert claim.sources == sources, claim

@@ -1076,3 +1076,17 @@ def test_a_gerund_s_speaker_is_the_subject_of_the_verb_before_it(ex):
 def test_a_state_broadcaster_named_by_what_it_is_is_a_source(ex, text, sources):
     (claim,) = run(ex, text)
     assert claim.sources == sources, claim
+
+
+def test_a_party_noun_redescribes_the_person_of_the_passage(ex):
+    text = (
+        "Le gouvernement « se trompe » s'il croit la réforme acquise, a affirmé mardi le "
+        "premier secrétaire du parti, Marc Delvaux, sur France Inter.\n\n"
+        "« Nous pouvons très bien voter la censure », a averti le socialiste."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "avertir")
+    assert (claim.speaker, claim.speaker_type, claim.sources) == (
+        "Marc Delvaux",
+        "person",
+        ("France Inter",),
+    ), claim

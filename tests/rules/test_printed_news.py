@@ -1090,3 +1090,31 @@ def test_a_party_noun_redescribes_the_person_of_the_passage(ex):
         "person",
         ("France Inter",),
     ), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        pytest.param(
+            "Le Maroc a dit mardi avoir conclu un nouvel accord de pêche avec l'Union européenne.",
+            "avoir conclu un nouvel accord de pêche avec l'Union européenne",
+            "dire",
+            id="time-word-before-the-infinitive",
+        ),
+        pytest.param(
+            "La présidente Aïcha Benali a lancé un appel clair à cesser tout soutien aux milices.",
+            "cesser tout soutien aux milices",
+            "lancer un appel",
+            id="a-call-with-an-adjective",
+        ),
+    ],
+)
+def test_infinitive_content_after_time_words_and_call_locutions(ex, text, content, cue):
+    (claim,) = run(ex, text)
+    assert (claim.kind, claim.text, claim.cue) == ("indirect", content, cue), claim
+
+
+def test_a_threat_brandished_frames_its_quoted_words(ex):
+    text = "Les syndicats ont prévenu l'exécutif, brandissant la menace d'un conflit « majeur »."
+    claim = next(c for c in run(ex, text) if c.cue == "brandir la menace")
+    assert (claim.kind, claim.text, claim.speaker) == ("direct", "majeur", "syndicats"), claim

@@ -237,6 +237,11 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     ):
         return _clause(ctx, cue, nxt.idx, CUE_QUESTION, mention)
     inf = nxt
+    # « a dit mardi avoir conclu », « affirme lundi soir n'avoir rien signé »: time words
+    # between the verb and its infinitive
+    while inf.lower_ in patterns.time_words and inf.i + 1 < len(doc) and inf.i < nxt.i + 3:
+        inf = _next_word(ctx, inf.i + 1) or inf
+    after_time = inf
     # « affirme ne pas avoir », « assure n'en avoir », « s'excuse d'avoir »
     while inf.lower_ in ctx.grammar.before_infinitive and inf.i + 1 < len(doc):
         inf = _next_word(ctx, inf.i + 1) or inf
@@ -244,7 +249,7 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
             break
     if lemma in patterns.infinitive and "Inf" in inf.morph.get("VerbForm"):
         # « craignent d'être exclus »: the content starts after « de »
-        start = nxt
+        start = after_time
         if start.lower_ in ctx.grammar.de_forms and start.i + 1 < len(doc):
             start = doc[start.i + 1]
         return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)

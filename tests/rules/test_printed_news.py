@@ -1118,3 +1118,28 @@ def test_a_threat_brandished_frames_its_quoted_words(ex):
     text = "Les syndicats ont prévenu l'exécutif, brandissant la menace d'un conflit « majeur »."
     claim = next(c for c in run(ex, text) if c.cue == "brandir la menace")
     assert (claim.kind, claim.text, claim.speaker) == ("direct", "majeur", "syndicats"), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "La tempête faiblira dans la nuit, a indiqué Météo-France dans son bulletin.",
+            "Météo-France",
+            id="hyphenated-organisation",
+        ),
+        pytest.param(
+            "La Maison-Blanche a jugé « inacceptable » la décision du tribunal.",
+            "Maison-Blanche",
+            id="hyphenated-subject",
+        ),
+        pytest.param(
+            "Le gouvernement se trompe, a affirmé mardi leur Premier secrétaire Olivier Fauré.",
+            "Olivier Fauré",
+            id="capitalised-title-word",
+        ),
+    ],
+)
+def test_names_are_not_cut_at_a_hyphen_nor_found_in_a_title_word(ex, text, speaker):
+    (claim,) = run(ex, text)
+    assert claim.speaker == speaker, claim

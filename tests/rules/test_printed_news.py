@@ -1143,3 +1143,30 @@ def test_a_threat_brandished_frames_its_quoted_words(ex):
 def test_names_are_not_cut_at_a_hyphen_nor_found_in_a_title_word(ex, text, speaker):
     (claim,) = run(ex, text)
     assert claim.speaker == speaker, claim
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "Les cheminots sont appelés par les syndicats à voter contre la réforme ferroviaire.",
+            "voter contre la réforme ferroviaire",
+            "syndicats",
+            id="appeler-a",
+        ),
+        pytest.param(
+            "Le candidat a été vivement conseillé par ses proches de ne pas s'allier avec le "
+            "président sortant.",
+            "ne pas s'allier avec le président sortant",
+            "ses proches",
+            id="conseiller-de",
+        ),
+    ],
+)
+def test_a_passive_request_s_agent_asks_for_its_infinitive(ex, text, content, speaker):
+    (claim,) = run(ex, text)
+    assert (claim.text, claim.speaker) == (content, speaker), claim
+
+
+def test_a_passive_request_without_agent_is_no_claim(ex):
+    assert run(ex, "Les visiteurs sont invités à garer leur voiture sur le parking.") == []

@@ -581,6 +581,19 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
         found = _frame_after(ctx, cue, mention)
         if found:
             return found
+    elif (
+        cue.lemma in ctx.patterns.request and mention is not None and mention.start > cue.start_char
+    ):
+        # « sont appelés par les syndicats à voter contre », « a été conseillé par ses
+        # proches de ne pas … »: the agent asks, its infinitive is the content
+        nxt = _next_word(ctx, cue.last + 1)
+        start = _addressed_infinitive(ctx, nxt) if nxt is not None else None
+        if start is not None and start.idx > mention.start:
+            if mention.end > start.idx - 2:
+                # « par ses proches de ne pas … »: the agent ends before « de / à »
+                words = [t for t in ctx.doc[cue.last + 1 : start.i - 1] if t.idx >= mention.start]
+                mention = mention_from_tokens(ctx, words) or mention
+            return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
     return _quoted_complement(ctx, cue, mention) or _colon_clause(ctx, cue, mention)
 
 

@@ -1048,3 +1048,125 @@ def test_a_gerund_s_speaker_is_the_subject_of_the_verb_before_it(ex):
     )
     claim = next(c for c in run(ex, text) if c.cue == "rappeler")
     assert claim.speaker == "Amina Kariuki", claim
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        pytest.param(
+            "« L'accord sera signé lundi », a déclaré le ministre à la télévision d'État.",
+            ("télévision d'État",),
+            id="state-television",
+        ),
+        pytest.param(
+            "Le ministre Paul Dossa a fait part de son mécontentement au cours de son passage "
+            "sur une émission de la télévision nationale. « Le classement est injuste », "
+            "a-t-il déclaré.",
+            ("télévision nationale",),
+            id="a-programme-of-the-national-television",
+        ),
+        pytest.param(
+            "Le porte-parole, Issa Traoré, a dénoncé sur la télévision nationale RTB « des "
+            "campagnes de dénigrement ».",
+            ("RTB",),
+            id="named-after-what-it-is",
+        ),
+    ],
+)
+def test_a_state_broadcaster_named_by_what_it_is_is_a_source(ex, text, sources):
+    (claim,) = run(ex, text)
+    assert claim.sources == sources, claim
+
+
+def test_a_party_noun_redescribes_the_person_of_the_passage(ex):
+    text = (
+        "Le gouvernement « se trompe » s'il croit la réforme acquise, a affirmé mardi le "
+        "premier secrétaire du parti, Marc Delvaux, sur France Inter.\n\n"
+        "« Nous pouvons très bien voter la censure », a averti le socialiste."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "avertir")
+    assert (claim.speaker, claim.speaker_type, claim.sources) == (
+        "Marc Delvaux",
+        "person",
+        ("France Inter",),
+    ), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        pytest.param(
+            "Le Maroc a dit mardi avoir conclu un nouvel accord de pêche avec l'Union européenne.",
+            "avoir conclu un nouvel accord de pêche avec l'Union européenne",
+            "dire",
+            id="time-word-before-the-infinitive",
+        ),
+        pytest.param(
+            "La présidente Aïcha Benali a lancé un appel clair à cesser tout soutien aux milices.",
+            "cesser tout soutien aux milices",
+            "lancer un appel",
+            id="a-call-with-an-adjective",
+        ),
+    ],
+)
+def test_infinitive_content_after_time_words_and_call_locutions(ex, text, content, cue):
+    (claim,) = run(ex, text)
+    assert (claim.kind, claim.text, claim.cue) == ("indirect", content, cue), claim
+
+
+def test_a_threat_brandished_frames_its_quoted_words(ex):
+    text = "Les syndicats ont prévenu l'exécutif, brandissant la menace d'un conflit « majeur »."
+    claim = next(c for c in run(ex, text) if c.cue == "brandir la menace")
+    assert (claim.kind, claim.text, claim.speaker) == ("direct", "majeur", "syndicats"), claim
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "La tempête faiblira dans la nuit, a indiqué Météo-France dans son bulletin.",
+            "Météo-France",
+            id="hyphenated-organisation",
+        ),
+        pytest.param(
+            "La Maison-Blanche a jugé « inacceptable » la décision du tribunal.",
+            "Maison-Blanche",
+            id="hyphenated-subject",
+        ),
+        pytest.param(
+            "Le gouvernement se trompe, a affirmé mardi leur Premier secrétaire Olivier Fauré.",
+            "Olivier Fauré",
+            id="capitalised-title-word",
+        ),
+    ],
+)
+def test_names_are_not_cut_at_a_hyphen_nor_found_in_a_title_word(ex, text, speaker):
+    (claim,) = run(ex, text)
+    assert claim.speaker == speaker, claim
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        pytest.param(
+            "Les cheminots sont appelés par les syndicats à voter contre la réforme ferroviaire.",
+            "voter contre la réforme ferroviaire",
+            "syndicats",
+            id="appeler-a",
+        ),
+        pytest.param(
+            "Le candidat a été vivement conseillé par ses proches de ne pas s'allier avec le "
+            "président sortant.",
+            "ne pas s'allier avec le président sortant",
+            "ses proches",
+            id="conseiller-de",
+        ),
+    ],
+)
+def test_a_passive_request_s_agent_asks_for_its_infinitive(ex, text, content, speaker):
+    (claim,) = run(ex, text)
+    assert (claim.text, claim.speaker) == (content, speaker), claim
+
+
+def test_a_passive_request_without_agent_is_no_claim(ex):
+    assert run(ex, "Les visiteurs sont invités à garer leur voiture sur le parking.") == []

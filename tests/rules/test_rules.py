@@ -1,9 +1,8 @@
 """One test (or a few) per attribution rule family, on hand-written French news sentences.
 
 Every sentence here was written for these tests. Each case states what a careful French
-reader would extract (kind, reported text, speaker, cue lemma, sources). Cases the tool
-gets wrong are kept with their correct expectation and marked ``xfail(strict=True)``, so
-the suite passes today and starts failing (XPASS) as soon as a fix lands.
+reader would extract (kind, reported text, speaker, cue lemma, sources); a case the tool
+gets wrong is a bug to fix, never a case to mark as expected to fail.
 """
 
 from __future__ import annotations
@@ -30,22 +29,9 @@ class Exp(NamedTuple):
     exact: bool = True
 
 
-#: Cases the tool currently gets wrong, by case id: what it returns instead. Each of these is
-#: run as ``xfail(strict=True)``; when a fix makes one pass, the XPASS fails the suite and the
-#: entry must be removed here.
-KNOWN_FAILURES: dict[str, str] = {}
-
-
-CASE_IDS: set[str] = set()
-
-
 def case(*values: object, id: str) -> pytest.ParameterSet:
-    """A parametrize case, marked strict xfail when it is a known failure."""
-    CASE_IDS.add(id)
-    marks = ()
-    if id in KNOWN_FAILURES:
-        marks = (pytest.mark.xfail(reason=KNOWN_FAILURES[id], strict=True),)
-    return pytest.param(*values, id=id, marks=marks)
+    """A parametrize case with its id."""
+    return pytest.param(*values, id=id)
 
 
 @pytest.fixture(scope="module")
@@ -1418,8 +1404,3 @@ APOSTROPHE_TEMPLATES = [
 )
 def test_apostrophes(ex: Extractor, text: str, exp: Exp) -> None:
     only(ex, text, exp)
-
-
-def test_known_failures_name_real_cases() -> None:
-    # parametrize decorators have all run at import time, so every case id is known here
-    assert set(KNOWN_FAILURES) <= CASE_IDS, set(KNOWN_FAILURES) - CASE_IDS

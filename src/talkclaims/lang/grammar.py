@@ -65,6 +65,7 @@ WORD_LISTS = (
     "name_particles",
     "outlet_qualifiers",
     "abbreviations",
+    "capitalised_titles",
 )
 #: Word lists whose order matters (alternations, suffixes): kept as tuples.
 ORDERED = frozenset(
@@ -136,6 +137,7 @@ class Grammar:
     name_particles: tuple[str, ...]
     outlet_qualifiers: tuple[str, ...]
     abbreviations: frozenset[str]
+    capitalised_titles: frozenset[str]
     elisions: dict[str, str]
     contracted_articles: tuple[tuple[str, tuple[str, ...]], ...]
     transliteration_folds: tuple[tuple[str, str], ...]

@@ -143,7 +143,17 @@ class OutletFinder:
                 bylines = self._byline_spans(text, line_start, line_end)
             if not any(s <= mention.start and mention.end <= e for s, e in bylines):
                 kept.append(mention)
-        return kept
+        # « sur la télévision nationale RTB », « la radio publique (RTS) »: a broadcaster
+        # named by what it is, then by its name, is the named one
+        return [
+            m
+            for m, nxt in zip(kept, [*kept[1:], None][: len(kept)], strict=True)
+            if not (
+                m.name[:1].islower()
+                and nxt is not None
+                and text[m.end : nxt.start].strip(" (\u00a0") == ""
+            )
+        ]
 
 
 class _Spans:

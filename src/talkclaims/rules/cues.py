@@ -178,6 +178,12 @@ def _form(token: Token, g: Grammar) -> str:
         # a passive needs « être » (« a-t-il averti » parsed as passive has « avoir »)
         if any(c.dep_ == "aux:pass" and lemma_of(c, g) == "être" for c in token.children):
             return "passive"
+        # « Les visiteurs sont invités à … » parsed as a compound tense: a reporting verb
+        # takes « être » only when it is pronominal (« s'est dit »), else it is a passive
+        if any(
+            c.dep_.startswith("aux") and lemma_of(c, g) == "être" for c in token.children
+        ) and not any(c.lower_ in g.reflexive_pronouns for c in token.children):
+            return "passive"
         if "aux:pass" in deps:
             return "compound"
         if "aux:tense" in deps or "aux" in deps:

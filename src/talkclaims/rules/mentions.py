@@ -114,6 +114,9 @@ def noun_phrase(token: Token, g: Grammar) -> list[Token]:
     tokens: list[Token] = []
     for t in doc[left : right + 1]:
         past_participle = "Part" in t.morph.get("VerbForm") and "Pres" not in t.morph.get("Tense")
+        if inner_hyphen(t):
+            tokens.append(t)  # « la Maison-Blanche », « Météo-France »
+            continue
         if t.i > token.i and (
             t.is_punct
             or (t.pos_ in ("VERB", "AUX") and not past_participle)
@@ -125,6 +128,19 @@ def noun_phrase(token: Token, g: Grammar) -> list[Token]:
             continue
         tokens.append(t)
     return tokens or [token]
+
+
+def inner_hyphen(t: Token) -> bool:
+    """A hyphen inside a word the tokenizer split (« Maison-Blanche », « CGT-Cheminots »):
+    no space on either side, a capitalised word after it."""
+    doc = t.doc
+    return (
+        t.text == "-"
+        and 0 < t.i < len(doc) - 1
+        and not doc[t.i - 1].whitespace_
+        and not t.whitespace_
+        and doc[t.i + 1].text[:1].isupper()
+    )
 
 
 def grab_noun_phrase(ctx: ArticleContext, i: int) -> list[Token]:
@@ -151,7 +167,8 @@ def grab_noun_phrase(ctx: ArticleContext, i: int) -> list[Token]:
         if (
             t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")
         ) and not (
-            joins_names
+            inner_hyphen(t)
+            or joins_names
             or one_of
             or after_determiner
             or (t.lower_ in g.disjunctive_pronouns and tokens)

@@ -105,6 +105,8 @@ def name_spans(ctx: ArticleContext) -> tuple[tuple[int, int], ...]:
             continue  # a dateline (« BRUXELLES (AFP) - »), not a person
         if ent.text[:1].islower():
             continue  # « président de l'Agglo » read as a name: a name has a capital
+        if len(ent) == 1 and ent[0].lower_ in ctx.grammar.capitalised_titles:
+            continue  # « leur Premier secrétaire Olivier Faure »: a title, not a name
         # « le sénateur Marc Olivier jeudi »: a day the model took into the name
         tokens = list(ent)
         while len(tokens) > 1 and tokens[-1].lower_ in ctx.patterns.time_words:

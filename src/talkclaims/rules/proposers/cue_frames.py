@@ -237,6 +237,11 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
     ):
         return _clause(ctx, cue, nxt.idx, CUE_QUESTION, mention)
     inf = nxt
+    # « a dit mardi avoir conclu », « affirme lundi soir n'avoir rien signé »: time words
+    # between the verb and its infinitive
+    while inf.lower_ in patterns.time_words and inf.i + 1 < len(doc) and inf.i < nxt.i + 3:
+        inf = _next_word(ctx, inf.i + 1) or inf
+    after_time = inf
     # « affirme ne pas avoir », « assure n'en avoir », « s'excuse d'avoir »
     while inf.lower_ in ctx.grammar.before_infinitive and inf.i + 1 < len(doc):
         inf = _next_word(ctx, inf.i + 1) or inf
@@ -244,7 +249,7 @@ def _frame_after(ctx: ArticleContext, cue: Cue, mention: Mention | None) -> list
             break
     if lemma in patterns.infinitive and "Inf" in inf.morph.get("VerbForm"):
         # « craignent d'être exclus »: the content starts after « de »
-        start = nxt
+        start = after_time
         if start.lower_ in ctx.grammar.de_forms and start.i + 1 < len(doc):
             start = doc[start.i + 1]
         return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
@@ -576,6 +581,19 @@ def cue_candidates(ctx: ArticleContext, cue: Cue) -> list[Candidate]:
         found = _frame_after(ctx, cue, mention)
         if found:
             return found
+    elif (
+        cue.lemma in ctx.patterns.request and mention is not None and mention.start > cue.start_char
+    ):
+        # « sont appelés par les syndicats à voter contre », « a été conseillé par ses
+        # proches de ne pas … »: the agent asks, its infinitive is the content
+        nxt = _next_word(ctx, cue.last + 1)
+        start = _addressed_infinitive(ctx, nxt) if nxt is not None else None
+        if start is not None and start.idx > mention.start:
+            if mention.end > start.idx - 2:
+                # « par ses proches de ne pas … »: the agent ends before « de / à »
+                words = [t for t in ctx.doc[cue.last + 1 : start.i - 1] if t.idx >= mention.start]
+                mention = mention_from_tokens(ctx, words) or mention
+            return _clause(ctx, cue, start.idx, CUE_INFINITIVE, mention)
     return _quoted_complement(ctx, cue, mention) or _colon_clause(ctx, cue, mention)
 
 

@@ -1170,3 +1170,14 @@ def test_a_passive_request_s_agent_asks_for_its_infinitive(ex, text, content, sp
 
 def test_a_passive_request_without_agent_is_no_claim(ex):
     assert run(ex, "Les visiteurs sont invités à garer leur voiture sur le parking.") == []
+
+
+def test_a_complement_in_an_introduction_does_not_keep_an_adjective_description_away(ex):
+    text = (
+        "C'est ce qu'a déclaré Marc Delorme, conseiller du président sénégalais, lors d'une "
+        "conversation avec un journaliste. « Si le plan avance, M. Kessler en sera le "
+        "principal rédacteur », a affirmé Delorme.\nLe conseiller présidentiel a souligné "
+        "que la présence de Kessler à la réunion était « très opportune »."
+    )
+    claim = next(c for c in run(ex, text) if c.cue == "souligner")
+    assert (claim.speaker, claim.speaker_type) == ("Marc Delorme", "person"), claim

@@ -228,7 +228,9 @@ def _described(ctx: ArticleContext, people: PeopleTracker, text: str, noun: str,
     return speaker or _strip_determiner(ctx, text)
 
 
-def _qualifier_after(ctx: ArticleContext, text: str, noun: str) -> str | None:
+def _qualifier_after(
+    ctx: ArticleContext, text: str, noun: str, introduction: bool = False
+) -> str | None:
     """The adjective right after a role noun (« président américain » → américain), the
     word that tells two holders of one office apart; None before « de » or a name."""
     at = text.find(noun)
@@ -238,7 +240,14 @@ def _qualifier_after(ctx: ArticleContext, text: str, noun: str) -> str | None:
     if not words:
         return None
     word = words[0].strip(",.;:()")
-    if not word.isalpha() or not word.islower() or word in ctx.grammar.de_forms:
+    g = ctx.grammar
+    if not word.isalpha() or not word.islower() or word in g.de_forms:
+        return None
+    # « Youri Ouchakov, conseiller du président russe » introduces a holder that « le
+    # conseiller présidentiel » may name: a complement in the introduction is no
+    # qualifier; in the description (« l'entraîneur des Grenat ») it still tells the
+    # holder apart from « le coach vaudois »
+    if introduction and (word in g.de_lemmas or word in g.adjunct_prepositions):
         return None
     if word in ctx.grammar.definite_articles or word in ctx.patterns.before_head:
         return None
@@ -251,7 +260,7 @@ def _qualifiers_agree(ctx: ArticleContext, qualifier: str | None, pos: int, noun
     if qualifier is None:
         return True
     window = ctx.text[max(0, pos - 80) : pos + 80].lower()
-    intro = _qualifier_after(ctx, window, noun)
+    intro = _qualifier_after(ctx, window, noun, introduction=True)
     return intro is None or intro == qualifier
 
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -20,8 +20,10 @@ from talkclaims.run.cpus import usable_cpus
 from talkclaims.text.controls import printable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from talkclaims.lang.patterns import Patterns
-    from talkclaims.run.extract import Extractor
+    from talkclaims.run.extract import DocumentResult, Extractor
     from talkclaims.run.parallel import RunOptions
 
 #: 0 all went well, 1 some input could not be processed (or a check failed), 2 usage error.
@@ -79,6 +81,16 @@ JobsOption = Annotated[
         min=1,
         help="Worker processes (default: the usable CPUs, also the most used without "
         "--jobs-force).",
+    ),
+]
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write here (atomically) instead of stdout; required with --format parquet.",
     ),
 ]
 
@@ -316,3 +328,63 @@ def with_progress(results: Iterator[T], total: int) -> Iterator[T]:
         for result in results:
             yield result
             progress.advance(task)
+
+
+def report_result(result: DocumentResult) -> bool:
+    """Say what went wrong with one article (its warning, its error) on stderr; whether
+    it failed, so that the command counts it and, with --fail-fast, stops."""
+    if result.warning:
+        error(f"warning: {result.doc}: {result.warning}")
+    if result.error:
+        error(f"{result.doc}: {result.error}")
+        return True
+    return False
+
+
+def check_parquet_output(output: Path | None) -> None:
+    """A usage error (exit 2), before any article is read, when Parquet cannot be written:
+    no ``--output`` or one that is a terminal or a standard stream (a binary file is
+    never written where a person or a text pipe reads), or pyarrow missing (named with
+    the extra that installs it, rather than failing after the whole run)."""
+    from talkclaims.write.atomic import binary_output_problem
+    from talkclaims.write.parquet import require_pyarrow
+
+    if output is None:
+        usage_error("--format parquet writes a binary file: give it with --output FILE")
+    problem = binary_output_problem(output)
+    if problem is not None:
+        usage_error(f"{output}: --format parquet writes a binary file, not to {problem}")
+    try:
+        require_pyarrow()
+    except ImportError as exc:
+        usage_error(str(exc))
+
+
+def dask_failures(
+    results: Iterator[DocumentResult], scheduler: str | None
+) -> Iterator[DocumentResult]:
+    """The results of a Dask run, a scheduler that cannot be reached (a bad address, a
+    refused connection, a time-out) turned into one `RuntimeError` naming it: it is the
+    back end that failed, not the output."""
+    try:
+        yield from results
+    except (OSError, ValueError, TimeoutError) as exc:
+        where = f"the Dask scheduler {scheduler}" if scheduler else "a local Dask cluster"
+        raise RuntimeError(f"cannot use {where}: {exc}") from exc
+
+
+def write_output(
+    output: Path | None, binary: bool, write: Callable[[IO[str] | IO[bytes]], None]
+) -> None:
+    """``write`` to standard output, or to ``output`` atomically: a binary file (Parquet)
+    or a text one. Inside `writing`, which turns a failed write into one line."""
+    from talkclaims.write.atomic import atomic_binary_output, atomic_output
+
+    if output is None:
+        write(sys.stdout)
+    elif binary:
+        with atomic_binary_output(output) as stream:
+            write(stream)
+    else:
+        with atomic_output(output) as text:
+            write(text)

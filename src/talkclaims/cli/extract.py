@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
-from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import IO, Annotated
 
 import typer
 
@@ -16,19 +13,21 @@ from talkclaims.cli.common import (
     GlobOption,
     JobsForceOption,
     ModelOption,
+    OutputOption,
     PatternsOption,
+    check_parquet_output,
+    dask_failures,
     error,
     finish,
     load_inputs,
+    report_result,
     run_options,
     usage_error,
     with_progress,
+    write_output,
     writing,
 )
 from talkclaims.write.writers import Format
-
-if TYPE_CHECKING:
-    from talkclaims.run.extract import DocumentResult
 
 
 def extract(
@@ -43,15 +42,7 @@ def extract(
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = Format.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write here (atomically) instead of stdout; required with --format parquet.",
-        ),
-    ] = None,
+    output: OutputOption = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
@@ -110,13 +101,12 @@ def extract(
 ) -> None:
     """Extract attributed quotes and reported claims from articles."""
     from talkclaims.run.parallel import process_paths
-    from talkclaims.write.atomic import atomic_binary_output, atomic_output
     from talkclaims.write.writers import make_writer
 
     if dask and scheduler is not None:
         usage_error("--dask starts a local cluster, --scheduler uses a running one: give one")
     if fmt is Format.parquet:
-        _check_parquet(output)
+        check_parquet_output(output)
     for ignored, applies in (
         (excel and fmt is not Format.csv, "--excel applies to --format csv"),
         (csv_raw and fmt is not Format.csv, "--csv-raw applies to --format csv"),
@@ -138,7 +128,7 @@ def extract(
         writer = make_writer(fmt, stream, csv_raw, excel, with_text)
         results = process_paths(names, options)
         if scheduler is not None or dask:
-            results = _dask_failures(results, scheduler)
+            results = dask_failures(results, scheduler)
         results = with_progress(results, len(names))
         if group_quotes:
             from talkclaims.run.quotes import with_quote_groups
@@ -146,11 +136,8 @@ def extract(
             results = with_quote_groups(results, fail_fast=fail_fast)
         try:
             for result in results:
-                if result.warning:
-                    error(f"warning: {result.doc}: {result.warning}")
-                if result.error:
+                if report_result(result):
                     failed = True
-                    error(f"{result.doc}: {result.error}")
                     if fail_fast:
                         break
                     continue
@@ -163,49 +150,10 @@ def extract(
     with writing(output):
         try:
             with warc_summaries() as summaries:  # pages read and records skipped, per archive
-                if output is None:
-                    run(sys.stdout)
-                elif fmt is Format.parquet:
-                    with atomic_binary_output(output) as binary:
-                        run(binary)
-                else:
-                    with atomic_output(output) as stream:
-                        run(stream)
+                write_output(output, fmt is Format.parquet, run)
         except RuntimeError as exc:  # a back end that cannot start (Dask missing, no scheduler)
             error(str(exc))
             raise typer.Exit(EXIT_USAGE) from None
     for summary in summaries:
         error(summary.line())
     finish(failed)
-
-
-def _check_parquet(output: Path | None) -> None:
-    """A usage error (exit 2), before any article is read, when Parquet cannot be written:
-    no ``--output`` or one that is a terminal or a standard stream (a binary file is
-    never written where a person or a text pipe reads), or pyarrow missing (named with
-    the extra that installs it, rather than failing after the whole run)."""
-    from talkclaims.write.atomic import binary_output_problem
-    from talkclaims.write.parquet import require_pyarrow
-
-    if output is None:
-        usage_error("--format parquet writes a binary file: give it with --output FILE")
-    problem = binary_output_problem(output)
-    if problem is not None:
-        usage_error(f"{output}: --format parquet writes a binary file, not to {problem}")
-    try:
-        require_pyarrow()
-    except ImportError as exc:
-        usage_error(str(exc))
-
-
-def _dask_failures(
-    results: Iterator[DocumentResult], scheduler: str | None
-) -> Iterator[DocumentResult]:
-    """The results of a Dask run, a scheduler that cannot be reached (a bad address, a
-    refused connection, a time-out) turned into one `RuntimeError` naming it: it is the
-    back end that failed, not the output."""
-    try:
-        yield from results
-    except (OSError, ValueError, TimeoutError) as exc:
-        where = f"the Dask scheduler {scheduler}" if scheduler else "a local Dask cluster"
-        raise RuntimeError(f"cannot use {where}: {exc}") from exc

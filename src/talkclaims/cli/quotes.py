@@ -7,7 +7,6 @@ grouping is `talkclaims.corpus.groups`, the formats `talkclaims.write.quotes`.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -20,13 +19,18 @@ from talkclaims.cli.common import (
     GlobOption,
     JobsForceOption,
     ModelOption,
+    OutputOption,
     PatternsOption,
+    check_parquet_output,
+    dask_failures,
     error,
     finish,
     load_inputs,
+    report_result,
     run_options,
     usage_error,
     with_progress,
+    write_output,
     writing,
 )
 from talkclaims.write.quotes import QuoteFormat
@@ -64,15 +68,7 @@ def quotes(
     fmt: Annotated[
         QuoteFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
     ] = QuoteFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write here (atomically) instead of stdout; required with --format parquet.",
-        ),
-    ] = None,
+    output: OutputOption = None,
     patterns: PatternsOption = None,
     first_names: FirstNamesOption = True,
     model: ModelOption = None,
@@ -111,18 +107,16 @@ def quotes(
     """Group the same quotation across articles and outlets (cut, elided, a few words
     changed), and list those printed more than once: wording, articles, speakers,
     outlets, first seen."""
-    from talkclaims.cli.extract import _check_parquet, _dask_failures
     from talkclaims.corpus.groups import QuoteGrouper
     from talkclaims.lang.people import SpeakerIndex
     from talkclaims.qa.checks import CheckInputError, iter_claims
     from talkclaims.run.parallel import process_paths
-    from talkclaims.write.atomic import atomic_binary_output, atomic_output
     from talkclaims.write.quotes import write_groups
 
     if dask and scheduler is not None:
         usage_error("--dask starts a local cluster, --scheduler uses a running one: give one")
     if fmt is QuoteFormat.parquet:
-        _check_parquet(output)
+        check_parquet_output(output)
     if csv_raw and fmt is not QuoteFormat.csv:
         error(f"warning: --csv-raw applies to --format csv only: ignored with --format {fmt.value}")
     claim_files: list[str] = []
@@ -144,14 +138,11 @@ def quotes(
         )
         results = process_paths(names, options)
         if scheduler is not None or dask:
-            results = _dask_failures(results, scheduler)
+            results = dask_failures(results, scheduler)
         try:
             for result in with_progress(results, len(names)):
-                if result.warning:
-                    error(f"warning: {result.doc}: {result.warning}")
-                if result.error:
+                if report_result(result):
                     failed = True
-                    error(f"{result.doc}: {result.error}")
                     if fail_fast:
                         break
                     continue
@@ -166,14 +157,7 @@ def quotes(
         write_groups(groups, fmt, stream, csv_raw)
 
     with writing(output):
-        if output is None:
-            write(sys.stdout)
-        elif fmt is QuoteFormat.parquet:
-            with atomic_binary_output(output) as binary:
-                write(binary)
-        else:
-            with atomic_output(output) as stream:
-                write(stream)
+        write_output(output, fmt is QuoteFormat.parquet, write)
     quoted = sum(1 for v in grouper.claim_variant if v >= 0)
     error(
         f"{len(grouper)} claim(s), {quoted} quotation(s) of {min_words}+ words in "

@@ -15,9 +15,9 @@ from talkclaims.cli.common import (
     JobsOption,
     ModelOption,
     PatternsOption,
-    error,
     finish,
     load_inputs,
+    report_result,
     run_options,
     with_progress,
     writing,
@@ -56,11 +56,8 @@ def report(
         ),
     )
     for result in with_progress(results, len(documents)):
-        if result.warning:
-            error(f"warning: {result.doc}: {result.warning}")
-        if result.error:
+        if report_result(result):
             failed = True
-            error(f"{result.doc}: {result.error}")
             continue
         articles.append(ArticleClaims(result.doc, texts[result.doc], result.claims))
     with writing(output), atomic_output(output) as stream:

@@ -20,6 +20,7 @@ from talkclaims.cli.common import (
     error,
     finish,
     load_inputs,
+    report_result,
     run_options,
     usage_error,
     with_progress,
@@ -95,11 +96,8 @@ def stats(
         """Every claim of the run; an article that fails is reported and counts nothing."""
         nonlocal failed
         for result in with_progress(process_paths(names, options), len(names)):
-            if result.warning:
-                error(f"warning: {result.doc}: {result.warning}")
-            if result.error:
+            if report_result(result):
                 failed = True
-                error(f"{result.doc}: {result.error}")
             yield from result.claims
 
     with writing(None):

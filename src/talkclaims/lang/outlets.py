@@ -147,11 +147,11 @@ class OutletFinder:
         # named by what it is, then by its name, is the named one
         return [
             m
-            for m, nxt in zip(kept, [*kept[1:], None][: len(kept)], strict=True)
+            for k, m in enumerate(kept)
             if not (
-                m.name[:1].islower()
-                and nxt is not None
-                and text[m.end : nxt.start].strip(" (\u00a0") == ""
+                k + 1 < len(kept)
+                and m.name[:1].islower()
+                and text[m.end : kept[k + 1].start].strip(" (\u00a0") == ""
             )
         ]
 

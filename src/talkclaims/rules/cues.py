@@ -188,7 +188,7 @@ def _form(token: Token, g: Grammar) -> str:
             return "compound"
         if "aux:tense" in deps or "aux" in deps:
             return "compound"
-        if _auxiliary_across_incise(token, g):
+        if auxiliary_across_incise(token, g):
             return "compound"
         return "participle"
     return "finite"
@@ -252,7 +252,7 @@ def _hypothetical(token: Token, patterns: Patterns) -> bool:
     )
 
 
-def _auxiliary_across_incise(token: Token, g: Grammar) -> bool:
+def auxiliary_across_incise(token: Token, g: Grammar) -> bool:
     """« Il a, dans le même cadre, rappelé que »: the auxiliary stands before an incise
     set off by commas, and the parser hangs the participle on it as on a verb."""
     head = token.head

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from talkclaims.rules.cues import Cue, is_clitic_subject, learned_from
+from talkclaims.rules.cues import Cue, auxiliary_across_incise, is_clitic_subject, learned_from
 from talkclaims.rules.found import Mention
 from talkclaims.rules.mentions import grab_noun_phrase, mention_from_tokens, noun_phrase
 
@@ -80,7 +80,7 @@ def _clause_subject(ctx: ArticleContext, cue: Cue) -> Mention | None:
 
 
 def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
-    verbs = _cue_verbs(cue)
+    verbs = _cue_verbs(ctx, cue)
     subjects = _parsed_subjects(ctx, cue, verbs)
     if not subjects:
         # « glisse-t-il »: the clitic may stand just past the verbal group
@@ -117,7 +117,7 @@ def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
             return mention_from_tokens(ctx, noun_phrase(head, ctx.grammar))
     # « Le conseiller du président Poutine, Iouri Ouchakov, a estimé »: the apposition
     # names the speaker; a name inside a complement (« du président Poutine ») does not
-    subjects += [c for s in subjects for c in s.children if c.dep_ == "appos"]
+    subjects = with_appositions(subjects)
     if subjects:
         relative = [s for s in subjects if s.lower_ == "qui"]
         if relative:
@@ -130,6 +130,12 @@ def _speaker_words(ctx: ArticleContext, cue: Cue) -> Mention | None:
         if best is not None:
             return best
     return _unparsed_speaker(ctx, cue, verbs) or _subject_of_the_sentence(ctx, cue)
+
+
+def with_appositions(words: list[Token]) -> list[Token]:
+    """``words`` and the words in apposition to them (« Le conseiller du président
+    Poutine, Iouri Ouchakov »): where a subject's name may stand."""
+    return [*words, *(c for w in words for c in w.children if c.dep_ == "appos")]
 
 
 def _antecedent(ctx: ArticleContext, cue: Cue, relative: Token) -> Mention | None:
@@ -148,10 +154,10 @@ def _antecedent(ctx: ArticleContext, cue: Cue, relative: Token) -> Mention | Non
         while word.dep_.startswith("flat") and word.head.i < word.i:
             word = word.head
     # « la maire de Tulle, Inès Garrigou, qui affirme »: the apposed name first
-    return _best_subject(ctx, cue, [word, *(c for c in word.children if c.dep_ == "appos")])
+    return _best_subject(ctx, cue, with_appositions([word]))
 
 
-def _cue_verbs(cue: Cue) -> list[Token]:
+def _cue_verbs(ctx: ArticleContext, cue: Cue) -> list[Token]:
     """The verbs whose dependents may be the speaker: the cue's verbal group, or the verb
     a gerund depends on."""
     if cue.form in ("gerund", "purpose") and cue.token.head is not cue.token:
@@ -168,15 +174,13 @@ def _cue_verbs(cue: Cue) -> list[Token]:
     verbs = [t for t in doc[cue.first : cue.last + 1] if t.pos_ in ("VERB", "AUX")] or [cue.token]
     # « Il a, dans le même cadre, rappelé que »: an incise between the auxiliary and the
     # participle, which the parser then hangs on the auxiliary read as a verb
-    token, head = cue.token, cue.token.head
+    token = cue.token
     if (
         "Part" in token.morph.get("VerbForm")
-        and head.i < token.i
-        and head.lemma_ in ("avoir", "être")
         and not any(c.dep_.startswith("aux") for c in token.children)
-        and any(t.text == "," for t in doc[head.i : token.i])
+        and auxiliary_across_incise(token, ctx.grammar)
     ):
-        verbs.append(head)
+        verbs.append(token.head)
     return verbs
 
 
@@ -392,7 +396,7 @@ def _subject_of_the_sentence(ctx: ArticleContext, cue: Cue) -> Mention | None:
             subject = t
     if subject is None:
         return None
-    return _best_subject(ctx, cue, [subject, *(c for c in subject.children if c.dep_ == "appos")])
+    return _best_subject(ctx, cue, with_appositions([subject]))
 
 
 def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
@@ -432,10 +436,7 @@ def own_subject(ctx: ArticleContext, cue: Cue, token: Token) -> bool:
         # a finite verb of a relative clause (« X, qui représente les familles, a plaidé »)
         # belongs to the subject's own phrase
         # (nor is the cue's own auxiliary, before an incise: « Il a, dans ce cadre, rappelé »)
-        head = cue.token.head
-        own_auxiliary = (
-            head if head.i < cue.first and head.lower_ in ctx.grammar.auxiliary_forms else None
-        )
+        own_auxiliary = cue.token.head if auxiliary_across_incise(cue.token, ctx.grammar) else None
         if any(
             "Fin" in t.morph.get("VerbForm") and not _subordinate(t) and t != own_auxiliary
             for t in ctx.doc[first:comma]

@@ -142,6 +142,15 @@ class Grammar:
     contracted_articles: tuple[tuple[str, tuple[str, ...]], ...]
     transliteration_folds: tuple[tuple[str, str], ...]
 
+    def determiner_gender(self, det: str | None) -> str | None:
+        """The gender a determiner marks (« la », « une » → f; « le », « un » → m), or
+        None (« l' », « les », no determiner)."""
+        if det in self.feminine_determiners:
+            return "f"
+        if det in self.masculine_determiners:
+            return "m"
+        return None
+
     @cached_property
     def verb_endings(self) -> tuple[str, ...]:
         """First-group endings, longest first: the longest that fits a form is its ending."""

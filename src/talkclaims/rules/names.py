@@ -347,13 +347,7 @@ def introduced_roles(ctx: ArticleContext) -> tuple[tuple[int, str, str], ...]:
         # named (« La PDG » after « la PDG, Anne Roy »)
         if key in given:
             continue
-        said = (
-            "f"
-            if det in g.feminine_determiners
-            else "m"
-            if det in g.masculine_determiners
-            else None
-        )
+        said = g.determiner_gender(det)
         gender = "f" if said is None and token.lower_.endswith(g.feminine_endings) else said
         # someone the article gave another role (« le milieu de terrain X ») is not it
         here = ctx.sentence_index(token.idx)

@@ -361,13 +361,7 @@ def _role_subjects(
         if t.lower_ not in ctx.patterns.role_nouns:
             continue
         det = next((c.lower_ for c in t.children if c.dep_ == "det"), "")
-        said = (
-            "f"
-            if det in g.feminine_determiners
-            else "m"
-            if det in g.masculine_determiners
-            else None
-        )
+        said = g.determiner_gender(det)
         if gender is not None and said is not None and said != gender:
             continue
         found.append((t, det))

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from talkclaims.corpus.align import Alignment, align, word_diff
 from talkclaims.corpus.groups import Grouping, date_key
@@ -27,6 +28,9 @@ from talkclaims.corpus.speakers import identities
 from talkclaims.corpus.wording import Wording, quotation_of
 from talkclaims.lang.people import SpeakerIndex
 from talkclaims.records import Claim
+
+#: A side of a group: a speaker's identity or a wording's variant.
+K = TypeVar("K")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +89,7 @@ def speaker_conflicts(
             by_identity[identity[claims[n].speaker or ""]].append(n)
         if len(by_identity) < 2:
             continue
-        archived = {
-            label: [n for n in found if not checked[n]] for label, found in by_identity.items()
-        }
-        from_archive = any(archived.values())
-        weigh = archived if from_archive else by_identity
+        weigh, from_archive = _weights(by_identity, checked)
         order = sorted(
             by_identity,
             key=lambda label: (
@@ -112,6 +112,15 @@ def speaker_conflicts(
     return sorted(out, key=lambda c: c.claim)
 
 
+def _weights(sides: dict[K, list[int]], checked: Sequence[bool]) -> tuple[dict[K, list[int]], bool]:
+    """The claims that weigh for each side of a group, and whether they come from the
+    archive: with an archive (claims not checked), only its claims choose the reference;
+    without one, every claim does."""
+    archived = {key: [n for n in found if not checked[n]] for key, found in sides.items()}
+    from_archive = any(archived.values())
+    return (archived if from_archive else sides), from_archive
+
+
 def wording_changes(
     claims: Sequence[Claim],
     checked: Sequence[bool],
@@ -127,9 +136,7 @@ def wording_changes(
             by_variant[grouper.claim_variant[n]].append(n)
         if len(by_variant) < 2:
             continue
-        archived = {v: [n for n in found if not checked[n]] for v, found in by_variant.items()}
-        from_archive = any(archived.values())
-        weigh = archived if from_archive else by_variant
+        weigh, from_archive = _weights(by_variant, checked)
         reference = min(
             by_variant,
             key=lambda v: (
